@@ -1,0 +1,368 @@
+//! Authoritative answers: what one name server replies to one query, following RFC 1034
+//! 4.3.2 as BIND and Route 53 do, with the reason for the reply in words.
+//!
+//! The server picks the closest zone it serves (REFUSED when it serves none above the name);
+//! inside that zone a delegation below the apex gives a referral (AA clear, child NS in the
+//! authority section, glue from the same zone in the additional section); otherwise the name's
+//! data answers (AA set), a CNAME is followed inside the server's own data, a name that exists
+//! without the type (empty non-terminals included) gives NODATA, a wildcard synthesises
+//! (RFC 4592), and anything else is NXDOMAIN with the SOA (RFC 2308).
+
+use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode};
+use hickory_proto::rr::{Name, RData, Record, RecordType};
+use serde::{Deserialize, Serialize};
+
+use super::rrset::record;
+use super::server::{NameServer, Software};
+use super::world::World;
+use super::zone::Zone;
+
+/// How many CNAMEs a server follows inside its own data before it stops.
+pub const MAX_SERVER_CNAME_HOPS: usize = 16;
+
+/// One question to one server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub name: Name,
+    #[serde(with = "crate::dns::rtype_serde")]
+    pub rtype: RecordType,
+}
+
+impl Question {
+    pub fn new(name: Name, rtype: RecordType) -> Self {
+        Self { name, rtype }
+    }
+}
+
+impl std::fmt::Display for Question {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.rtype, self.name)
+    }
+}
+
+/// What kind of reply a server gave, for explanations and for the resolver's decisions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ReplyKind {
+    /// The server serves no zone at or above the name.
+    Refused,
+    /// The name is at or below a delegation in the zone: go ask the child's servers.
+    Referral { cut: Name },
+    /// Records of the asked type (possibly after CNAMEs inside the server's data).
+    Answer,
+    /// The name is an alias and the server could not finish the chain in its own data.
+    Cname { target: Name },
+    /// The name exists but has no records of the asked type.
+    NoData,
+    /// The name does not exist.
+    NxDomain,
+}
+
+/// A server's reply: the message as it goes on the wire, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub message: Message,
+    pub kind: ReplyKind,
+    /// The id of the zone that answered (none when REFUSED).
+    pub zone_id: Option<String>,
+    /// The origin of that zone.
+    pub zone_origin: Option<Name>,
+    /// The wildcard that synthesised the answer, if one did.
+    pub wildcard: Option<Name>,
+    /// One sentence: why the server replied so.
+    pub why: String,
+}
+
+/// The UDP payload size authoritative servers advertise in their OPT record.
+pub fn edns_payload(software: Software) -> u16 {
+    match software {
+        Software::Bind => 1232,
+        Software::Route53 => 4096,
+    }
+}
+
+/// Asks `server` for `q`. `rd` is the query's recursion-desired bit, `id` its message id.
+pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) -> Reply {
+    let mut message = Message::new(id, MessageType::Response, OpCode::Query);
+    message.metadata.recursion_desired = rd;
+    message.add_query(Query::query(q.name.clone(), q.rtype));
+    let mut edns = Edns::new();
+    edns.set_max_payload(edns_payload(server.software));
+    message.set_edns(edns);
+
+    let Some(zone) = closest_zone(world, server, &q.name) else {
+        message.metadata.response_code = ResponseCode::Refused;
+        return Reply {
+            message,
+            kind: ReplyKind::Refused,
+            zone_id: None,
+            zone_origin: None,
+            wildcard: None,
+            why: format!(
+                "{} serves no zone that contains {}, so it refuses the query",
+                server.name, q.name
+            ),
+        };
+    };
+
+    let mut ctx = Ctx {
+        world,
+        server,
+        rd,
+        message,
+        wildcard: None,
+    };
+    let kind = ctx.answer_in_zone(zone, q);
+    let why = explain(&kind, zone, q, server, ctx.wildcard.as_ref());
+    Reply {
+        message: ctx.message,
+        kind,
+        zone_id: Some(zone.id.clone()),
+        zone_origin: Some(zone.origin.clone()),
+        wildcard: ctx.wildcard,
+        why,
+    }
+}
+
+/// The zone served by `server` whose origin is the longest suffix of `name`.
+pub fn closest_zone<'a>(world: &'a World, server: &NameServer, name: &Name) -> Option<&'a Zone> {
+    server
+        .zones
+        .iter()
+        .filter_map(|id| world.zone(id))
+        .filter(|z| z.origin.zone_of(name))
+        .max_by_key(|z| z.origin.num_labels())
+}
+
+struct Ctx<'a> {
+    world: &'a World,
+    server: &'a NameServer,
+    rd: bool,
+    message: Message,
+    wildcard: Option<Name>,
+}
+
+impl Ctx<'_> {
+    fn answer_in_zone(&mut self, zone: &Zone, q: &Question) -> ReplyKind {
+        let mut zone = zone;
+        let mut qname = q.name.clone();
+        let mut hops = 0usize;
+        loop {
+            // 3b: a delegation at or above the name (below the apex) gives a referral.
+            if let Some(cut) = zone.cut_for(&qname) {
+                if hops > 0 {
+                    // BIND and Route 53 stop a chain at a delegation and let the resolver go on.
+                    return ReplyKind::Cname { target: qname };
+                }
+                self.referral(zone, cut.name.clone());
+                return ReplyKind::Referral {
+                    cut: cut.name.clone(),
+                };
+            }
+            self.message.metadata.authoritative = true;
+
+            let (sets, synthesised_from) = match self.sets_for(zone, &qname) {
+                Lookup::Found(owner) => (owner, None),
+                Lookup::Wildcard(star) => (star.clone(), Some(star)),
+                Lookup::Empty => {
+                    self.negative(zone);
+                    return ReplyKind::NoData;
+                }
+                Lookup::Missing => {
+                    if hops == 0 {
+                        self.message.metadata.response_code = ResponseCode::NXDomain;
+                    } else {
+                        // RFC 6604: the rcode is that of the last name in the chain.
+                        self.message.metadata.response_code = ResponseCode::NXDomain;
+                    }
+                    self.negative(zone);
+                    return ReplyKind::NxDomain;
+                }
+            };
+            if let Some(star) = &synthesised_from
+                && self.wildcard.is_none()
+            {
+                self.wildcard = Some(star.clone());
+            }
+
+            if let Some(set) = zone.get(&sets, q.rtype) {
+                set.push_records(&qname, &mut self.message.answers);
+                self.positive_authority(zone);
+                return ReplyKind::Answer;
+            }
+            if q.rtype != RecordType::CNAME
+                && let Some(cname) = zone.get(&sets, RecordType::CNAME)
+            {
+                cname.push_records(&qname, &mut self.message.answers);
+                let Some(RData::CNAME(target)) = cname.values.first() else {
+                    return ReplyKind::Answer;
+                };
+                let target = target.0.clone();
+                hops += 1;
+                if hops > MAX_SERVER_CNAME_HOPS || self.seen_in_answer(&target) {
+                    self.positive_authority(zone);
+                    return ReplyKind::Cname { target };
+                }
+                let next = if self.server.software == Software::Route53 {
+                    // Route 53 follows an alias chain only inside the same hosted zone.
+                    zone.origin.zone_of(&target).then_some(zone)
+                } else {
+                    closest_zone(self.world, self.server, &target)
+                };
+                match next {
+                    Some(z) => {
+                        zone = z;
+                        qname = target;
+                        continue;
+                    }
+                    None => {
+                        self.positive_authority(zone);
+                        return ReplyKind::Cname { target };
+                    }
+                }
+            }
+            self.negative(zone);
+            return ReplyKind::NoData;
+        }
+    }
+
+    fn seen_in_answer(&self, name: &Name) -> bool {
+        self.message.answers.iter().any(|r| r.name == *name)
+    }
+
+    /// Finds where the data for `qname` lives: the name itself, a wildcard, or nowhere.
+    fn sets_for(&self, zone: &Zone, qname: &Name) -> Lookup {
+        if !zone.sets_at(qname).is_empty() {
+            return Lookup::Found(qname.clone());
+        }
+        if zone.name_exists(qname) {
+            return Lookup::Empty;
+        }
+        // RFC 4592: the closest encloser is the longest existing ancestor; the source of
+        // synthesis is the wildcard directly below it.
+        let mut labels = qname.num_labels();
+        while labels > zone.origin.num_labels() {
+            labels -= 1;
+            let encloser = qname.trim_to(labels as usize);
+            if zone.name_exists(&encloser) {
+                let Ok(star) = Name::from_ascii("*").and_then(|s| s.append_domain(&encloser))
+                else {
+                    return Lookup::Missing;
+                };
+                return if zone.sets_at(&star).is_empty() {
+                    Lookup::Missing
+                } else {
+                    Lookup::Wildcard(star)
+                };
+            }
+        }
+        Lookup::Missing
+    }
+
+    fn referral(&mut self, zone: &Zone, cut: Name) {
+        let Some(ns) = zone.get(&cut, RecordType::NS) else {
+            return;
+        };
+        self.message.authorities.extend(ns.records());
+        for target in ns_targets(ns.records().iter()) {
+            // Glue: addresses held in the same zone, in bailiwick or sibling (occluded data
+            // is exactly what glue is, so it is used here).
+            for t in [RecordType::A, RecordType::AAAA] {
+                if let Some(addr) = zone.get(&target, t) {
+                    self.message.additionals.extend(addr.records());
+                }
+            }
+        }
+    }
+
+    fn positive_authority(&mut self, zone: &Zone) {
+        let include = match self.server.software {
+            Software::Route53 => true,
+            Software::Bind => !self.rd,
+        };
+        if !include {
+            return;
+        }
+        if let Some(ns) = zone.apex_ns() {
+            let already = self
+                .message
+                .answers
+                .iter()
+                .any(|r| r.record_type() == RecordType::NS && r.name == zone.origin);
+            if !already {
+                self.message.authorities.extend(ns.records());
+            }
+        }
+    }
+
+    fn negative(&mut self, zone: &Zone) {
+        if let Some(soa) = zone.soa() {
+            // RFC 2308 section 3: the SOA's TTL is the smaller of its TTL and its minimum.
+            let ttl = match soa.values.first() {
+                Some(RData::SOA(s)) => soa.ttl.min(s.minimum),
+                _ => soa.ttl,
+            };
+            for r in soa.records() {
+                self.message
+                    .authorities
+                    .push(record(r.name.clone(), ttl, r.data.clone()));
+            }
+        }
+    }
+}
+
+enum Lookup {
+    Found(Name),
+    Wildcard(Name),
+    Empty,
+    Missing,
+}
+
+/// The host names an NS record set points at.
+pub fn ns_targets<'a>(records: impl Iterator<Item = &'a Record>) -> Vec<Name> {
+    records
+        .filter_map(|r| match &r.data {
+            RData::NS(ns) => Some(ns.0.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn explain(
+    kind: &ReplyKind,
+    zone: &Zone,
+    q: &Question,
+    server: &NameServer,
+    wildcard: Option<&Name>,
+) -> String {
+    let origin = &zone.origin;
+    match kind {
+        ReplyKind::Refused => unreachable!("handled before a zone is chosen"),
+        ReplyKind::Referral { cut } => format!(
+            "{} serves {origin}, where {cut} is delegated, so it is not authoritative for {} and refers the resolver to {cut}'s name servers",
+            server.name, q.name
+        ),
+        ReplyKind::Answer => match wildcard {
+            Some(star) => format!(
+                "{} is authoritative for {origin}; {} has no records of its own, so the wildcard {star} answers for it",
+                server.name, q.name
+            ),
+            None => format!(
+                "{} is authoritative for {origin} and has {} records for {}",
+                server.name, q.rtype, q.name
+            ),
+        },
+        ReplyKind::Cname { target } => format!(
+            "{} is authoritative for {origin}; {} is an alias, and the server does not hold {target}, so the resolver must follow it",
+            server.name, q.name
+        ),
+        ReplyKind::NoData => format!(
+            "{} is authoritative for {origin}; the name {} exists but has no {} records (NODATA), so it answers NOERROR with an empty answer and the SOA",
+            server.name, q.name, q.rtype
+        ),
+        ReplyKind::NxDomain => format!(
+            "{} is authoritative for {origin}, and no name {} exists in it (NXDOMAIN)",
+            server.name, q.name
+        ),
+    }
+}

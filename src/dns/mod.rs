@@ -1,0 +1,33 @@
+//! The DNS model: names, record sets, zones, name servers and the world that holds them;
+//! authoritative answers; resolution as a list of steps; and dig's text.
+
+pub mod answer;
+pub mod name;
+pub mod rrset;
+pub mod server;
+pub mod world;
+pub mod zone;
+
+pub use answer::{Question, Reply, ReplyKind, ask};
+pub use name::{n, parse_absolute};
+pub use rrset::RecordSet;
+pub use server::{NameServer, Software};
+pub use world::World;
+pub use zone::Zone;
+
+/// Serde for a record type as its mnemonic (`"A"`, `"CNAME"`).
+pub mod rtype_serde {
+    use hickory_proto::rr::RecordType;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &RecordType, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<RecordType, D::Error> {
+        let text = String::deserialize(d)?;
+        text.to_ascii_uppercase()
+            .parse()
+            .map_err(|_| serde::de::Error::custom(format!("unknown record type \"{text}\"")))
+    }
+}

@@ -1,0 +1,348 @@
+//! Record sets: a name, a type, a TTL and one or more values (or a Route 53 alias), with the
+//! parsing of typed values into hickory-proto record data and the errors a user sees.
+//!
+//! In documents a record set is plain presentation text, so a scenario reads like a zone:
+//! `{"name": "www.api.example.com.", "type": "CNAME", "ttl": 300, "values": ["api.example.com."]}`.
+
+use std::net::IpAddr;
+
+use hickory_proto::rr::{DNSClass, Name, RData, Record, RecordType};
+use hickory_proto::serialize::txt::Parser;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::name::{self, NameError};
+
+/// The record types a user may create (SOA only at an apex, where Route 53 makes it).
+pub const EDITABLE_TYPES: [RecordType; 8] = [
+    RecordType::A,
+    RecordType::AAAA,
+    RecordType::CNAME,
+    RecordType::NS,
+    RecordType::TXT,
+    RecordType::MX,
+    RecordType::CAA,
+    RecordType::SOA,
+];
+
+/// One record set: every record of one type at one name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RecordSetDoc", into = "RecordSetDoc")]
+pub struct RecordSet {
+    pub name: Name,
+    pub rtype: RecordType,
+    pub ttl: u32,
+    pub values: Vec<RData>,
+    /// A Route 53 alias (A or AAAA only): answered with the target's addresses.
+    pub alias: Option<AliasTarget>,
+}
+
+/// The document form of a record set: values as presentation text.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordSetDoc {
+    name: Name,
+    #[serde(rename = "type")]
+    rtype: String,
+    ttl: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    values: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    alias: Option<AliasTarget>,
+}
+
+impl From<RecordSet> for RecordSetDoc {
+    fn from(set: RecordSet) -> Self {
+        Self {
+            name: set.name,
+            rtype: set.rtype.to_string(),
+            ttl: set.ttl,
+            values: set.values.iter().map(|v| v.to_string()).collect(),
+            alias: set.alias,
+        }
+    }
+}
+
+impl TryFrom<RecordSetDoc> for RecordSet {
+    type Error = String;
+
+    fn try_from(doc: RecordSetDoc) -> Result<Self, String> {
+        let rtype: RecordType = doc
+            .rtype
+            .to_ascii_uppercase()
+            .parse()
+            .map_err(|_| format!("unknown record type \"{}\" at {}", doc.rtype, doc.name))?;
+        let mut values = Vec::with_capacity(doc.values.len());
+        for v in &doc.values {
+            let rdata = parse_value(rtype, v)
+                .map_err(|e| format!("record {} {}: {}", doc.name, rtype, e))?;
+            values.push(rdata);
+        }
+        if values.is_empty() && doc.alias.is_none() {
+            return Err(format!("record {} {} has no values", doc.name, rtype));
+        }
+        let mut name = doc.name;
+        name.set_fqdn(true);
+        Ok(Self {
+            name,
+            rtype,
+            ttl: doc.ttl,
+            values,
+            alias: doc.alias,
+        })
+    }
+}
+
+/// A Route 53 alias target: a named AWS resource with fixed addresses in this simulation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AliasTarget {
+    /// The resource's DNS name, e.g. `d111111abcdef8.cloudfront.net.`.
+    pub dns_name: Name,
+    /// The hosted zone id of the resource's service, e.g. `Z2FDTNDATAQYW2` for CloudFront.
+    pub hosted_zone_id: String,
+    /// The addresses the resource answers with (A or AAAA according to the set's type).
+    pub addresses: Vec<IpAddr>,
+}
+
+/// Route 53 answers alias records with the target's TTL; AWS resources use 60 seconds.
+pub const ALIAS_TTL: u32 = 60;
+
+impl RecordSet {
+    /// A record set from values already parsed.
+    pub fn new(name: Name, rtype: RecordType, ttl: u32, values: Vec<RData>) -> Self {
+        Self {
+            name,
+            rtype,
+            ttl,
+            values,
+            alias: None,
+        }
+    }
+
+    /// The records of this set as they go on the wire (an alias becomes its addresses).
+    pub fn records(&self) -> Vec<Record> {
+        let mut out = Vec::with_capacity(self.values.len());
+        self.push_records(&self.name, &mut out);
+        out
+    }
+
+    /// Appends this set's records, owned by `owner` (differs from `name` for wildcards).
+    pub fn push_records(&self, owner: &Name, out: &mut Vec<Record>) {
+        if let Some(alias) = &self.alias {
+            for addr in &alias.addresses {
+                let rdata = match (addr, self.rtype) {
+                    (IpAddr::V4(v4), RecordType::A) => RData::A((*v4).into()),
+                    (IpAddr::V6(v6), RecordType::AAAA) => RData::AAAA((*v6).into()),
+                    _ => continue,
+                };
+                out.push(record(owner.clone(), ALIAS_TTL, rdata));
+            }
+            return;
+        }
+        for value in &self.values {
+            out.push(record(owner.clone(), self.ttl, value.clone()));
+        }
+    }
+
+    /// Each value as presentation text (what dig prints for the record data).
+    pub fn value_texts(&self) -> Vec<String> {
+        if let Some(alias) = &self.alias {
+            return vec![format!(
+                "ALIAS {} ({})",
+                alias.dns_name, alias.hosted_zone_id
+            )];
+        }
+        self.values.iter().map(|v| v.to_string()).collect()
+    }
+}
+
+/// A record of class IN.
+pub fn record(name: Name, ttl: u32, rdata: RData) -> Record {
+    let mut r = Record::from_rdata(name, ttl, rdata);
+    r.dns_class = DNSClass::IN;
+    r
+}
+
+/// Why a typed value was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ValueError {
+    #[error("enter at least one value")]
+    Empty,
+    #[error(
+        "\"{value}\" is not an IPv4 address; an A record needs four numbers from 0 to 255 separated by dots, such as 192.0.2.10"
+    )]
+    NotIpv4 { value: String },
+    #[error(
+        "\"{value}\" is not an IPv6 address; an AAAA record needs an address such as 2001:db8::1"
+    )]
+    NotIpv6 { value: String },
+    #[error("\"{value}\": {source}")]
+    BadName { value: String, source: NameError },
+    #[error(
+        "\"{value}\" is not a valid MX value; write a priority from 0 to 65535 and a mail server, such as 10 mail.example.com"
+    )]
+    BadMx { value: String },
+    #[error(
+        "\"{value}\" is not a valid CAA value; write flags, a tag and a quoted value, such as 0 issue \"amazon.com\""
+    )]
+    BadCaa { value: String },
+    #[error(
+        "\"{value}\" is not a valid SOA value; write seven fields: primary name server, hostmaster, serial, refresh, retry, expire, minimum"
+    )]
+    BadSoa { value: String },
+    #[error("\"{value}\" is not a valid TXT value: {reason}")]
+    BadTxt { value: String, reason: String },
+    #[error("a CNAME record set can hold only one value; this one has {count}")]
+    CnameSingle { count: usize },
+    #[error(
+        "record type {rtype} is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA"
+    )]
+    Unsupported { rtype: String },
+    #[error("\"{value}\" is not a valid {rtype} value: {reason}")]
+    Other {
+        rtype: String,
+        value: String,
+        reason: String,
+    },
+}
+
+/// Parses a record type name such as `A` or `cname`.
+pub fn parse_type(text: &str) -> Result<RecordType, ValueError> {
+    let upper = text.trim().to_ascii_uppercase();
+    let rtype: RecordType = upper.parse().map_err(|_| ValueError::Unsupported {
+        rtype: text.trim().to_string(),
+    })?;
+    if EDITABLE_TYPES.contains(&rtype) || matches!(rtype, RecordType::PTR | RecordType::SRV) {
+        Ok(rtype)
+    } else {
+        Err(ValueError::Unsupported { rtype: upper })
+    }
+}
+
+/// Parses one value of `rtype` as Route 53 reads it: names inside it are absolute, with or
+/// without a trailing dot.
+pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
+    let value = text.trim();
+    if value.is_empty() {
+        return Err(ValueError::Empty);
+    }
+    match rtype {
+        RecordType::A => value
+            .parse::<std::net::Ipv4Addr>()
+            .map(|a| RData::A(a.into()))
+            .map_err(|_| ValueError::NotIpv4 {
+                value: value.into(),
+            }),
+        RecordType::AAAA => value
+            .parse::<std::net::Ipv6Addr>()
+            .map(|a| RData::AAAA(a.into()))
+            .map_err(|_| ValueError::NotIpv6 {
+                value: value.into(),
+            }),
+        RecordType::CNAME | RecordType::NS | RecordType::PTR => {
+            let target = name::parse_absolute(value).map_err(|source| ValueError::BadName {
+                value: value.into(),
+                source,
+            })?;
+            Ok(match rtype {
+                RecordType::CNAME => RData::CNAME(hickory_proto::rr::rdata::CNAME(target)),
+                RecordType::NS => RData::NS(hickory_proto::rr::rdata::NS(target)),
+                _ => RData::PTR(hickory_proto::rr::rdata::PTR(target)),
+            })
+        }
+        RecordType::MX => {
+            let mut parts = value.split_whitespace();
+            let (Some(pref), Some(host), None) = (parts.next(), parts.next(), parts.next()) else {
+                return Err(ValueError::BadMx {
+                    value: value.into(),
+                });
+            };
+            pref.parse::<u16>().map_err(|_| ValueError::BadMx {
+                value: value.into(),
+            })?;
+            name::parse_absolute(host).map_err(|source| ValueError::BadName {
+                value: value.into(),
+                source,
+            })?;
+            via_zone_parser(rtype, value).map_err(|_| ValueError::BadMx {
+                value: value.into(),
+            })
+        }
+        RecordType::CAA => via_zone_parser(rtype, value).map_err(|_| ValueError::BadCaa {
+            value: value.into(),
+        }),
+        RecordType::SOA => {
+            if value.split_whitespace().count() != 7 {
+                return Err(ValueError::BadSoa {
+                    value: value.into(),
+                });
+            }
+            via_zone_parser(rtype, value).map_err(|_| ValueError::BadSoa {
+                value: value.into(),
+            })
+        }
+        RecordType::TXT => {
+            if value.matches('"').count() % 2 == 1 {
+                return Err(ValueError::BadTxt {
+                    value: value.into(),
+                    reason: "a quote is not closed".into(),
+                });
+            }
+            via_zone_parser(rtype, value).map_err(|e| ValueError::BadTxt {
+                value: value.into(),
+                reason: e,
+            })
+        }
+        other => via_zone_parser(other, value).map_err(|reason| ValueError::Other {
+            rtype: other.to_string(),
+            value: value.into(),
+            reason,
+        }),
+    }
+}
+
+/// Parses a value with hickory-proto's zone-file parser, with the root as origin so that
+/// every name in it is absolute.
+fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
+    if value.contains(['\n', '\r', '(', ')']) {
+        return Err("a value must be on one line, without parentheses".into());
+    }
+    let text = format!("value. 0 IN {rtype} {value}\n");
+    let (_, sets) = Parser::new(text, None, Some(Name::root()))
+        .parse()
+        .map_err(|e| e.to_string())?;
+    let set = sets.into_values().next().ok_or("no value was read")?;
+    let first = set
+        .records_without_rrsigs()
+        .next()
+        .ok_or("no value was read")?;
+    Ok(first.data.clone())
+}
+
+/// Parses a whole set of typed values, applying the per-set rules (one CNAME value).
+pub fn parse_values<S: AsRef<str>>(
+    rtype: RecordType,
+    values: &[S],
+) -> Result<Vec<RData>, ValueError> {
+    let values: Vec<&str> = values
+        .iter()
+        .map(|v| v.as_ref().trim())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if values.is_empty() {
+        return Err(ValueError::Empty);
+    }
+    if rtype == RecordType::CNAME && values.len() > 1 {
+        return Err(ValueError::CnameSingle {
+            count: values.len(),
+        });
+    }
+    let mut out: Vec<RData> = Vec::with_capacity(values.len());
+    for v in values {
+        let rdata = parse_value(rtype, v)?;
+        if !out.contains(&rdata) {
+            out.push(rdata);
+        }
+    }
+    Ok(out)
+}

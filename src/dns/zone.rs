@@ -1,0 +1,177 @@
+//! A zone: an origin and its record sets, kept in canonical DNS order so that a name's
+//! descendants follow it (empty non-terminals and zone cuts are found by range, not by scan).
+
+use std::collections::BTreeMap;
+
+use hickory_proto::rr::{Name, RecordType};
+use serde::{Deserialize, Serialize};
+
+use super::rrset::RecordSet;
+
+/// One zone's data. `id` names it in the world: the origin for Internet fixtures
+/// (`com.`), the hosted zone id for Route 53 (`Z…`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ZoneDoc", into = "ZoneDoc")]
+pub struct Zone {
+    pub id: String,
+    pub origin: Name,
+    sets: BTreeMap<Name, Vec<RecordSet>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ZoneDoc {
+    id: String,
+    origin: Name,
+    records: Vec<RecordSet>,
+}
+
+impl From<Zone> for ZoneDoc {
+    fn from(zone: Zone) -> Self {
+        let records = zone.iter().cloned().collect();
+        Self {
+            id: zone.id,
+            origin: zone.origin,
+            records,
+        }
+    }
+}
+
+impl TryFrom<ZoneDoc> for Zone {
+    type Error = String;
+
+    fn try_from(doc: ZoneDoc) -> Result<Self, String> {
+        let mut origin = doc.origin;
+        origin.set_fqdn(true);
+        let mut zone = Zone::new(doc.id, origin);
+        for set in doc.records {
+            if !zone.origin.zone_of(&set.name) {
+                return Err(format!(
+                    "record {} is outside zone {}",
+                    set.name, zone.origin
+                ));
+            }
+            if zone.get(&set.name, set.rtype).is_some() {
+                return Err(format!(
+                    "record set {} {} appears twice in zone {}",
+                    set.name, set.rtype, zone.origin
+                ));
+            }
+            zone.upsert(set);
+        }
+        Ok(zone)
+    }
+}
+
+impl Zone {
+    pub fn new(id: impl Into<String>, origin: Name) -> Self {
+        Self {
+            id: id.into(),
+            origin,
+            sets: BTreeMap::new(),
+        }
+    }
+
+    /// The record set of `rtype` at `name`, if any.
+    pub fn get(&self, name: &Name, rtype: RecordType) -> Option<&RecordSet> {
+        self.sets.get(name)?.iter().find(|s| s.rtype == rtype)
+    }
+
+    /// Every record set at exactly `name`.
+    pub fn sets_at(&self, name: &Name) -> &[RecordSet] {
+        self.sets.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Adds a record set, replacing the one of the same name and type.
+    pub fn upsert(&mut self, set: RecordSet) {
+        let at = self.sets.entry(set.name.clone()).or_default();
+        match at.iter_mut().find(|s| s.rtype == set.rtype) {
+            Some(old) => *old = set,
+            None => {
+                at.push(set);
+                at.sort_by_key(|s| u16::from(s.rtype));
+            }
+        }
+    }
+
+    /// Removes the record set of `rtype` at `name`.
+    pub fn remove(&mut self, name: &Name, rtype: RecordType) -> Option<RecordSet> {
+        let at = self.sets.get_mut(name)?;
+        let pos = at.iter().position(|s| s.rtype == rtype)?;
+        let removed = at.remove(pos);
+        if at.is_empty() {
+            self.sets.remove(name);
+        }
+        Some(removed)
+    }
+
+    /// All record sets, in canonical name order, types in numeric order at each name.
+    pub fn iter(&self) -> impl Iterator<Item = &RecordSet> {
+        self.sets.values().flatten()
+    }
+
+    /// The number of record sets.
+    pub fn len(&self) -> usize {
+        self.sets.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sets.is_empty()
+    }
+
+    /// The apex SOA set.
+    pub fn soa(&self) -> Option<&RecordSet> {
+        self.get(&self.origin, RecordType::SOA)
+    }
+
+    /// The apex NS set.
+    pub fn apex_ns(&self) -> Option<&RecordSet> {
+        self.get(&self.origin, RecordType::NS)
+    }
+
+    /// Whether `name` has data or descendants with data (an empty non-terminal exists too).
+    pub fn name_exists(&self, name: &Name) -> bool {
+        self.sets
+            .range(name.clone()..)
+            .next()
+            .is_some_and(|(n, _)| name.zone_of(n))
+    }
+
+    /// Whether `name` has no data of its own but descendants that do.
+    pub fn is_empty_non_terminal(&self, name: &Name) -> bool {
+        !self.sets.contains_key(name) && self.name_exists(name)
+    }
+
+    /// The delegation that covers `qname`: the NS set at the highest name strictly below the
+    /// origin, at or above `qname` (RFC 1034 4.3.2 step 3b).
+    pub fn cut_for(&self, qname: &Name) -> Option<&RecordSet> {
+        if !self.origin.zone_of(qname) {
+            return None;
+        }
+        let apex_labels = self.origin.num_labels();
+        for labels in apex_labels + 1..=qname.num_labels() {
+            let candidate = qname.trim_to(labels as usize);
+            if let Some(ns) = self.get(&candidate, RecordType::NS) {
+                return Some(ns);
+            }
+        }
+        None
+    }
+
+    /// Every delegation point in the zone (names below the apex holding NS).
+    pub fn delegations(&self) -> impl Iterator<Item = &RecordSet> {
+        self.iter()
+            .filter(|s| s.rtype == RecordType::NS && s.name != self.origin)
+    }
+
+    /// Whether the set is at or below a delegation point and so never served (occluded).
+    pub fn is_occluded(&self, set: &RecordSet) -> bool {
+        match self.cut_for(&set.name) {
+            None => false,
+            Some(cut) if cut.name == set.name => {
+                set.rtype != RecordType::NS && set.rtype != RecordType::DS
+            }
+            Some(_) => true,
+        }
+    }
+}

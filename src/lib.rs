@@ -1,0 +1,27 @@
+//! # Delegation Lab
+//!
+//! A DNS delegation simulator: an in-memory Internet (root and TLD servers, Route 53 hosted
+//! zones in several AWS accounts, resolvers, ACM) where parent and child zones are built,
+//! subdomains delegated across accounts, and resolution stepped through server by server.
+//!
+//! # Layout
+//!
+//! - [`dns`]: names, record sets, zones, name servers, the world; authoritative answers,
+//!   resolution as steps (iterative, recursive with a cache, direct), and dig's text.
+//! - [`aws`]: Route 53 (accounts, hosted zones, delegation sets, record-set rules) and ACM.
+//! - [`scenario`]: the versioned document that holds a whole world, the presets, and the
+//!   zone-folder format.
+//! - [`diagnose`]: findings about a world and the fixes for them.
+//! - `ui` (wasm32 only): the Yew web app, the only module that touches the browser.
+//! - `cli` (native only, in the binary): the `delegation-lab` command line.
+//!
+//! # The dependency rule
+//!
+//! `ui` depends on the core; the core (`dns`, `aws`, `scenario`, `diagnose`) never depends
+//! on `ui` or on anything web, and never reads the wall clock: time is a parameter
+//! (the scenario's simulated clock, in seconds).
+
+pub mod aws;
+pub mod diagnose;
+pub mod dns;
+pub mod scenario;

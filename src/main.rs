@@ -1,0 +1,9 @@
+//! The `delegation-lab` binary: the command-line tool natively, the web app on wasm32.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(0);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
