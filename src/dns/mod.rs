@@ -2,7 +2,9 @@
 //! authoritative answers; resolution as a list of steps; and dig's text.
 
 pub mod answer;
+pub mod internet;
 pub mod name;
+pub mod resolve;
 pub mod rrset;
 pub mod server;
 pub mod world;

@@ -1,1 +1,7 @@
-//! placeholder
+//! The scenario: the versioned document that holds a whole world, the presets shipped with
+//! the app, and the zone-file and zone-folder formats.
+
+pub mod document;
+pub mod presets;
+
+pub use document::{DocumentError, Scenario, VERSION};

@@ -1,0 +1,737 @@
+//! The iterative resolver as a step machine: from the closest known delegation (the root
+//! hints when nothing is cached) it asks one server at a time, follows referrals, looks up
+//! name-server addresses that came without glue as nested lookups, chases CNAMEs, tries the
+//! next server after REFUSED or silence, and gives up with SERVFAIL and a reason when it
+//! must. Every query is recorded as a [`Step`].
+
+use std::net::Ipv4Addr;
+
+use hickory_proto::op::ResponseCode;
+use hickory_proto::rr::{Name, RData, Record, RecordType};
+
+use crate::dns::answer::{Question, Reply, ReplyKind, ask, ns_targets};
+use crate::dns::world::World;
+
+use super::cache::{Cache, Cached, Trust};
+use super::limits::Limits;
+use super::outcome::OutcomeKind;
+use super::step::{Action, Decision, ServerRef, Step};
+
+/// What one lookup (a question and its CNAME chain) ended with.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub kind: OutcomeKind,
+    pub answer: Vec<Record>,
+    pub authority: Vec<Record>,
+    pub reason: String,
+}
+
+impl Found {
+    fn fail(reason: String) -> Self {
+        Self {
+            kind: OutcomeKind::ServFail,
+            answer: Vec::new(),
+            authority: Vec::new(),
+            reason,
+        }
+    }
+}
+
+/// One link of a chain: either the end, or a CNAME to start again from.
+enum Link {
+    Done(Found),
+    Cname { records: Vec<Record>, target: Name },
+}
+
+pub(crate) struct Engine<'a> {
+    world: &'a World,
+    cache: &'a mut Cache,
+    now: u64,
+    limits: Limits,
+    pub steps: Vec<Step>,
+    queries: usize,
+    next_id: u16,
+    /// Name servers whose address lookup is under way (to catch circular dependencies).
+    in_progress: Vec<Name>,
+    root_hints: Vec<(Name, Ipv4Addr)>,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(
+        world: &'a World,
+        cache: &'a mut Cache,
+        now: u64,
+        limits: Limits,
+        first_id: u16,
+    ) -> Self {
+        let root_hints = world.root_hints();
+        Self {
+            world,
+            cache,
+            now,
+            limits,
+            steps: Vec::new(),
+            queries: 0,
+            next_id: first_id,
+            in_progress: Vec::new(),
+            root_hints,
+        }
+    }
+
+    /// Resolves `q` with its whole CNAME chain.
+    pub fn lookup(&mut self, q: &Question, depth: u8) -> Found {
+        let mut chain: Vec<Record> = Vec::new();
+        let mut seen = vec![q.name.clone()];
+        let mut current = q.clone();
+        loop {
+            match self.lookup_link(&current, q, depth) {
+                Link::Done(mut found) => {
+                    chain.append(&mut found.answer);
+                    found.answer = chain;
+                    return found;
+                }
+                Link::Cname {
+                    mut records,
+                    target,
+                } => {
+                    chain.append(&mut records);
+                    let hops = chain
+                        .iter()
+                        .filter(|r| r.record_type() == RecordType::CNAME)
+                        .count();
+                    if seen.contains(&target) {
+                        let path: Vec<String> = seen.iter().map(|n| n.to_string()).collect();
+                        let reason =
+                            format!("the CNAME chain loops: {} → {target}", path.join(" → "));
+                        self.give_up_last(&reason);
+                        return Found {
+                            answer: chain,
+                            ..Found::fail(reason)
+                        };
+                    }
+                    if hops > self.limits.max_cname {
+                        let reason = format!(
+                            "the CNAME chain is longer than {} links, the most this resolver follows",
+                            self.limits.max_cname
+                        );
+                        self.give_up_last(&reason);
+                        return Found {
+                            answer: chain,
+                            ..Found::fail(reason)
+                        };
+                    }
+                    seen.push(target.clone());
+                    current = Question::new(target, q.rtype);
+                }
+            }
+        }
+    }
+
+    fn lookup_link(&mut self, q: &Question, purpose: &Question, depth: u8) -> Link {
+        if let Some(link) = self.cached(q, purpose, depth) {
+            return link;
+        }
+        let (mut zone, mut servers) = self.closest_delegation(&q.name);
+        let mut referrals = 0usize;
+        'zone: loop {
+            let mut failures: Vec<String> = Vec::new();
+            for ns in self.order_servers(&servers) {
+                let ip = match self.address_of(&ns, depth) {
+                    Ok(ip) => ip,
+                    Err(why) => {
+                        failures.push(why);
+                        continue;
+                    }
+                };
+                if self.queries >= self.limits.max_queries {
+                    let reason = format!(
+                        "{} queries were sent for this question, the most this resolver sends for one",
+                        self.limits.max_queries
+                    );
+                    self.give_up_last(&reason);
+                    return Link::Done(Found::fail(reason));
+                }
+                self.queries += 1;
+                let id = self.take_id();
+                let server_ref = ServerRef {
+                    name: ns.clone(),
+                    ip,
+                };
+                let reply = self
+                    .world
+                    .server_by_ip(ip)
+                    .map(|s| ask(self.world, s, q, false, id));
+                let Some(reply) = reply else {
+                    let why = format!(
+                        "nothing answers at {ip} ({ns}): the query times out, so the resolver tries another server of {zone}"
+                    );
+                    failures.push(format!("{ns} ({ip}) did not answer"));
+                    self.push(
+                        depth,
+                        purpose,
+                        server_ref,
+                        &zone,
+                        q,
+                        None,
+                        Decision::TryNextServer,
+                        why,
+                    );
+                    continue;
+                };
+                match self.classify(&reply, &zone, q) {
+                    Class::Failed(short) => {
+                        let why =
+                            format!("{short}, so the resolver tries another server of {zone}");
+                        failures.push(format!("{ns}: {short}"));
+                        self.push(
+                            depth,
+                            purpose,
+                            server_ref,
+                            &zone,
+                            q,
+                            Some(reply),
+                            Decision::TryNextServer,
+                            why,
+                        );
+                    }
+                    Class::Referral { cut, names, glued } => {
+                        referrals += 1;
+                        let decision = Decision::FollowReferral {
+                            zone: cut.clone(),
+                            servers: names.clone(),
+                            glue: glued.clone(),
+                        };
+                        let why = referral_why(&cut, &names, &glued);
+                        self.cache_referral(&reply);
+                        self.push(
+                            depth,
+                            purpose,
+                            server_ref,
+                            &zone,
+                            q,
+                            Some(reply),
+                            decision,
+                            why,
+                        );
+                        if referrals > self.limits.max_referrals {
+                            let reason = format!(
+                                "more than {} referrals for one name",
+                                self.limits.max_referrals
+                            );
+                            self.give_up_last(&reason);
+                            return Link::Done(Found::fail(reason));
+                        }
+                        zone = cut;
+                        servers = names;
+                        continue 'zone;
+                    }
+                    Class::Final(link, decision, why) => {
+                        self.cache_final(q, &reply);
+                        self.push(
+                            depth,
+                            purpose,
+                            server_ref,
+                            &zone,
+                            q,
+                            Some(reply),
+                            decision,
+                            why,
+                        );
+                        return link;
+                    }
+                }
+            }
+            let reason = if failures.is_empty() {
+                format!("no name servers are known for {zone}")
+            } else {
+                format!(
+                    "no server of {zone} gave an answer: {}",
+                    failures.join("; ")
+                )
+            };
+            self.give_up_last(&reason);
+            return Link::Done(Found::fail(reason));
+        }
+    }
+
+    /// Answers from the cache (authoritative data only), recording a step when it does.
+    fn cached(&mut self, q: &Question, purpose: &Question, depth: u8) -> Option<Link> {
+        let hit = self.cache.answer(&q.name, q.rtype, self.now)?;
+        let age = self.now.saturating_sub(hit.stored_at);
+        let (link, decision, why) = match &hit.data {
+            Cached::Records { records } => {
+                if hit.rtype == RecordType::CNAME && q.rtype != RecordType::CNAME {
+                    let target = cname_target(records)?;
+                    let why = format!(
+                        "the cache holds {} CNAME {target} (stored {age} s ago, {} s left), so the resolver follows it",
+                        q.name, hit.remaining
+                    );
+                    (
+                        Link::Cname {
+                            records: records.clone(),
+                            target: target.clone(),
+                        },
+                        Decision::ChaseCname { target },
+                        why,
+                    )
+                } else {
+                    let why = format!(
+                        "the cache holds {} {} (stored {age} s ago, {} s left), so no server is asked",
+                        q.name, q.rtype, hit.remaining
+                    );
+                    let found = Found {
+                        kind: OutcomeKind::Answer,
+                        answer: records.clone(),
+                        authority: Vec::new(),
+                        reason: format!(
+                            "answered from the cache; the records expire in {} s",
+                            hit.remaining
+                        ),
+                    };
+                    (Link::Done(found), Decision::Answer, why)
+                }
+            }
+            Cached::NxDomain { soa } => {
+                let why = format!(
+                    "the cache remembers that {} does not exist (negative caching, RFC 2308; {} s left), so no server is asked",
+                    q.name, hit.remaining
+                );
+                let found = Found {
+                    kind: OutcomeKind::NxDomain,
+                    answer: Vec::new(),
+                    authority: soa.iter().cloned().collect(),
+                    reason: format!("NXDOMAIN from the cache, for {} s more", hit.remaining),
+                };
+                (Link::Done(found), Decision::NxDomain, why)
+            }
+            Cached::NoData { soa } => {
+                let why = format!(
+                    "the cache remembers that {} has no {} records (negative caching, RFC 2308; {} s left)",
+                    q.name, q.rtype, hit.remaining
+                );
+                let found = Found {
+                    kind: OutcomeKind::NoData,
+                    answer: Vec::new(),
+                    authority: soa.iter().cloned().collect(),
+                    reason: format!("NODATA from the cache, for {} s more", hit.remaining),
+                };
+                (Link::Done(found), Decision::NoData, why)
+            }
+        };
+        self.steps.push(Step {
+            depth,
+            purpose: purpose.clone(),
+            action: Action::Cache {
+                question: q.clone(),
+                hit,
+            },
+            decision,
+            why,
+        });
+        Some(link)
+    }
+
+    /// The deepest delegation the resolver knows for `name`: a cached NS set, or the root.
+    fn closest_delegation(&self, name: &Name) -> (Name, Vec<Name>) {
+        let mut at = name.clone();
+        loop {
+            if let Some(ns) = self.cache.records(&at, RecordType::NS, self.now) {
+                let names = ns_targets(ns.iter());
+                if !names.is_empty() {
+                    return (at, names);
+                }
+            }
+            if at.is_root() {
+                break;
+            }
+            at = at.base_name();
+        }
+        (
+            Name::root(),
+            self.root_hints.iter().map(|(n, _)| n.clone()).collect(),
+        )
+    }
+
+    /// Servers whose address is known first (as real resolvers prefer), otherwise in order.
+    fn order_servers(&self, servers: &[Name]) -> Vec<Name> {
+        let (known, unknown): (Vec<Name>, Vec<Name>) = servers
+            .iter()
+            .cloned()
+            .partition(|n| self.known_address(n).is_some());
+        known.into_iter().chain(unknown).collect()
+    }
+
+    fn known_address(&self, ns: &Name) -> Option<Ipv4Addr> {
+        if let Some((_, ip)) = self.root_hints.iter().find(|(n, _)| n == ns) {
+            return Some(*ip);
+        }
+        self.cache
+            .records(ns, RecordType::A, self.now)?
+            .iter()
+            .find_map(|r| match &r.data {
+                RData::A(a) => Some(a.0),
+                _ => None,
+            })
+    }
+
+    /// The address of a name server: known, or looked up now as a nested resolution.
+    fn address_of(&mut self, ns: &Name, depth: u8) -> Result<Ipv4Addr, String> {
+        if let Some(ip) = self.known_address(ns) {
+            return Ok(ip);
+        }
+        if self.cache.is_nxdomain(ns, self.now) {
+            return Err(format!(
+                "{ns} does not exist (NXDOMAIN), so it has no address"
+            ));
+        }
+        if depth + 1 > self.limits.max_depth {
+            return Err(format!(
+                "looking up {ns}'s address would nest lookups deeper than {}",
+                self.limits.max_depth
+            ));
+        }
+        if self.in_progress.contains(ns) {
+            return Err(format!(
+                "finding {ns}'s address needs {ns}'s own address (a circular dependency)"
+            ));
+        }
+        self.in_progress.push(ns.clone());
+        let found = self.lookup(&Question::new(ns.clone(), RecordType::A), depth + 1);
+        self.in_progress.pop();
+        let ip = found.answer.iter().find_map(|r| match &r.data {
+            RData::A(a) => Some(a.0),
+            _ => None,
+        });
+        match (found.kind, ip) {
+            (OutcomeKind::Answer, Some(ip)) => Ok(ip),
+            (OutcomeKind::NxDomain, _) => Err(format!(
+                "{ns} does not exist (NXDOMAIN), so it has no address"
+            )),
+            (OutcomeKind::NoData, _) => Err(format!("{ns} has no A record")),
+            _ => Err(format!(
+                "{ns}'s address could not be found: {}",
+                found.reason
+            )),
+        }
+    }
+
+    fn classify(&self, reply: &Reply, zone: &Name, q: &Question) -> Class {
+        let m = &reply.message;
+        match m.metadata.response_code {
+            ResponseCode::NoError | ResponseCode::NXDomain => {}
+            ResponseCode::Refused => {
+                return Class::Failed(format!(
+                    "it answered REFUSED: it does not serve {zone} (a lame delegation)"
+                ));
+            }
+            other => {
+                return Class::Failed(format!(
+                    "the server answered {}",
+                    crate::dns::resolve::rcode_text(other)
+                ));
+            }
+        }
+        match &reply.kind {
+            ReplyKind::Refused => Class::Failed("the server refused".into()),
+            ReplyKind::Referral { cut } => {
+                if !(cut != zone && zone.zone_of(cut) && cut.zone_of(&q.name)) {
+                    return Class::Failed(format!(
+                        "the server is not authoritative for {zone}: it refers to {cut}, which is not below {zone} (a lame delegation)"
+                    ));
+                }
+                let names = ns_targets(m.authorities.iter().filter(|r| r.name == *cut));
+                let glued: Vec<Name> = names
+                    .iter()
+                    .filter(|n| {
+                        m.additionals
+                            .iter()
+                            .any(|r| r.name == **n && r.record_type() == RecordType::A)
+                    })
+                    .cloned()
+                    .collect();
+                Class::Referral {
+                    cut: cut.clone(),
+                    names,
+                    glued,
+                }
+            }
+            _ if !m.metadata.authoritative => Class::Failed(format!(
+                "the server's reply is not authoritative for {zone} (a lame delegation)"
+            )),
+            ReplyKind::Answer
+            | ReplyKind::Cname { .. }
+            | ReplyKind::NoData
+            | ReplyKind::NxDomain => self.classify_authoritative(reply, zone, q),
+        }
+    }
+
+    /// Reads an authoritative reply: follows the CNAME chain inside it as far as it stays in
+    /// the zone the server was asked about (out-of-zone records are not trusted, as Unbound's
+    /// scrubber drops them), then ends with records, NODATA, NXDOMAIN, or a CNAME to chase.
+    fn classify_authoritative(&self, reply: &Reply, zone: &Name, q: &Question) -> Class {
+        let m = &reply.message;
+        let mut chain: Vec<Record> = Vec::new();
+        let mut name = q.name.clone();
+        let mut hops = 0;
+        loop {
+            let finals: Vec<Record> = m
+                .answers
+                .iter()
+                .filter(|r| r.name == name && r.record_type() == q.rtype)
+                .cloned()
+                .collect();
+            if !finals.is_empty() {
+                chain.extend(finals);
+                let why = if hops == 0 {
+                    format!(
+                        "the server is authoritative and answered with {} {} records",
+                        q.name, q.rtype
+                    )
+                } else {
+                    format!(
+                        "the server is authoritative; its answer holds the CNAME chain to {name} and its {} records",
+                        q.rtype
+                    )
+                };
+                let found = Found {
+                    kind: OutcomeKind::Answer,
+                    answer: chain,
+                    authority: Vec::new(),
+                    reason: format!("{} {} found", q.name, q.rtype),
+                };
+                return Class::Final(Link::Done(found), Decision::Answer, why);
+            }
+            let cname = m
+                .answers
+                .iter()
+                .find(|r| r.name == name && r.record_type() == RecordType::CNAME)
+                .cloned();
+            let Some(cname) = cname else { break };
+            let Some(target) = cname_target(std::slice::from_ref(&cname)) else {
+                break;
+            };
+            chain.push(cname);
+            hops += 1;
+            let in_zone = zone.zone_of(&target);
+            let next_present = m.answers.iter().any(|r| r.name == target);
+            if !in_zone || !next_present || hops > 32 {
+                if in_zone && !next_present {
+                    // The chain ends inside the zone: the rcode and SOA speak for the target.
+                    match m.metadata.response_code {
+                        ResponseCode::NXDomain => {
+                            let why = format!(
+                                "{name} is an alias for {target}, which does not exist in the zone (NXDOMAIN)"
+                            );
+                            let found = Found {
+                                kind: OutcomeKind::NxDomain,
+                                answer: chain,
+                                authority: soa_of(m),
+                                reason: format!("{target} does not exist"),
+                            };
+                            return Class::Final(Link::Done(found), Decision::NxDomain, why);
+                        }
+                        _ if !soa_of(m).is_empty() => {
+                            let why = format!(
+                                "{name} is an alias for {target}, which has no {} records (NODATA)",
+                                q.rtype
+                            );
+                            let found = Found {
+                                kind: OutcomeKind::NoData,
+                                answer: chain,
+                                authority: soa_of(m),
+                                reason: format!("{target} has no {} records", q.rtype),
+                            };
+                            return Class::Final(Link::Done(found), Decision::NoData, why);
+                        }
+                        _ => {}
+                    }
+                }
+                let why = if in_zone {
+                    format!(
+                        "{name} is an alias (CNAME) for {target}; the resolver asks for {target} next"
+                    )
+                } else {
+                    format!(
+                        "{name} is an alias (CNAME) for {target}, outside {zone}, so the resolver starts again for {target}"
+                    )
+                };
+                return Class::Final(
+                    Link::Cname {
+                        records: chain,
+                        target: target.clone(),
+                    },
+                    Decision::ChaseCname { target },
+                    why,
+                );
+            }
+            name = target;
+        }
+        let authority = soa_of(m);
+        if m.metadata.response_code == ResponseCode::NXDomain {
+            let why = format!(
+                "the server is authoritative for {zone} and says {} does not exist (NXDOMAIN)",
+                q.name
+            );
+            let found = Found {
+                kind: OutcomeKind::NxDomain,
+                answer: chain,
+                authority,
+                reason: format!("{} does not exist in {}", name, reply_zone(reply)),
+            };
+            Class::Final(Link::Done(found), Decision::NxDomain, why)
+        } else {
+            let why = format!(
+                "the server is authoritative for {zone}: {} exists but has no {} records (NODATA)",
+                q.name, q.rtype
+            );
+            let found = Found {
+                kind: OutcomeKind::NoData,
+                answer: chain,
+                authority,
+                reason: format!(
+                    "{} exists in {} but has no {} records",
+                    name,
+                    reply_zone(reply),
+                    q.rtype
+                ),
+            };
+            Class::Final(Link::Done(found), Decision::NoData, why)
+        }
+    }
+
+    fn cache_referral(&mut self, reply: &Reply) {
+        let m = &reply.message;
+        for set in group(&m.authorities, RecordType::NS) {
+            self.cache.put_records(set, Trust::Referral, self.now);
+        }
+        for set in group(&m.additionals, RecordType::A) {
+            self.cache.put_records(set, Trust::Referral, self.now);
+        }
+    }
+
+    fn cache_final(&mut self, q: &Question, reply: &Reply) {
+        let m = &reply.message;
+        for t in [q.rtype, RecordType::CNAME] {
+            for set in group(&m.answers, t) {
+                self.cache.put_records(set, Trust::Answer, self.now);
+            }
+        }
+        let soa = m
+            .authorities
+            .iter()
+            .find(|r| r.record_type() == RecordType::SOA)
+            .cloned();
+        if m.answers.is_empty() {
+            let nx = m.metadata.response_code == ResponseCode::NXDomain;
+            self.cache
+                .put_negative(q.name.clone(), q.rtype, nx, soa, self.now);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        depth: u8,
+        purpose: &Question,
+        server: ServerRef,
+        zone: &Name,
+        q: &Question,
+        reply: Option<Reply>,
+        decision: Decision,
+        why: String,
+    ) {
+        self.steps.push(Step {
+            depth,
+            purpose: purpose.clone(),
+            action: Action::Query {
+                server,
+                zone: zone.clone(),
+                question: q.clone(),
+                reply: reply.map(Box::new),
+            },
+            decision,
+            why,
+        });
+    }
+
+    /// Marks the last step as the point where the resolution gave up.
+    fn give_up_last(&mut self, reason: &str) {
+        if let Some(last) = self.steps.last_mut()
+            && matches!(
+                last.decision,
+                Decision::TryNextServer
+                    | Decision::ChaseCname { .. }
+                    | Decision::FollowReferral { .. }
+            )
+        {
+            last.decision = Decision::GiveUp {
+                reason: reason.to_string(),
+            };
+            last.why = format!("{}; the resolver gives up: {reason}", last.why);
+        }
+    }
+
+    fn take_id(&mut self) -> u16 {
+        let id = self.next_id;
+        self.next_id = self.next_id.wrapping_mul(25173).wrapping_add(13849);
+        id
+    }
+}
+
+enum Class {
+    Failed(String),
+    Referral {
+        cut: Name,
+        names: Vec<Name>,
+        glued: Vec<Name>,
+    },
+    Final(Link, Decision, String),
+}
+
+fn referral_why(cut: &Name, names: &[Name], glued: &[Name]) -> String {
+    let list: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    let glue = match (glued.len(), names.len()) {
+        (0, _) => "no glue came with it, so the resolver must first look up a server's address"
+            .to_string(),
+        (g, all) if g == all => "with their addresses (glue)".to_string(),
+        (g, all) => format!("with glue for {g} of {all}"),
+    };
+    format!(
+        "a referral: {cut} is delegated to {}; {glue}",
+        list.join(", ")
+    )
+}
+
+fn reply_zone(reply: &Reply) -> String {
+    reply
+        .zone_origin
+        .as_ref()
+        .map_or_else(String::new, |z| z.to_string())
+}
+
+fn cname_target(records: &[Record]) -> Option<Name> {
+    records.iter().find_map(|r| match &r.data {
+        RData::CNAME(c) => Some(c.0.clone()),
+        _ => None,
+    })
+}
+
+fn soa_of(m: &hickory_proto::op::Message) -> Vec<Record> {
+    m.authorities
+        .iter()
+        .filter(|r| r.record_type() == RecordType::SOA)
+        .cloned()
+        .collect()
+}
+
+/// Groups the records of one type by owner name, in order of first appearance.
+fn group(records: &[Record], rtype: RecordType) -> Vec<Vec<Record>> {
+    let mut out: Vec<Vec<Record>> = Vec::new();
+    for r in records.iter().filter(|r| r.record_type() == rtype) {
+        match out.iter_mut().find(|g| g[0].name == r.name) {
+            Some(g) => g.push(r.clone()),
+            None => out.push(vec![r.clone()]),
+        }
+    }
+    out
+}

@@ -1,0 +1,268 @@
+//! The presets shipped in the binary: the article's working setup and each failure it
+//! describes, built through the same Route 53 operations a user performs, so they replay
+//! identically from their seed.
+
+use hickory_proto::rr::RecordType;
+
+use super::document::Scenario;
+use crate::aws::route53::{self, Change, ChangeAction};
+use crate::dns::internet;
+use crate::dns::name::n;
+use crate::dns::rrset::{RecordSet, parse_values};
+
+/// Account A: owns the apex domain.
+pub const ACCOUNT_A: &str = "111111111111";
+/// Account B: the api team, owns the delegated subdomain.
+pub const ACCOUNT_B: &str = "222222222222";
+/// The account that hosts ACM's validation domain (AWS's own).
+pub const ACCOUNT_AWS: &str = "999999999999";
+
+/// A preset's name and what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresetInfo {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+}
+
+/// Every preset, in the order a picker shows them.
+pub const PRESETS: [PresetInfo; 6] = [
+    PresetInfo {
+        id: "article",
+        title: "Cross-account delegation (works)",
+        description: "example.com in account A delegates api.example.com to a hosted zone in account B. The child holds the apex A record, www as a CNAME, and the ACM validation CNAME: everything resolves.",
+    },
+    PresetInfo {
+        id: "wrong-ns",
+        title: "Parent NS copied from the wrong zone",
+        description: "The NS records for api.example.com in account A's zone were copied from another hosted zone (staging.example.com). Those servers do not serve api.example.com and answer REFUSED, so resolvers return SERVFAIL.",
+    },
+    PresetInfo {
+        id: "recreated",
+        title: "Child zone recreated, parent still points at the old servers",
+        description: "api.example.com was deleted and created again in account B, so Route 53 assigned a new delegation set. The parent's NS still name the old servers, which no longer serve the zone: resolution fails silently with SERVFAIL.",
+    },
+    PresetInfo {
+        id: "quiz",
+        title: "Quiz: the apex A record in the parent zone",
+        description: "www.api.example.com resolves but api.example.com does not: its A record was added to account A's example.com zone, below the delegation, where no resolver ever looks. Real servers answer NOERROR with no data (NODATA), not NXDOMAIN as the article says.",
+    },
+    PresetInfo {
+        id: "validation-in-parent",
+        title: "ACM validation CNAME in the parent zone",
+        description: "The certificate's validation CNAME was added to account A's zone instead of account B's. The child zone is authoritative for the name and says it does not exist (NXDOMAIN), so ACM never sees the record.",
+    },
+    PresetInfo {
+        id: "not-delegated",
+        title: "Child zone never delegated",
+        description: "api.example.com exists as a hosted zone in account B, but account A's zone has no NS records for it. Resolvers never reach the child: the parent answers NXDOMAIN for every name under api.example.com.",
+    },
+];
+
+/// The preset `id`, built from its seed.
+pub fn build(id: &str) -> Option<Scenario> {
+    let built = match id {
+        "article" => article(),
+        "wrong-ns" => wrong_ns(),
+        "recreated" => recreated(),
+        "quiz" => quiz(),
+        "validation-in-parent" => validation_in_parent(),
+        "not-delegated" => not_delegated(),
+        _ => return None,
+    };
+    Some(built.expect("presets are valid by construction"))
+}
+
+/// The ids of the article's zones in a built preset.
+pub struct ArticleIds {
+    pub parent: String,
+    pub child: String,
+}
+
+const SEED: u64 = 20_261_128;
+
+fn info(id: &str) -> &'static PresetInfo {
+    PRESETS.iter().find(|p| p.id == id).expect("known preset")
+}
+
+fn set(name: &str, rtype: RecordType, ttl: u32, values: &[&str]) -> RecordSet {
+    RecordSet::new(
+        n(name),
+        rtype,
+        ttl,
+        parse_values(rtype, values).expect("preset values are valid"),
+    )
+}
+
+fn upsert(s: &mut Scenario, zone: &str, sets: Vec<RecordSet>) -> Result<(), route53::Route53Error> {
+    let changes: Vec<Change> = sets
+        .into_iter()
+        .map(|set| Change {
+            action: ChangeAction::Upsert,
+            set,
+        })
+        .collect();
+    route53::change_record_sets(&mut s.world, &s.aws, zone, &changes)
+}
+
+/// The base of every preset: both accounts, example.com registered to account A's zone,
+/// ACM's validation domain, and api.example.com created in account B.
+fn base(id: &str) -> Result<(Scenario, ArticleIds), route53::Route53Error> {
+    let p = info(id);
+    let mut s = Scenario::new(p.title, SEED);
+    s.description = p.description.into();
+    route53::create_account(&mut s.aws, ACCOUNT_A, "Account A (root)")?;
+    route53::create_account(&mut s.aws, ACCOUNT_B, "Account B (api team)")?;
+    route53::create_account(&mut s.aws, ACCOUNT_AWS, "AWS (ACM validation domain)")?;
+
+    let acm = route53::create_hosted_zone(
+        &mut s.world,
+        &mut s.aws,
+        ACCOUNT_AWS,
+        "acm-validations.aws",
+        "acm",
+    )?;
+    let acm_ns = s
+        .world
+        .zone(&acm)
+        .and_then(|z| z.apex_ns())
+        .map(|ns| crate::dns::answer::ns_targets(ns.records().iter()))
+        .unwrap_or_default();
+    internet::set_registry_delegation(&mut s.world, &n("acm-validations.aws"), &acm_ns)
+        .map_err(route53::Route53Error::InvalidInput)?;
+
+    let parent = route53::create_hosted_zone(
+        &mut s.world,
+        &mut s.aws,
+        ACCOUNT_A,
+        "example.com",
+        "root-example-com",
+    )?;
+    let parent_ns = s
+        .aws
+        .hosted_zone(&parent)
+        .map(|z| z.name_servers())
+        .unwrap_or_default();
+    internet::set_registry_delegation(&mut s.world, &n("example.com"), &parent_ns)
+        .map_err(route53::Route53Error::InvalidInput)?;
+    upsert(
+        &mut s,
+        &parent,
+        vec![set("example.com", RecordType::A, 300, &["192.0.2.1"])],
+    )?;
+
+    let child = route53::create_hosted_zone(
+        &mut s.world,
+        &mut s.aws,
+        ACCOUNT_B,
+        "api.example.com",
+        "unique-string-1795867200",
+    )?;
+    Ok((s, ArticleIds { parent, child }))
+}
+
+fn delegate(
+    s: &mut Scenario,
+    ids: &ArticleIds,
+    servers_of: &str,
+) -> Result<(), route53::Route53Error> {
+    let ns: Vec<String> = s
+        .aws
+        .hosted_zone(servers_of)
+        .map(|z| z.name_servers())
+        .unwrap_or_default()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let values: Vec<&str> = ns.iter().map(String::as_str).collect();
+    upsert(
+        s,
+        &ids.parent,
+        vec![set("api.example.com", RecordType::NS, 300, &values)],
+    )
+}
+
+fn child_records(with_apex: bool, with_validation: bool) -> Vec<RecordSet> {
+    let mut sets = vec![set(
+        "www.api.example.com",
+        RecordType::CNAME,
+        300,
+        &["api.example.com"],
+    )];
+    if with_apex {
+        sets.push(set("api.example.com", RecordType::A, 300, &["192.0.2.10"]));
+    }
+    if with_validation {
+        sets.push(set(
+            "_abc123.api.example.com",
+            RecordType::CNAME,
+            300,
+            &["_def456.acm-validations.aws."],
+        ));
+    }
+    sets
+}
+
+fn article() -> Result<Scenario, route53::Route53Error> {
+    let (mut s, ids) = base("article")?;
+    upsert(&mut s, &ids.child, child_records(true, true))?;
+    delegate(&mut s, &ids, &ids.child)?;
+    Ok(s)
+}
+
+fn wrong_ns() -> Result<Scenario, route53::Route53Error> {
+    let (mut s, ids) = base("wrong-ns")?;
+    upsert(&mut s, &ids.child, child_records(true, true))?;
+    let staging = route53::create_hosted_zone(
+        &mut s.world,
+        &mut s.aws,
+        ACCOUNT_B,
+        "staging.example.com",
+        "staging",
+    )?;
+    delegate(&mut s, &ids, &staging)?;
+    Ok(s)
+}
+
+fn recreated() -> Result<Scenario, route53::Route53Error> {
+    let (mut s, ids) = base("recreated")?;
+    upsert(&mut s, &ids.child, child_records(true, true))?;
+    delegate(&mut s, &ids, &ids.child)?;
+    route53::recreate_hosted_zone(&mut s.world, &mut s.aws, &ids.child)?;
+    Ok(s)
+}
+
+fn quiz() -> Result<Scenario, route53::Route53Error> {
+    let (mut s, ids) = base("quiz")?;
+    upsert(&mut s, &ids.child, child_records(false, true))?;
+    delegate(&mut s, &ids, &ids.child)?;
+    upsert(
+        &mut s,
+        &ids.parent,
+        vec![set("api.example.com", RecordType::A, 300, &["192.0.2.10"])],
+    )?;
+    Ok(s)
+}
+
+fn validation_in_parent() -> Result<Scenario, route53::Route53Error> {
+    let (mut s, ids) = base("validation-in-parent")?;
+    upsert(&mut s, &ids.child, child_records(true, false))?;
+    delegate(&mut s, &ids, &ids.child)?;
+    upsert(
+        &mut s,
+        &ids.parent,
+        vec![set(
+            "_abc123.api.example.com",
+            RecordType::CNAME,
+            300,
+            &["_def456.acm-validations.aws."],
+        )],
+    )?;
+    Ok(s)
+}
+
+fn not_delegated() -> Result<Scenario, route53::Route53Error> {
+    let (mut s, ids) = base("not-delegated")?;
+    upsert(&mut s, &ids.child, child_records(true, true))?;
+    Ok(s)
+}
