@@ -134,12 +134,12 @@ impl<'a> Engine<'a> {
         let (mut zone, mut servers) = self.closest_delegation(&q.name);
         let mut referrals = 0usize;
         'zone: loop {
-            let mut failures: Vec<String> = Vec::new();
+            let mut failures: Vec<(Name, String)> = Vec::new();
             for ns in self.order_servers(&servers) {
                 let ip = match self.address_of(&ns, depth) {
                     Ok(ip) => ip,
                     Err(why) => {
-                        failures.push(why);
+                        failures.push((ns.clone(), why));
                         continue;
                     }
                 };
@@ -165,7 +165,7 @@ impl<'a> Engine<'a> {
                     let why = format!(
                         "nothing answers at {ip} ({ns}): the query times out, so the resolver tries another server of {zone}"
                     );
-                    failures.push(format!("{ns} ({ip}) did not answer"));
+                    failures.push((ns.clone(), format!("nothing answers at {ip}")));
                     self.push(
                         depth,
                         purpose,
@@ -181,8 +181,8 @@ impl<'a> Engine<'a> {
                 match self.classify(&reply, &zone, q) {
                     Class::Failed(short) => {
                         let why =
-                            format!("{short}, so the resolver tries another server of {zone}");
-                        failures.push(format!("{ns}: {short}"));
+                            format!("{ns} {short}, so the resolver tries another server of {zone}");
+                        failures.push((ns.clone(), short.clone()));
                         self.push(
                             depth,
                             purpose,
@@ -241,14 +241,7 @@ impl<'a> Engine<'a> {
                     }
                 }
             }
-            let reason = if failures.is_empty() {
-                format!("no name servers are known for {zone}")
-            } else {
-                format!(
-                    "no server of {zone} gave an answer: {}",
-                    failures.join("; ")
-                )
-            };
+            let reason = summarize_failures(&zone, &failures);
             self.give_up_last(&reason);
             return Link::Done(Found::fail(reason));
         }
@@ -380,19 +373,17 @@ impl<'a> Engine<'a> {
             return Ok(ip);
         }
         if self.cache.is_nxdomain(ns, self.now) {
-            return Err(format!(
-                "{ns} does not exist (NXDOMAIN), so it has no address"
-            ));
+            return Err(format!("does not exist (NXDOMAIN), so it has no address"));
         }
         if depth + 1 > self.limits.max_depth {
             return Err(format!(
-                "looking up {ns}'s address would nest lookups deeper than {}",
+                "has no known address, and looking it up would nest lookups deeper than {}",
                 self.limits.max_depth
             ));
         }
         if self.in_progress.contains(ns) {
             return Err(format!(
-                "finding {ns}'s address needs {ns}'s own address (a circular dependency)"
+                "has no known address, and finding it needs its own address (a circular dependency)"
             ));
         }
         self.in_progress.push(ns.clone());
@@ -404,14 +395,11 @@ impl<'a> Engine<'a> {
         });
         match (found.kind, ip) {
             (OutcomeKind::Answer, Some(ip)) => Ok(ip),
-            (OutcomeKind::NxDomain, _) => Err(format!(
-                "{ns} does not exist (NXDOMAIN), so it has no address"
-            )),
-            (OutcomeKind::NoData, _) => Err(format!("{ns} has no A record")),
-            _ => Err(format!(
-                "{ns}'s address could not be found: {}",
-                found.reason
-            )),
+            (OutcomeKind::NxDomain, _) => {
+                Err(format!("does not exist (NXDOMAIN), so it has no address"))
+            }
+            (OutcomeKind::NoData, _) => Err("exists but has no A record".to_string()),
+            _ => Err(format!("has no address: {}", found.reason)),
         }
     }
 
@@ -421,22 +409,22 @@ impl<'a> Engine<'a> {
             ResponseCode::NoError | ResponseCode::NXDomain => {}
             ResponseCode::Refused => {
                 return Class::Failed(format!(
-                    "it answered REFUSED: it does not serve {zone} (a lame delegation)"
+                    "answered REFUSED: it does not serve {zone} (a lame delegation)"
                 ));
             }
             other => {
                 return Class::Failed(format!(
-                    "the server answered {}",
+                    "answered {}",
                     crate::dns::resolve::rcode_text(other)
                 ));
             }
         }
         match &reply.kind {
-            ReplyKind::Refused => Class::Failed("the server refused".into()),
+            ReplyKind::Refused => Class::Failed("refused the query".into()),
             ReplyKind::Referral { cut } => {
                 if !(cut != zone && zone.zone_of(cut) && cut.zone_of(&q.name)) {
                     return Class::Failed(format!(
-                        "the server is not authoritative for {zone}: it refers to {cut}, which is not below {zone} (a lame delegation)"
+                        "is not authoritative for {zone}: it refers to {cut}, which is not below {zone} (a lame delegation)"
                     ));
                 }
                 let names = ns_targets(m.authorities.iter().filter(|r| r.name == *cut));
@@ -456,7 +444,7 @@ impl<'a> Engine<'a> {
                 }
             }
             _ if !m.metadata.authoritative => Class::Failed(format!(
-                "the server's reply is not authoritative for {zone} (a lame delegation)"
+                "gave a reply that is not authoritative for {zone} (a lame delegation)"
             )),
             ReplyKind::Answer
             | ReplyKind::Cname { .. }
@@ -664,10 +652,22 @@ impl<'a> Engine<'a> {
                     | Decision::FollowReferral { .. }
             )
         {
+            let done = match last.decision {
+                Decision::TryNextServer => {
+                    "no other server is left to try, so the resolver gives up"
+                }
+                _ => "the resolver gives up",
+            };
+            let kept = last
+                .why
+                .split(", so the resolver")
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            last.why = format!("{kept}; {done}");
             last.decision = Decision::GiveUp {
                 reason: reason.to_string(),
             };
-            last.why = format!("{}; the resolver gives up: {reason}", last.why);
         }
     }
 
@@ -676,6 +676,31 @@ impl<'a> Engine<'a> {
         self.next_id = self.next_id.wrapping_mul(25173).wrapping_add(13849);
         id
     }
+}
+
+/// One sentence for why every server of a zone failed.
+fn summarize_failures(zone: &Name, failures: &[(Name, String)]) -> String {
+    if failures.is_empty() {
+        return format!("no name servers are known for {zone}");
+    }
+    let all_refused = failures
+        .iter()
+        .all(|(_, why)| why.starts_with("answered REFUSED"));
+    if all_refused {
+        let names: Vec<String> = failures.iter().map(|(n, _)| n.to_string()).collect();
+        return format!(
+            "every name server of {zone} answered REFUSED ({}): none of them serves {zone}, so the delegation is lame",
+            names.join(", ")
+        );
+    }
+    let parts: Vec<String> = failures
+        .iter()
+        .map(|(n, why)| format!("{n} {why}"))
+        .collect();
+    format!(
+        "no name server of {zone} gave an answer: {}",
+        parts.join("; ")
+    )
 }
 
 enum Class {
