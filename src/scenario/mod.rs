@@ -5,3 +5,4 @@ pub mod document;
 pub mod presets;
 
 pub use document::{DocumentError, Scenario, VERSION};
+pub mod dig_command;

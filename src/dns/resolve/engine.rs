@@ -99,6 +99,11 @@ impl<'a> Engine<'a> {
                         .iter()
                         .filter(|r| r.record_type() == RecordType::CNAME)
                         .count();
+                    for r in &chain {
+                        if !seen.contains(&r.name) {
+                            seen.push(r.name.clone());
+                        }
+                    }
                     if seen.contains(&target) {
                         let path: Vec<String> = seen.iter().map(|n| n.to_string()).collect();
                         let reason =
@@ -498,10 +503,11 @@ impl<'a> Engine<'a> {
             let Some(target) = cname_target(std::slice::from_ref(&cname)) else {
                 break;
             };
+            let looped = chain.iter().any(|r| r.name == target) || target == q.name;
             chain.push(cname);
             hops += 1;
             let in_zone = zone.zone_of(&target);
-            let next_present = m.answers.iter().any(|r| r.name == target);
+            let next_present = !looped && m.answers.iter().any(|r| r.name == target);
             if !in_zone || !next_present || hops > 32 {
                 if in_zone && !next_present {
                     // The chain ends inside the zone: the rcode and SOA speak for the target.
