@@ -12,6 +12,7 @@ use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode}
 use hickory_proto::rr::{Name, RData, Record, RecordType};
 use serde::{Deserialize, Serialize};
 
+use super::canon;
 use super::rrset::record;
 use super::server::{NameServer, Software};
 use super::world::World;
@@ -69,8 +70,47 @@ pub struct Reply {
     pub zone_origin: Option<Name>,
     /// The wildcard that synthesised the answer, if one did.
     pub wildcard: Option<Name>,
+    /// The server that replied.
+    pub server: Name,
+}
+
+impl Reply {
     /// One sentence: why the server replied so.
-    pub why: String,
+    pub fn why(&self) -> String {
+        let q = self.message.queries.first();
+        let (qname, qtype) = q.map_or((Name::root(), RecordType::A), |q| {
+            (q.name().clone(), q.query_type())
+        });
+        let server = &self.server;
+        let Some(origin) = &self.zone_origin else {
+            return format!(
+                "{server} serves no zone that contains {qname}, so it refuses the query"
+            );
+        };
+        match &self.kind {
+            ReplyKind::Refused => format!("{server} refuses the query"),
+            ReplyKind::Referral { cut } => format!(
+                "{server} serves {origin}, where {cut} is delegated, so it is not authoritative for {qname} and refers the resolver to {cut}'s name servers"
+            ),
+            ReplyKind::Answer => match &self.wildcard {
+                Some(star) => format!(
+                    "{server} is authoritative for {origin}; {qname} has no records of its own, so the wildcard {star} answers for it"
+                ),
+                None => format!(
+                    "{server} is authoritative for {origin} and has {qtype} records for {qname}"
+                ),
+            },
+            ReplyKind::Cname { target } => format!(
+                "{server} is authoritative for {origin}; {qname} is an alias, and the server does not hold {target}, so the resolver must follow it"
+            ),
+            ReplyKind::NoData => format!(
+                "{server} is authoritative for {origin}; the name {qname} exists but has no {qtype} records (NODATA), so it answers NOERROR with an empty answer and the SOA"
+            ),
+            ReplyKind::NxDomain => format!(
+                "{server} is authoritative for {origin}, and no name {qname} exists in it (NXDOMAIN)"
+            ),
+        }
+    }
 }
 
 /// The UDP payload size authoritative servers advertise in their OPT record.
@@ -98,10 +138,7 @@ pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) 
             zone_id: None,
             zone_origin: None,
             wildcard: None,
-            why: format!(
-                "{} serves no zone that contains {}, so it refuses the query",
-                server.name, q.name
-            ),
+            server: server.name.clone(),
         };
     };
 
@@ -113,14 +150,13 @@ pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) 
         wildcard: None,
     };
     let kind = ctx.answer_in_zone(zone, q);
-    let why = explain(&kind, zone, q, server, ctx.wildcard.as_ref());
     Reply {
         message: ctx.message,
         kind,
         zone_id: Some(zone.id.clone()),
         zone_origin: Some(zone.origin.clone()),
         wildcard: ctx.wildcard,
-        why,
+        server: server.name.clone(),
     }
 }
 
@@ -232,28 +268,29 @@ impl Ctx<'_> {
 
     /// Finds where the data for `qname` lives: the name itself, a wildcard, or nowhere.
     fn sets_for(&self, zone: &Zone, qname: &Name) -> Lookup {
-        if !zone.sets_at(qname).is_empty() {
+        let key = canon::key(qname);
+        if !zone.sets_at_key(&key).is_empty() {
             return Lookup::Found(qname.clone());
         }
-        if zone.name_exists(qname) {
+        if zone.key_exists(&key) {
             return Lookup::Empty;
         }
         // RFC 4592: the closest encloser is the longest existing ancestor; the source of
         // synthesis is the wildcard directly below it.
-        let mut labels = qname.num_labels();
-        while labels > zone.origin.num_labels() {
+        let apex = usize::from(zone.origin.num_labels());
+        let mut labels = usize::from(qname.num_labels());
+        while labels > apex {
             labels -= 1;
-            let encloser = qname.trim_to(labels as usize);
-            if zone.name_exists(&encloser) {
-                let Ok(star) = Name::from_ascii("*").and_then(|s| s.append_domain(&encloser))
-                else {
+            let encloser = canon::ancestor(&key, labels);
+            if zone.key_exists(encloser) {
+                let mut star_key = encloser.to_vec();
+                star_key.extend_from_slice(b"*\0");
+                if zone.sets_at_key(&star_key).is_empty() {
                     return Lookup::Missing;
-                };
-                return if zone.sets_at(&star).is_empty() {
-                    Lookup::Missing
-                } else {
-                    Lookup::Wildcard(star)
-                };
+                }
+                let star =
+                    Name::from_ascii("*").and_then(|s| s.append_domain(&qname.trim_to(labels)));
+                return star.map_or(Lookup::Missing, Lookup::Wildcard);
             }
         }
         Lookup::Missing
@@ -326,43 +363,4 @@ pub fn ns_targets<'a>(records: impl Iterator<Item = &'a Record>) -> Vec<Name> {
             _ => None,
         })
         .collect()
-}
-
-fn explain(
-    kind: &ReplyKind,
-    zone: &Zone,
-    q: &Question,
-    server: &NameServer,
-    wildcard: Option<&Name>,
-) -> String {
-    let origin = &zone.origin;
-    match kind {
-        ReplyKind::Refused => unreachable!("handled before a zone is chosen"),
-        ReplyKind::Referral { cut } => format!(
-            "{} serves {origin}, where {cut} is delegated, so it is not authoritative for {} and refers the resolver to {cut}'s name servers",
-            server.name, q.name
-        ),
-        ReplyKind::Answer => match wildcard {
-            Some(star) => format!(
-                "{} is authoritative for {origin}; {} has no records of its own, so the wildcard {star} answers for it",
-                server.name, q.name
-            ),
-            None => format!(
-                "{} is authoritative for {origin} and has {} records for {}",
-                server.name, q.rtype, q.name
-            ),
-        },
-        ReplyKind::Cname { target } => format!(
-            "{} is authoritative for {origin}; {} is an alias, and the server does not hold {target}, so the resolver must follow it",
-            server.name, q.name
-        ),
-        ReplyKind::NoData => format!(
-            "{} is authoritative for {origin}; the name {} exists but has no {} records (NODATA), so it answers NOERROR with an empty answer and the SOA",
-            server.name, q.name, q.rtype
-        ),
-        ReplyKind::NxDomain => format!(
-            "{} is authoritative for {origin}, and no name {} exists in it (NXDOMAIN)",
-            server.name, q.name
-        ),
-    }
 }

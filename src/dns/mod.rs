@@ -2,6 +2,7 @@
 //! authoritative answers; resolution as a list of steps; and dig's text.
 
 pub mod answer;
+pub mod canon;
 pub mod internet;
 pub mod name;
 pub mod resolve;

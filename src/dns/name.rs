@@ -84,6 +84,10 @@ fn check_labels(body: &str) -> Result<(), NameError> {
         }
     }
     labels.push(&body[label_start.min(body.len())..]);
+    let wire: usize = labels.iter().map(|l| unescaped_len(l) + 1).sum::<usize>() + 1;
+    if wire > 255 {
+        return Err(NameError::NameTooLong { len: wire });
+    }
     for label in labels {
         if label.is_empty() {
             return Err(NameError::EmptyLabel {

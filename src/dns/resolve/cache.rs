@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use hickory_proto::rr::{Name, Record, RecordType};
 use serde::{Deserialize, Serialize};
 
+use crate::dns::canon;
+
 /// Where a cached set came from: only authoritative answers are given to clients; NS sets
 /// and addresses from referrals only steer the resolver (RFC 2181 5.4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,14 +71,15 @@ pub struct CacheHit {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(from = "Vec<Entry>", into = "Vec<Entry>")]
 pub struct Cache {
-    entries: BTreeMap<(Name, u16), Entry>,
+    /// Entries by canonical key of the name (see [`crate::dns::canon`]) and type.
+    entries: BTreeMap<(Vec<u8>, u16), Entry>,
 }
 
 impl From<Vec<Entry>> for Cache {
     fn from(list: Vec<Entry>) -> Self {
         let entries = list
             .into_iter()
-            .map(|e| ((e.name.clone(), u16::from(e.rtype)), e))
+            .map(|e| ((canon::key(&e.name), u16::from(e.rtype)), e))
             .collect();
         Self { entries }
     }
@@ -96,7 +99,7 @@ impl Cache {
     /// Stores an entry, replacing one for the same name and type unless that one is an
     /// authoritative answer and this is only referral data (RFC 2181 ranking).
     pub fn put(&mut self, entry: Entry) {
-        let key = (entry.name.clone(), u16::from(entry.rtype));
+        let key = (canon::key(&entry.name), u16::from(entry.rtype));
         if let Some(old) = self.entries.get(&key)
             && old.trust == Trust::Answer
             && entry.trust == Trust::Referral
@@ -150,7 +153,7 @@ impl Cache {
     /// A live entry for the name and type.
     pub fn get(&self, name: &Name, rtype: RecordType, now: u64) -> Option<&Entry> {
         self.entries
-            .get(&(name.clone(), u16::from(rtype)))
+            .get(&(canon::key(name), u16::from(rtype)))
             .filter(|e| e.expires_at() > now)
     }
 

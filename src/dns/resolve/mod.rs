@@ -116,7 +116,7 @@ pub fn direct(world: &World, server: &NameServer, q: &Question, rd: bool) -> Res
             Decision::GiveUp {
                 reason: "the server refused".into(),
             },
-            reply.why.clone(),
+            reply.why(),
         ),
         ReplyKind::Referral { cut } => (
             Decision::FollowReferral {
@@ -126,13 +126,13 @@ pub fn direct(world: &World, server: &NameServer, q: &Question, rd: bool) -> Res
             },
             format!("a referral to {cut}'s name servers: a direct query does not follow it"),
         ),
-        ReplyKind::NxDomain => (Decision::NxDomain, reply.why.clone()),
-        ReplyKind::NoData => (Decision::NoData, reply.why.clone()),
+        ReplyKind::NxDomain => (Decision::NxDomain, reply.why()),
+        ReplyKind::NoData => (Decision::NoData, reply.why()),
         ReplyKind::Cname { target } => (
             Decision::Answer,
             format!("an alias for {target}; a direct query does not follow it"),
         ),
-        ReplyKind::Answer => (Decision::Answer, reply.why.clone()),
+        ReplyKind::Answer => (Decision::Answer, reply.why()),
     };
     let zone = reply
         .zone_origin
@@ -151,7 +151,7 @@ pub fn direct(world: &World, server: &NameServer, q: &Question, rd: bool) -> Res
             reply: Some(Box::new(reply.clone())),
         },
         decision,
-        why: reply.why.clone(),
+        why: reply.why(),
     };
     let outcome = Outcome {
         kind,
