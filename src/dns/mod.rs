@@ -2,6 +2,7 @@
 //! authoritative answers; resolution as a list of steps; and dig's text.
 
 pub mod answer;
+pub mod dig;
 pub mod name;
 pub mod rrset;
 pub mod server;
