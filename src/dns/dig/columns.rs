@@ -191,8 +191,8 @@ mod tests {
     fn names_escape_as_bind_does() {
         assert_eq!(name_text(&Name::root()), ".");
         assert_eq!(name_text(&n("API.Example.com")), "API.Example.com.");
-        let odd = Name::from_labels(vec![&b"a b"[..], &b"x;y"[..], &b"q\"\\"[..], &[0xc3][..]])
-            .unwrap();
+        let odd =
+            Name::from_labels(vec![&b"a b"[..], &b"x;y"[..], &b"q\"\\"[..], &[0xc3][..]]).unwrap();
         assert_eq!(name_text(&odd), "a\\032b.x\\;y.q\\\"\\\\.\\195.");
     }
 }

@@ -132,7 +132,11 @@ pub fn render(msg: &Message, ctx: &DigContext) -> String {
         ctx.server_ip, ctx.server_name
     );
     let _ = writeln!(out, ";; WHEN: {}", when_text(ctx.when));
-    let _ = writeln!(out, ";; MSG SIZE  rcvd: {}", wire_size(msg, ctx.compression));
+    let _ = writeln!(
+        out,
+        ";; MSG SIZE  rcvd: {}",
+        wire_size(msg, ctx.compression)
+    );
     out.push('\n');
     out
 }

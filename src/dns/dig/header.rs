@@ -64,7 +64,11 @@ pub fn flags_text(msg: &Message) -> String {
         (m.authentic_data, "ad"),
         (m.checking_disabled, "cd"),
     ];
-    let set: Vec<&str> = flags.iter().filter(|(on, _)| *on).map(|(_, f)| *f).collect();
+    let set: Vec<&str> = flags
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, f)| *f)
+        .collect();
     set.join(" ")
 }
 

@@ -1,4 +1,4 @@
-//! dig's text: a hickory-proto [`Message`] rendered exactly as BIND 9.18's `dig` prints it
+//! dig's text: a hickory-proto [`Message`](hickory_proto::op::Message) rendered exactly as BIND 9.18's `dig` prints it
 //! (default output, `+short`, `+trace`), plus the one-line record form and JSON that the
 //! differential-testing oracle uses.
 //!

@@ -185,7 +185,10 @@ mod tests {
     fn addresses_and_names() {
         assert_eq!(text("a. 1 IN A 192.0.2.10"), "192.0.2.10");
         assert_eq!(text("a. 1 IN AAAA 2001:DB8:0:0::10"), "2001:db8::10");
-        assert_eq!(text("a. 1 IN NS ns-2.awsdns-00.com."), "ns-2.awsdns-00.com.");
+        assert_eq!(
+            text("a. 1 IN NS ns-2.awsdns-00.com."),
+            "ns-2.awsdns-00.com."
+        );
         assert_eq!(text("a. 1 IN CNAME api.example.com."), "api.example.com.");
         assert_eq!(text("a. 1 IN PTR api.example.com."), "api.example.com.");
         assert_eq!(

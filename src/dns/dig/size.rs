@@ -16,6 +16,8 @@ use hickory_proto::op::Message;
 use hickory_proto::rr::{DNSClass, Name, RData, Record, RecordType};
 use hickory_proto::serialize::binary::BinEncodable;
 
+use crate::dns::server::Software;
+
 /// How the server that sent a message compresses names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Compression {
@@ -24,6 +26,17 @@ pub enum Compression {
     Full,
     /// BIND 9.18's compression (root and TLD servers run by BIND in the captures).
     Bind,
+}
+
+/// The compression of an authoritative server with these habits. Route 53's own
+/// compression was not observed (no Route 53 on loopback); it is taken to be full.
+impl From<Software> for Compression {
+    fn from(software: Software) -> Self {
+        match software {
+            Software::Bind => Compression::Bind,
+            Software::Route53 => Compression::Full,
+        }
+    }
 }
 
 /// The size of `msg` on the wire as the server would have sent it.
@@ -164,9 +177,8 @@ fn bind_size(msg: &Message) -> usize {
             .filter(|r| r.record_type() != RecordType::OPT)
         {
             let key = (&r.name, r.record_type(), r.dns_class);
-            let same = previous.is_some_and(|(n, t, c)| {
-                n.eq_case(key.0) && t == key.1 && c == key.2
-            });
+            let same =
+                previous.is_some_and(|(n, t, c)| n.eq_case(key.0) && t == key.1 && c == key.2);
             w.record(r, same);
             previous = Some(key);
         }
@@ -239,6 +251,12 @@ mod tests {
         msg.add_answer(rec(". 518400 IN NS b.root-servers.net."));
         // the second owner is a pointer (2), its data "b" + pointer to root-servers.net. (4)
         assert_eq!(wire_size(&msg, Compression::Bind), 59 + 2 + 10 + 4);
+    }
+
+    #[test]
+    fn software_decides_compression() {
+        assert_eq!(Compression::from(Software::Bind), Compression::Bind);
+        assert_eq!(Compression::from(Software::Route53), Compression::Full);
     }
 
     #[test]
