@@ -1,6 +1,6 @@
-//! dig's text: a hickory-proto [`Message`](hickory_proto::op::Message) rendered exactly as BIND 9.18's `dig` prints it
-//! (default output, `+short`, `+trace`), plus the one-line record form and JSON that the
-//! differential-testing oracle uses.
+//! dig's text: a hickory-proto [`Message`](hickory_proto::op::Message) rendered exactly as
+//! BIND 9.18's `dig` prints it (default output, `+short`, `+trace`), plus the one-line record
+//! form and JSON that the differential-testing oracle uses.
 //!
 //! The layout was taken from real `dig` 9.18.49 against BIND and Unbound on loopback; the
 //! captures and the script that made them are in `tests/fixtures/dig/`, and
