@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod canon;
+pub mod dig;
 pub mod internet;
 pub mod name;
 pub mod resolve;
