@@ -13,13 +13,14 @@ use hickory_proto::rr::{Name, RData, Record, RecordType};
 use serde::{Deserialize, Serialize};
 
 use super::canon;
-use super::rrset::record;
+use super::rrset::{RecordSet, record};
 use super::server::{NameServer, Software};
 use super::world::World;
 use super::zone::Zone;
 
-/// How many CNAMEs a server follows inside its own data before it stops.
-pub const MAX_SERVER_CNAME_HOPS: usize = 16;
+/// How many CNAMEs a server follows inside its own data (BIND: 11 restarts; the 12th
+/// CNAME gives SERVFAIL).
+pub const MAX_SERVER_CNAME_HOPS: usize = 11;
 
 /// One question to one server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,7 +144,6 @@ pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) 
     };
 
     let mut ctx = Ctx {
-        world,
         server,
         rd,
         message,
@@ -171,7 +171,6 @@ pub fn closest_zone<'a>(world: &'a World, server: &NameServer, name: &Name) -> O
 }
 
 struct Ctx<'a> {
-    world: &'a World,
     server: &'a NameServer,
     rd: bool,
     message: Message,
@@ -180,20 +179,19 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn answer_in_zone(&mut self, zone: &Zone, q: &Question) -> ReplyKind {
-        let mut zone = zone;
         let mut qname = q.name.clone();
         let mut hops = 0usize;
         loop {
             // 3b: a delegation at or above the name (below the apex) gives a referral.
             if let Some(cut) = zone.cut_for(&qname) {
+                let cut = cut.name.clone();
+                self.referral(zone, cut.clone());
                 if hops > 0 {
-                    // BIND and Route 53 stop a chain at a delegation and let the resolver go on.
+                    // A chain that reaches a delegation in the same zone: the CNAMEs (AA set)
+                    // and the referral for the rest, as BIND answers.
                     return ReplyKind::Cname { target: qname };
                 }
-                self.referral(zone, cut.name.clone());
-                return ReplyKind::Referral {
-                    cut: cut.name.clone(),
-                };
+                return ReplyKind::Referral { cut };
             }
             self.message.metadata.authoritative = true;
 
@@ -205,12 +203,8 @@ impl Ctx<'_> {
                     return ReplyKind::NoData;
                 }
                 Lookup::Missing => {
-                    if hops == 0 {
-                        self.message.metadata.response_code = ResponseCode::NXDomain;
-                    } else {
-                        // RFC 6604: the rcode is that of the last name in the chain.
-                        self.message.metadata.response_code = ResponseCode::NXDomain;
-                    }
+                    // RFC 6604: after a chain the rcode is that of the last name.
+                    self.message.metadata.response_code = ResponseCode::NXDomain;
                     self.negative(zone);
                     return ReplyKind::NxDomain;
                 }
@@ -224,41 +218,72 @@ impl Ctx<'_> {
             if let Some(set) = zone.get(&sets, q.rtype) {
                 set.push_records(&qname, &mut self.message.answers);
                 self.positive_authority(zone);
+                self.additional_for_answer(zone, set);
                 return ReplyKind::Answer;
             }
             if q.rtype != RecordType::CNAME
                 && let Some(cname) = zone.get(&sets, RecordType::CNAME)
             {
-                cname.push_records(&qname, &mut self.message.answers);
                 let Some(RData::CNAME(target)) = cname.values.first() else {
                     return ReplyKind::Answer;
                 };
                 let target = target.0.clone();
-                hops += 1;
-                if hops > MAX_SERVER_CNAME_HOPS || self.seen_in_answer(&target) {
-                    self.positive_authority(zone);
+                if self.seen_in_answer(&qname) {
+                    // A loop: BIND gives up with SERVFAIL, each CNAME listed once.
+                    self.message.metadata.response_code = ResponseCode::ServFail;
                     return ReplyKind::Cname { target };
                 }
-                let next = if self.server.software == Software::Route53 {
-                    // Route 53 follows an alias chain only inside the same hosted zone.
-                    zone.origin.zone_of(&target).then_some(zone)
-                } else {
-                    closest_zone(self.world, self.server, &target)
-                };
-                match next {
-                    Some(z) => {
-                        zone = z;
-                        qname = target;
-                        continue;
-                    }
-                    None => {
-                        self.positive_authority(zone);
-                        return ReplyKind::Cname { target };
-                    }
+                cname.push_records(&qname, &mut self.message.answers);
+                hops += 1;
+                if hops > MAX_SERVER_CNAME_HOPS {
+                    // BIND restarts a lookup at most 11 times: the 12th CNAME ends in SERVFAIL.
+                    self.message.metadata.response_code = ResponseCode::ServFail;
+                    return ReplyKind::Cname { target };
                 }
+                if !zone.origin.zone_of(&target) {
+                    // BIND and Route 53 follow a chain only inside the zone that answers; the
+                    // answer then holds the CNAMEs alone, with no authority section.
+                    return ReplyKind::Cname { target };
+                }
+                qname = target;
+                continue;
             }
             self.negative(zone);
             return ReplyKind::NoData;
+        }
+    }
+
+    /// Addresses for the targets of an NS or MX answer, from the answering zone only (BIND
+    /// adds them with or without RD).
+    fn additional_for_answer(&mut self, zone: &Zone, set: &RecordSet) {
+        let targets: Vec<Name> = set
+            .values
+            .iter()
+            .filter_map(|v| match v {
+                RData::NS(ns) => Some(ns.0.clone()),
+                RData::MX(mx) => Some(mx.exchange.clone()),
+                _ => None,
+            })
+            .collect();
+        self.add_addresses(zone, &targets);
+    }
+
+    fn add_addresses(&mut self, zone: &Zone, targets: &[Name]) {
+        for target in targets {
+            if !zone.origin.zone_of(target) || zone.cut_for(target).is_some() {
+                continue;
+            }
+            for t in [RecordType::A, RecordType::AAAA] {
+                if let Some(addr) = zone.get(target, t)
+                    && !self
+                        .message
+                        .additionals
+                        .iter()
+                        .any(|r| r.name == *target && r.record_type() == t)
+                {
+                    self.message.additionals.extend(addr.records());
+                }
+            }
         }
     }
 
@@ -302,8 +327,12 @@ impl Ctx<'_> {
         };
         self.message.authorities.extend(ns.records());
         for target in ns_targets(ns.records().iter()) {
-            // Glue: addresses held in the same zone, in bailiwick or sibling (occluded data
-            // is exactly what glue is, so it is used here).
+            // Glue: addresses the zone holds at or below a delegation, in bailiwick or for a
+            // sibling. An address that is the zone's own data is not glue and is left out,
+            // as BIND does; so are addresses from other zones on the server.
+            if zone.cut_for(&target).is_none() {
+                continue;
+            }
             for t in [RecordType::A, RecordType::AAAA] {
                 if let Some(addr) = zone.get(&target, t) {
                     self.message.additionals.extend(addr.records());
@@ -328,6 +357,8 @@ impl Ctx<'_> {
                 .any(|r| r.record_type() == RecordType::NS && r.name == zone.origin);
             if !already {
                 self.message.authorities.extend(ns.records());
+                let targets = ns_targets(ns.records().iter());
+                self.add_addresses(zone, &targets);
             }
         }
     }

@@ -2,9 +2,16 @@
 //! as the simulator speaks it (`[@SERVER] [+trace] [+short] [+norecurse] [+json] [TYPE] NAME`
 //! in any order, plus `-t TYPE` and `-q NAME`), and running it on a scenario.
 
+use std::net::Ipv4Addr;
+
 use hickory_proto::rr::{Name, RecordType};
 
+use crate::dns::answer::Question;
+use crate::dns::dig::{self, Compression, DigContext, TraceHop};
 use crate::dns::name::parse_absolute;
+use crate::dns::resolve::{self, Cache, Decision, PUBLIC_RESOLVER, Resolution};
+use crate::dns::server::Software;
+use crate::dns::world::World;
 
 /// A parsed dig command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,4 +159,176 @@ mod tests {
             "@ must be followed by a server name or address, as in @8.8.8.8"
         );
     }
+}
+
+/// What a dig command printed, and the resolution behind it (for stepping through it).
+#[derive(Debug, Clone)]
+pub struct DigRun {
+    pub text: String,
+    /// dig's exit status: 0 when a reply came (whatever its rcode), 9 when none did.
+    pub exit_code: i32,
+    pub resolution: Option<Resolution>,
+}
+
+/// Runs a dig command line (the words after `dig`) on a world. `cache` is the public
+/// resolver's cache (the CLI passes an empty one); `now` the simulated clock.
+pub fn run_line(world: &World, cache: &mut Cache, now: u64, line: &str) -> Result<DigRun, String> {
+    let words: Vec<String> = line.split_whitespace().map(String::from).collect();
+    let words: Vec<String> = match words.first() {
+        Some(w) if w == "dig" => words[1..].to_vec(),
+        _ => words,
+    };
+    let args = parse(&words)?;
+    run(world, cache, now, &args, &words.join(" "))
+}
+
+/// Runs parsed dig arguments. `line` is echoed in dig's banner.
+pub fn run(
+    world: &World,
+    cache: &mut Cache,
+    now: u64,
+    args: &DigArgs,
+    line: &str,
+) -> Result<DigRun, String> {
+    let question = Question::new(args.name.clone(), args.rtype);
+    let target = match &args.server {
+        None => Target::Resolver,
+        Some(spec) => match spec.parse::<Ipv4Addr>() {
+            Ok(ip) if ip == PUBLIC_RESOLVER => Target::Resolver,
+            Ok(ip) => match world.server_by_ip(ip) {
+                Some(s) => Target::Server(s, spec.clone()),
+                None => Target::Nothing(ip),
+            },
+            Err(_) => match world.find_server(spec) {
+                Some(s) => Target::Server(s, spec.trim_end_matches('.').to_string()),
+                None => {
+                    return Err(format!(
+                        "no server named {spec} in this scenario: give a server's name, alias or address, or 8.8.8.8 for the public resolver"
+                    ));
+                }
+            },
+        },
+    };
+    if args.trace {
+        let resolution = resolve::trace(world, &question, now);
+        let text = if args.json {
+            json_text(&resolution, true)
+        } else {
+            trace_text(world, &resolution, line)
+        };
+        return Ok(DigRun {
+            text,
+            exit_code: 0,
+            resolution: Some(resolution),
+        });
+    }
+    let (resolution, ctx) = match target {
+        Target::Nothing(ip) => {
+            let text = format!(
+                "{};; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n\n; <<>> DiG {} <<>> {line}\n; (1 server found)\n;; global options: +cmd\n;; no servers could be reached\n",
+                "",
+                dig::DIG_VERSION
+            );
+            return Ok(DigRun {
+                text,
+                exit_code: 9,
+                resolution: None,
+            });
+        }
+        Target::Resolver => {
+            let r = resolve::recursive(world, cache, &question, now);
+            let mut ctx = DigContext::new(line, PUBLIC_RESOLVER, now);
+            ctx.server_name = args
+                .server
+                .clone()
+                .unwrap_or_else(|| PUBLIC_RESOLVER.to_string());
+            (r, ctx)
+        }
+        Target::Server(server, shown) => {
+            let r = resolve::direct(world, server, &question, args.recurse);
+            let mut ctx = DigContext::new(line, server.ip, now);
+            ctx.server_name = shown;
+            ctx.compression = Compression::from(server.software);
+            (r, ctx)
+        }
+    };
+    let message = resolution.outcome.message.clone().expect("a reply");
+    let text = if args.json {
+        json_text(&resolution, false)
+    } else if args.short {
+        dig::render_short(&message)
+    } else {
+        dig::render(&message, &ctx)
+    };
+    Ok(DigRun {
+        text,
+        exit_code: 0,
+        resolution: Some(resolution),
+    })
+}
+
+enum Target<'a> {
+    Resolver,
+    Server(&'a crate::dns::NameServer, String),
+    Nothing(Ipv4Addr),
+}
+
+/// `dig +trace`: the root NS from the public resolver, then each server's reply on the way
+/// down to the first answer for the name (dig does not chase CNAMEs; its +trace stops).
+fn trace_text(world: &World, resolution: &Resolution, line: &str) -> String {
+    let mut hops = Vec::new();
+    if let Some((_, ip)) = world.root_hints().first()
+        && let Some(root) = world.server_by_ip(*ip)
+    {
+        let q = Question::new(Name::root(), RecordType::NS);
+        let mut m =
+            crate::dns::answer::ask(world, root, &q, true, resolve::message_id(&q, 1)).message;
+        m.metadata.authoritative = false;
+        m.metadata.recursion_available = true;
+        m.authorities.clear();
+        m.additionals.clear();
+        hops.push(TraceHop::from_ip(m, PUBLIC_RESOLVER));
+    }
+    for step in resolution.steps.iter().filter(|s| s.depth == 0) {
+        let (Some(server), Some(reply)) = (step.server(), step.reply()) else {
+            continue;
+        };
+        let software = world
+            .server_by_ip(server.ip)
+            .map_or(Software::Bind, |s| s.software);
+        hops.push(
+            TraceHop::new(reply.message.clone(), server.ip, &server.name)
+                .with_compression(Compression::from(software)),
+        );
+        if !matches!(
+            step.decision,
+            Decision::FollowReferral { .. } | Decision::TryNextServer
+        ) {
+            break;
+        }
+    }
+    dig::render_trace(line, &hops)
+}
+
+/// `+json`: the final message as the oracle writes it, with the steps for `+trace`.
+fn json_text(resolution: &Resolution, with_steps: bool) -> String {
+    let mut value = match &resolution.outcome.message {
+        Some(m) => dig::to_json(m),
+        None => serde_json::json!({ "rcode": "TIMEOUT" }),
+    };
+    if resolution.mode != resolve::Mode::Direct
+        && let Some(obj) = value.as_object_mut()
+    {
+        obj.remove("aa");
+        obj.remove("additional");
+    }
+    if with_steps && let Some(obj) = value.as_object_mut() {
+        obj.insert(
+            "steps".into(),
+            serde_json::Value::Array(resolution.steps.iter().map(resolve::step_json).collect()),
+        );
+    }
+    let mut text = serde_json::to_string(&value).expect("json");
+    text.push('\n');
+    text
 }

@@ -6,3 +6,5 @@ pub mod presets;
 
 pub use document::{DocumentError, Scenario, VERSION};
 pub mod dig_command;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;

@@ -13,7 +13,7 @@ use crate::dns::answer::{Question, Reply, ReplyKind, ask, ns_targets};
 use crate::dns::world::World;
 
 use super::cache::{Cache, Cached, Trust};
-use super::limits::Limits;
+use super::limits::{Limits, NEGATIVE_TTL_CAP};
 use super::outcome::OutcomeKind;
 use super::step::{Action, Decision, ServerRef, Step};
 
@@ -417,6 +417,17 @@ impl<'a> Engine<'a> {
                     "answered REFUSED: it does not serve {zone} (a lame delegation)"
                 ));
             }
+            ResponseCode::ServFail
+                if m.answers
+                    .iter()
+                    .any(|r| r.record_type() == RecordType::CNAME) =>
+            {
+                let chain: Vec<String> = m.answers.iter().map(|r| r.name.to_string()).collect();
+                return Class::Failed(format!(
+                    "answered SERVFAIL after following the CNAME chain {} → …: the chain loops or is longer than the server follows",
+                    chain.join(" → ")
+                ));
+            }
             other => {
                 return Class::Failed(format!(
                     "answered {}",
@@ -463,104 +474,45 @@ impl<'a> Engine<'a> {
     /// scrubber drops them), then ends with records, NODATA, NXDOMAIN, or a CNAME to chase.
     fn classify_authoritative(&self, reply: &Reply, zone: &Name, q: &Question) -> Class {
         let m = &reply.message;
-        let mut chain: Vec<Record> = Vec::new();
-        let mut name = q.name.clone();
-        let mut hops = 0;
-        loop {
-            let finals: Vec<Record> = m
-                .answers
+        let at_name = |t: RecordType| -> Vec<Record> {
+            m.answers
                 .iter()
-                .filter(|r| r.name == name && r.record_type() == q.rtype)
+                .filter(|r| r.name == q.name && r.record_type() == t)
                 .cloned()
-                .collect();
-            if !finals.is_empty() {
-                chain.extend(finals);
-                let why = if hops == 0 {
-                    format!(
-                        "the server is authoritative and answered with {} {} records",
-                        q.name, q.rtype
-                    )
-                } else {
-                    format!(
-                        "the server is authoritative; its answer holds the CNAME chain to {name} and its {} records",
-                        q.rtype
-                    )
-                };
-                let found = Found {
-                    kind: OutcomeKind::Answer,
-                    answer: chain,
-                    authority: Vec::new(),
-                    reason: format!("{} {} found", q.name, q.rtype),
-                };
-                return Class::Final(Link::Done(found), Decision::Answer, why);
-            }
-            let cname = m
-                .answers
-                .iter()
-                .find(|r| r.name == name && r.record_type() == RecordType::CNAME)
-                .cloned();
-            let Some(cname) = cname else { break };
-            let Some(target) = cname_target(std::slice::from_ref(&cname)) else {
-                break;
+                .collect()
+        };
+        let finals = at_name(q.rtype);
+        if !finals.is_empty() {
+            let why = format!(
+                "the server is authoritative for {zone} and answered with the {} records of {}",
+                q.rtype, q.name
+            );
+            let found = Found {
+                kind: OutcomeKind::Answer,
+                answer: finals,
+                authority: Vec::new(),
+                reason: format!("{} {} found", q.name, q.rtype),
             };
-            let looped = chain.iter().any(|r| r.name == target) || target == q.name;
-            chain.push(cname);
-            hops += 1;
-            let in_zone = zone.zone_of(&target);
-            let next_present = !looped && m.answers.iter().any(|r| r.name == target);
-            if !in_zone || !next_present || hops > 32 {
-                if in_zone && !next_present {
-                    // The chain ends inside the zone: the rcode and SOA speak for the target.
-                    match m.metadata.response_code {
-                        ResponseCode::NXDomain => {
-                            let why = format!(
-                                "{name} is an alias for {target}, which does not exist in the zone (NXDOMAIN)"
-                            );
-                            let found = Found {
-                                kind: OutcomeKind::NxDomain,
-                                answer: chain,
-                                authority: soa_of(m),
-                                reason: format!("{target} does not exist"),
-                            };
-                            return Class::Final(Link::Done(found), Decision::NxDomain, why);
-                        }
-                        _ if !soa_of(m).is_empty() => {
-                            let why = format!(
-                                "{name} is an alias for {target}, which has no {} records (NODATA)",
-                                q.rtype
-                            );
-                            let found = Found {
-                                kind: OutcomeKind::NoData,
-                                answer: chain,
-                                authority: soa_of(m),
-                                reason: format!("{target} has no {} records", q.rtype),
-                            };
-                            return Class::Final(Link::Done(found), Decision::NoData, why);
-                        }
-                        _ => {}
-                    }
-                }
-                let why = if in_zone {
-                    format!(
-                        "{name} is an alias (CNAME) for {target}; the resolver asks for {target} next"
-                    )
-                } else {
-                    format!(
-                        "{name} is an alias (CNAME) for {target}, outside {zone}, so the resolver starts again for {target}"
-                    )
-                };
-                return Class::Final(
-                    Link::Cname {
-                        records: chain,
-                        target: target.clone(),
-                    },
-                    Decision::ChaseCname { target },
-                    why,
-                );
-            }
-            name = target;
+            return Class::Final(Link::Done(found), Decision::Answer, why);
         }
-        let authority = soa_of(m);
+        let cnames = at_name(RecordType::CNAME);
+        if let Some(target) = cname_target(&cnames) {
+            // Unbound takes only the first link of a chain from a reply and asks again for
+            // the target, even when the server sent the rest of the chain.
+            let why = format!(
+                "{} is an alias (CNAME) for {target}, so the resolver asks for {target} next",
+                q.name
+            );
+            return Class::Final(
+                Link::Cname {
+                    records: cnames,
+                    target: target.clone(),
+                },
+                Decision::ChaseCname { target },
+                why,
+            );
+        }
+        let authority = negative_soa(m);
         if m.metadata.response_code == ResponseCode::NXDomain {
             let why = format!(
                 "the server is authoritative for {zone} and says {} does not exist (NXDOMAIN)",
@@ -568,9 +520,9 @@ impl<'a> Engine<'a> {
             );
             let found = Found {
                 kind: OutcomeKind::NxDomain,
-                answer: chain,
+                answer: Vec::new(),
                 authority,
-                reason: format!("{} does not exist in {}", name, reply_zone(reply)),
+                reason: format!("{} does not exist in {}", q.name, reply_zone(reply)),
             };
             Class::Final(Link::Done(found), Decision::NxDomain, why)
         } else {
@@ -580,11 +532,11 @@ impl<'a> Engine<'a> {
             );
             let found = Found {
                 kind: OutcomeKind::NoData,
-                answer: chain,
+                answer: Vec::new(),
                 authority,
                 reason: format!(
                     "{} exists in {} but has no {} records",
-                    name,
+                    q.name,
                     reply_zone(reply),
                     q.rtype
                 ),
@@ -605,16 +557,17 @@ impl<'a> Engine<'a> {
 
     fn cache_final(&mut self, q: &Question, reply: &Reply) {
         let m = &reply.message;
+        // Only the records owned by the name asked are kept: the rest of a chain is asked
+        // for again, as Unbound does.
         for t in [q.rtype, RecordType::CNAME] {
-            for set in group(&m.answers, t) {
+            for set in group(&m.answers, t)
+                .into_iter()
+                .filter(|g| g[0].name == q.name)
+            {
                 self.cache.put_records(set, Trust::Answer, self.now);
             }
         }
-        let soa = m
-            .authorities
-            .iter()
-            .find(|r| r.record_type() == RecordType::SOA)
-            .cloned();
+        let soa = negative_soa(m).into_iter().next();
         if m.answers.is_empty() {
             let nx = m.metadata.response_code == ResponseCode::NXDomain;
             self.cache
@@ -747,11 +700,17 @@ fn cname_target(records: &[Record]) -> Option<Name> {
     })
 }
 
-fn soa_of(m: &hickory_proto::op::Message) -> Vec<Record> {
+/// The SOA of a negative reply, its TTL capped as Unbound caps negative answers
+/// (`cache-max-negative-ttl`, 3600 s).
+fn negative_soa(m: &hickory_proto::op::Message) -> Vec<Record> {
     m.authorities
         .iter()
         .filter(|r| r.record_type() == RecordType::SOA)
-        .cloned()
+        .map(|r| {
+            let mut r = r.clone();
+            r.ttl = r.ttl.min(NEGATIVE_TTL_CAP);
+            r
+        })
         .collect()
 }
 

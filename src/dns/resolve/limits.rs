@@ -25,3 +25,7 @@ impl Default for Limits {
         }
     }
 }
+
+/// The longest a resolver keeps a negative answer, and the largest SOA TTL it hands out with
+/// one (Unbound's `cache-max-negative-ttl`).
+pub const NEGATIVE_TTL_CAP: u32 = 3600;

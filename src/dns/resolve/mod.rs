@@ -8,6 +8,7 @@
 
 mod cache;
 mod engine;
+mod json;
 mod limits;
 mod outcome;
 mod step;
@@ -16,6 +17,7 @@ use hickory_proto::op::ResponseCode;
 use hickory_proto::rr::RecordType;
 
 pub use cache::{Cache, CacheHit, Cached, Entry, Trust};
+pub use json::step_json;
 pub use limits::Limits;
 pub use outcome::{Outcome, OutcomeKind, resolver_message};
 pub use step::{Action, Decision, ServerRef, Step};
