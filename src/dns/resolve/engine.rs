@@ -378,7 +378,7 @@ impl<'a> Engine<'a> {
             return Ok(ip);
         }
         if self.cache.is_nxdomain(ns, self.now) {
-            return Err(format!("does not exist (NXDOMAIN), so it has no address"));
+            return Err("does not exist (NXDOMAIN), so it has no address".to_string());
         }
         if depth + 1 > self.limits.max_depth {
             return Err(format!(
@@ -387,9 +387,7 @@ impl<'a> Engine<'a> {
             ));
         }
         if self.in_progress.contains(ns) {
-            return Err(format!(
-                "has no known address, and finding it needs its own address (a circular dependency)"
-            ));
+            return Err("has no known address, and finding it needs its own address (a circular dependency)".to_string());
         }
         self.in_progress.push(ns.clone());
         let found = self.lookup(&Question::new(ns.clone(), RecordType::A), depth + 1);
@@ -401,7 +399,7 @@ impl<'a> Engine<'a> {
         match (found.kind, ip) {
             (OutcomeKind::Answer, Some(ip)) => Ok(ip),
             (OutcomeKind::NxDomain, _) => {
-                Err(format!("does not exist (NXDOMAIN), so it has no address"))
+                Err("does not exist (NXDOMAIN), so it has no address".to_string())
             }
             (OutcomeKind::NoData, _) => Err("exists but has no A record".to_string()),
             _ => Err(format!("has no address: {}", found.reason)),
