@@ -316,12 +316,6 @@ fn json_text(resolution: &Resolution, with_steps: bool) -> String {
         Some(m) => dig::to_json(m),
         None => serde_json::json!({ "rcode": "TIMEOUT" }),
     };
-    if resolution.mode != resolve::Mode::Direct
-        && let Some(obj) = value.as_object_mut()
-    {
-        obj.remove("aa");
-        obj.remove("additional");
-    }
     if with_steps && let Some(obj) = value.as_object_mut() {
         obj.insert(
             "steps".into(),
