@@ -2,6 +2,7 @@
 //! the app, and the zone-file and zone-folder formats.
 
 pub mod document;
+pub mod hierarchy;
 pub mod presets;
 
 pub use document::{DocumentError, Scenario, VERSION};
