@@ -84,6 +84,8 @@ fn check_labels(body: &str) -> Result<(), NameError> {
         }
     }
     labels.push(&body[label_start.min(body.len())..]);
+    // Wire length: a length octet and the octets of each label, and the root octet.
+    let wire: usize = labels.iter().map(|l| unescaped_len(l) + 1).sum::<usize>() + 1;
     for label in labels {
         if label.is_empty() {
             return Err(NameError::EmptyLabel {
@@ -97,6 +99,9 @@ fn check_labels(body: &str) -> Result<(), NameError> {
                 len,
             });
         }
+    }
+    if wire > 255 {
+        return Err(NameError::NameTooLong { len: wire });
     }
     Ok(())
 }
