@@ -102,6 +102,9 @@ fn check_labels(body: &str) -> Result<(), NameError> {
             });
         }
     }
+    if wire > 255 {
+        return Err(NameError::NameTooLong { len: wire });
+    }
     Ok(())
 }
 

@@ -74,6 +74,46 @@ impl Zone {
         }
     }
 
+    /// A zone from record sets; a set replaces an earlier one of the same name and type, as
+    /// [`Zone::upsert`] does. Sets given in canonical order of their names (as [`Zone::iter`]
+    /// gives them) are placed in linear time: loading a large zone file relies on it.
+    pub fn from_sets(
+        id: impl Into<String>,
+        origin: Name,
+        sets: impl IntoIterator<Item = RecordSet>,
+    ) -> Self {
+        let mut zone = Self::new(id, origin);
+        let mut grouped: Vec<(Vec<u8>, Vec<RecordSet>)> = Vec::new();
+        for set in sets {
+            let key = canon::key(&set.name);
+            match grouped.last_mut() {
+                Some((k, at)) if *k == key => at.push(set),
+                _ => grouped.push((key, vec![set])),
+            }
+        }
+        if !grouped.windows(2).all(|pair| pair[0].0 < pair[1].0) {
+            grouped
+                .into_iter()
+                .flat_map(|(_, at)| at)
+                .for_each(|set| zone.upsert(set));
+            return zone;
+        }
+        for (_, at) in grouped.iter_mut().filter(|(_, at)| at.len() > 1) {
+            let mut unique: Vec<RecordSet> = Vec::with_capacity(at.len());
+            for set in at.drain(..) {
+                match unique.iter_mut().find(|s| s.rtype == set.rtype) {
+                    Some(old) => *old = set,
+                    None => unique.push(set),
+                }
+            }
+            unique.sort_by_key(|s| u16::from(s.rtype));
+            *at = unique;
+        }
+        // Already sorted, so collecting costs a linear number of comparisons.
+        zone.sets = grouped.into_iter().collect();
+        zone
+    }
+
     /// The record set of `rtype` at `name`, if any.
     pub fn get(&self, name: &Name, rtype: RecordType) -> Option<&RecordSet> {
         self.get_key(&canon::key(name), rtype)

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::document::Scenario;
 use super::presets;
+use super::zone_folder;
 
 /// Loads SOURCE: a preset id, a directory holding a zone folder, or a scenario file.
 pub fn load(source: &str) -> Result<Scenario, String> {
@@ -13,7 +14,10 @@ pub fn load(source: &str) -> Result<Scenario, String> {
     }
     let path = Path::new(source);
     if path.is_dir() {
-        return Err(format!("{source}: zone folders are not read yet"));
+        let world = zone_folder::load_folder_path(path).map_err(|e| e.to_string())?;
+        let mut s = Scenario::new(&format!("zone folder {source}"), 0);
+        s.world = world;
+        return Ok(s);
     }
     if path.is_file() {
         let text =
