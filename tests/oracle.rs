@@ -34,8 +34,13 @@ fn answer(world: &World, line: &str, rd: bool) -> Value {
                 return json!({"q": line, "rcode": "NO_SERVER", "aa": false, "answer": [], "authority": [], "additional": []});
             };
             let r = resolve::direct(world, server, &question, rd);
-            let mut v = dig::to_json(r.outcome.message.as_ref().unwrap());
+            let message = r.outcome.message.as_ref().unwrap();
+            let mut v = dig::to_json(message);
             v["q"] = json!(line);
+            if rd {
+                v["rd"] = json!(message.metadata.recursion_desired);
+                v["ra"] = json!(message.metadata.recursion_available);
+            }
             v
         }
         None => {

@@ -131,7 +131,16 @@ pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) 
     edns.set_max_payload(edns_payload(server.software));
     message.set_edns(edns);
 
-    let Some(zone) = closest_zone(world, server, &q.name) else {
+    let zone = closest_zone(world, server, &q.name).map(|z| {
+        // DS lives in the parent: at a child's apex, a server that also serves the parent
+        // answers from the parent (RFC 4035 3.1.4.1).
+        if q.rtype == RecordType::DS && z.origin == q.name && !q.name.is_root() {
+            closest_zone(world, server, &q.name.base_name()).unwrap_or(z)
+        } else {
+            z
+        }
+    });
+    let Some(zone) = zone else {
         message.metadata.response_code = ResponseCode::Refused;
         return Reply {
             message,
@@ -144,6 +153,7 @@ pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) 
     };
 
     let mut ctx = Ctx {
+        world,
         server,
         rd,
         message,
@@ -171,6 +181,7 @@ pub fn closest_zone<'a>(world: &'a World, server: &NameServer, name: &Name) -> O
 }
 
 struct Ctx<'a> {
+    world: &'a World,
     server: &'a NameServer,
     rd: bool,
     message: Message,
@@ -182,8 +193,12 @@ impl Ctx<'_> {
         let mut qname = q.name.clone();
         let mut hops = 0usize;
         loop {
-            // 3b: a delegation at or above the name (below the apex) gives a referral.
-            if let Some(cut) = zone.cut_for(&qname) {
+            // 3b: a delegation at or above the name (below the apex) gives a referral; the DS
+            // at the cut itself is the parent's own data.
+            if let Some(cut) = zone
+                .cut_for(&qname)
+                .filter(|c| !(q.rtype == RecordType::DS && c.name == qname))
+            {
                 let cut = cut.name.clone();
                 self.referral(zone, cut.clone());
                 if hops > 0 {
@@ -215,8 +230,26 @@ impl Ctx<'_> {
                 self.wildcard = Some(star.clone());
             }
 
+            if q.rtype == RecordType::ANY && !zone.sets_at(&sets).is_empty() {
+                let owner = if synthesised_from.is_some() {
+                    qname.clone()
+                } else {
+                    zone.sets_at(&sets)[0].name.clone()
+                };
+                for set in zone.sets_at(&sets) {
+                    set.push_records(&owner, &mut self.message.answers);
+                }
+                self.positive_authority(zone);
+                return ReplyKind::Answer;
+            }
             if let Some(set) = zone.get(&sets, q.rtype) {
-                set.push_records(&qname, &mut self.message.answers);
+                // BIND writes the owner as the zone spells it; a wildcard answers as the query.
+                let owner = if synthesised_from.is_some() {
+                    &qname
+                } else {
+                    &set.name
+                };
+                set.push_records(owner, &mut self.message.answers);
                 self.positive_authority(zone);
                 self.additional_for_answer(zone, set);
                 return ReplyKind::Answer;
@@ -233,16 +266,24 @@ impl Ctx<'_> {
                     self.message.metadata.response_code = ResponseCode::ServFail;
                     return ReplyKind::Cname { target };
                 }
-                cname.push_records(&qname, &mut self.message.answers);
+                let owner = if synthesised_from.is_some() {
+                    &qname
+                } else {
+                    &cname.name
+                };
+                cname.push_records(owner, &mut self.message.answers);
                 hops += 1;
                 if hops > MAX_SERVER_CNAME_HOPS {
                     // BIND restarts a lookup at most 11 times: the 12th CNAME ends in SERVFAIL.
                     self.message.metadata.response_code = ResponseCode::ServFail;
                     return ReplyKind::Cname { target };
                 }
-                if !zone.origin.zone_of(&target) {
-                    // BIND and Route 53 follow a chain only inside the zone that answers; the
-                    // answer then holds the CNAMEs alone, with no authority section.
+                let elsewhere =
+                    closest_zone(self.world, self.server, &target).is_some_and(|z| z.id != zone.id);
+                if !zone.origin.zone_of(&target) || elsewhere {
+                    // BIND and Route 53 follow a chain only inside the zone that answers (not
+                    // into another zone, even one this server serves); the answer then holds
+                    // the CNAMEs alone, with no authority section.
                     return ReplyKind::Cname { target };
                 }
                 qname = target;
@@ -274,12 +315,11 @@ impl Ctx<'_> {
                 continue;
             }
             for t in [RecordType::A, RecordType::AAAA] {
+                // Never repeat what the answer or the additional section already holds.
+                let present = |r: &Record| r.name == *target && r.record_type() == t;
                 if let Some(addr) = zone.get(target, t)
-                    && !self
-                        .message
-                        .additionals
-                        .iter()
-                        .any(|r| r.name == *target && r.record_type() == t)
+                    && !self.message.additionals.iter().any(present)
+                    && !self.message.answers.iter().any(present)
                 {
                     self.message.additionals.extend(addr.records());
                 }

@@ -472,11 +472,16 @@ impl<'a> Engine<'a> {
     /// scrubber drops them), then ends with records, NODATA, NXDOMAIN, or a CNAME to chase.
     fn classify_authoritative(&self, reply: &Reply, zone: &Name, q: &Question) -> Class {
         let m = &reply.message;
+        // Unbound hands out the owner spelled as the client asked.
         let at_name = |t: RecordType| -> Vec<Record> {
             m.answers
                 .iter()
                 .filter(|r| r.name == q.name && r.record_type() == t)
-                .cloned()
+                .map(|r| {
+                    let mut r = r.clone();
+                    r.name = q.name.clone();
+                    r
+                })
                 .collect()
         };
         let finals = at_name(q.rtype);

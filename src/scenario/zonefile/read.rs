@@ -331,16 +331,10 @@ impl Reader<'_> {
         {
             return Ok(name.clone());
         }
-        let parsed = if token.raw == "@" {
-            Ok(self.origin.clone())
-        } else {
-            Name::parse(token.raw, Some(&self.origin))
-        };
-        let name = match parsed {
-            Ok(name) if name.is_fqdn() => name,
-            _ => parse_relative(token.raw, &self.origin)
-                .map_err(|e| self.at(token, format!("bad owner name \"{}\": {e}", token.raw)))?,
-        };
+        // ASCII parsing keeps the case as written (BIND answers with the zone's spelling);
+        // hickory's `Name::parse` would fold it through IDNA.
+        let name = parse_relative(token.raw, &self.origin)
+            .map_err(|e| self.at(token, format!("bad owner name \"{}\": {e}", token.raw)))?;
         self.owner_text = Some((token.raw.to_string(), name.clone()));
         Ok(name)
     }
