@@ -71,23 +71,23 @@ pub struct CacheHit {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(from = "Vec<Entry>", into = "Vec<Entry>")]
 pub struct Cache {
-    /// Entries by canonical key of the name (see [`crate::dns::canon`]) and type.
-    entries: BTreeMap<(Vec<u8>, u16), Entry>,
+    /// Entries by canonical key of the name (see [`crate::dns::canon`]), then by type.
+    entries: BTreeMap<Vec<u8>, Vec<Entry>>,
 }
 
 impl From<Vec<Entry>> for Cache {
     fn from(list: Vec<Entry>) -> Self {
-        let entries = list
-            .into_iter()
-            .map(|e| ((canon::key(&e.name), u16::from(e.rtype)), e))
-            .collect();
-        Self { entries }
+        let mut cache = Self::default();
+        for e in list {
+            cache.insert(e);
+        }
+        cache
     }
 }
 
 impl From<Cache> for Vec<Entry> {
     fn from(cache: Cache) -> Self {
-        cache.entries.into_values().collect()
+        cache.entries.into_values().flatten().collect()
     }
 }
 
@@ -99,15 +99,28 @@ impl Cache {
     /// Stores an entry, replacing one for the same name and type unless that one is an
     /// authoritative answer and this is only referral data (RFC 2181 ranking).
     pub fn put(&mut self, entry: Entry) {
-        let key = (canon::key(&entry.name), u16::from(entry.rtype));
-        if let Some(old) = self.entries.get(&key)
+        let key = canon::key(&entry.name);
+        if let Some(old) = self.get_key(&key, entry.rtype, 0)
             && old.trust == Trust::Answer
             && entry.trust == Trust::Referral
             && old.expires_at() > entry.stored_at
         {
             return;
         }
-        self.entries.insert(key, entry);
+        self.insert_at(key, entry);
+    }
+
+    fn insert(&mut self, entry: Entry) {
+        let key = canon::key(&entry.name);
+        self.insert_at(key, entry);
+    }
+
+    fn insert_at(&mut self, key: Vec<u8>, entry: Entry) {
+        let at = self.entries.entry(key).or_default();
+        match at.iter_mut().find(|e| e.rtype == entry.rtype) {
+            Some(old) => *old = entry,
+            None => at.push(entry),
+        }
     }
 
     /// Caches a record set (all records of one name and type); the TTL is the smallest.
@@ -152,9 +165,15 @@ impl Cache {
 
     /// A live entry for the name and type.
     pub fn get(&self, name: &Name, rtype: RecordType, now: u64) -> Option<&Entry> {
+        self.get_key(&canon::key(name), rtype, now)
+    }
+
+    /// A live entry for the name with canonical key `key` and the type.
+    pub fn get_key(&self, key: &[u8], rtype: RecordType, now: u64) -> Option<&Entry> {
         self.entries
-            .get(&(canon::key(name), u16::from(rtype)))
-            .filter(|e| e.expires_at() > now)
+            .get(key)?
+            .iter()
+            .find(|e| e.rtype == rtype && e.expires_at() > now)
     }
 
     /// What the cache can answer a client for `name`/`rtype` at `now`: the records, a CNAME
@@ -191,7 +210,12 @@ impl Cache {
 
     /// The cached records of a name and type, any trust (for steering: NS sets, addresses).
     pub fn records(&self, name: &Name, rtype: RecordType, now: u64) -> Option<&[Record]> {
-        match &self.get(name, rtype, now)?.data {
+        self.records_key(&canon::key(name), rtype, now)
+    }
+
+    /// `records` for the name with canonical key `key`.
+    pub fn records_key(&self, key: &[u8], rtype: RecordType, now: u64) -> Option<&[Record]> {
+        match &self.get_key(key, rtype, now)?.data {
             Cached::Records { records } => Some(records),
             _ => None,
         }
@@ -204,12 +228,15 @@ impl Cache {
 
     /// Every entry, live or expired, in name order.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.values()
+        self.entries.values().flatten()
     }
 
     /// Drops expired entries.
     pub fn expire(&mut self, now: u64) {
-        self.entries.retain(|_, e| e.expires_at() > now);
+        for at in self.entries.values_mut() {
+            at.retain(|e| e.expires_at() > now);
+        }
+        self.entries.retain(|_, at| !at.is_empty());
     }
 
     pub fn clear(&mut self) {
@@ -217,7 +244,7 @@ impl Cache {
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.values().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {

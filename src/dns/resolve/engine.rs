@@ -10,6 +10,7 @@ use hickory_proto::op::ResponseCode;
 use hickory_proto::rr::{Name, RData, Record, RecordType};
 
 use crate::dns::answer::{Question, Reply, ReplyKind, ask, ns_targets};
+use crate::dns::canon;
 use crate::dns::world::World;
 
 use super::cache::{Cache, Cached, Trust};
@@ -53,7 +54,9 @@ pub(crate) struct Engine<'a> {
     next_id: u16,
     /// Name servers whose address lookup is under way (to catch circular dependencies).
     in_progress: Vec<Name>,
-    root_hints: Vec<(Name, Ipv4Addr)>,
+    /// The root hints: name and address (keyed canonically for quick matching).
+    root_hints: Vec<(Vec<u8>, Ipv4Addr)>,
+    root_names: Vec<Name>,
 }
 
 impl<'a> Engine<'a> {
@@ -64,7 +67,9 @@ impl<'a> Engine<'a> {
         limits: Limits,
         first_id: u16,
     ) -> Self {
-        let root_hints = world.root_hints();
+        let hints = world.root_hints();
+        let root_names = hints.iter().map(|(n, _)| n.clone()).collect();
+        let root_hints = hints.iter().map(|(n, ip)| (canon::key(n), *ip)).collect();
         Self {
             world,
             cache,
@@ -75,6 +80,7 @@ impl<'a> Engine<'a> {
             next_id: first_id,
             in_progress: Vec::new(),
             root_hints,
+            root_names,
         }
     }
 
@@ -140,8 +146,12 @@ impl<'a> Engine<'a> {
         let mut referrals = 0usize;
         'zone: loop {
             let mut failures: Vec<(Name, String)> = Vec::new();
-            for ns in self.order_servers(&servers) {
-                let ip = match self.address_of(&ns, depth) {
+            for (ns, known) in self.order_servers(&servers) {
+                let found = match known {
+                    Some(ip) => Ok(ip),
+                    None => self.address_of(&ns, depth),
+                };
+                let ip = match found {
                     Ok(ip) => ip,
                     Err(why) => {
                         failures.push((ns.clone(), why));
@@ -331,40 +341,38 @@ impl<'a> Engine<'a> {
 
     /// The deepest delegation the resolver knows for `name`: a cached NS set, or the root.
     fn closest_delegation(&self, name: &Name) -> (Name, Vec<Name>) {
-        let mut at = name.clone();
-        loop {
-            if let Some(ns) = self.cache.records(&at, RecordType::NS, self.now) {
+        let key = canon::key(name);
+        for labels in (1..=usize::from(name.num_labels())).rev() {
+            if let Some(ns) =
+                self.cache
+                    .records_key(canon::ancestor(&key, labels), RecordType::NS, self.now)
+            {
                 let names = ns_targets(ns.iter());
                 if !names.is_empty() {
-                    return (at, names);
+                    return (name.trim_to(labels), names);
                 }
             }
-            if at.is_root() {
-                break;
-            }
-            at = at.base_name();
         }
-        (
-            Name::root(),
-            self.root_hints.iter().map(|(n, _)| n.clone()).collect(),
-        )
+        (Name::root(), self.root_names.clone())
     }
 
     /// Servers whose address is known first (as real resolvers prefer), otherwise in order.
-    fn order_servers(&self, servers: &[Name]) -> Vec<Name> {
-        let (known, unknown): (Vec<Name>, Vec<Name>) = servers
+    fn order_servers(&self, servers: &[Name]) -> Vec<(Name, Option<Ipv4Addr>)> {
+        let with: Vec<(Name, Option<Ipv4Addr>)> = servers
             .iter()
-            .cloned()
-            .partition(|n| self.known_address(n).is_some());
+            .map(|n| (n.clone(), self.known_address(n)))
+            .collect();
+        let (known, unknown): (Vec<_>, Vec<_>) = with.into_iter().partition(|(_, ip)| ip.is_some());
         known.into_iter().chain(unknown).collect()
     }
 
     fn known_address(&self, ns: &Name) -> Option<Ipv4Addr> {
-        if let Some((_, ip)) = self.root_hints.iter().find(|(n, _)| n == ns) {
+        let key = canon::key(ns);
+        if let Some((_, ip)) = self.root_hints.iter().find(|(k, _)| *k == key) {
             return Some(*ip);
         }
         self.cache
-            .records(ns, RecordType::A, self.now)?
+            .records_key(&key, RecordType::A, self.now)?
             .iter()
             .find_map(|r| match &r.data {
                 RData::A(a) => Some(a.0),
