@@ -3,6 +3,7 @@
 
 pub mod dig_command;
 pub mod document;
+pub mod edit;
 pub mod hierarchy;
 pub mod presets;
 #[cfg(not(target_arch = "wasm32"))]
