@@ -326,3 +326,67 @@ fn json_text(resolution: &Resolution, with_steps: bool) -> String {
     text.push('\n');
     text
 }
+
+/// The dig command that reproduces one step of a resolution by hand, as a user would type
+/// it: `dig @205.251.192.140 +norecurse A www.api.example.com.` (None for a cache step).
+pub fn step_command(step: &resolve::Step) -> Option<String> {
+    let resolve::Action::Query {
+        server, question, ..
+    } = &step.action
+    else {
+        return None;
+    };
+    Some(format!(
+        "dig @{} +norecurse {} {}",
+        server.ip, question.rtype, question.name
+    ))
+}
+
+/// dig's text for one step: the reply that server gave, as `dig @server +norecurse` prints it.
+pub fn step_text(world: &World, step: &resolve::Step, now: u64) -> Option<String> {
+    let line = step_command(step)?;
+    let args = line.trim_start_matches("dig ").to_string();
+    let server = step.server()?;
+    let Some(reply) = step.reply() else {
+        return Some(format!(
+            ";; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n\n; <<>> DiG {} <<>> {args}\n; (1 server found)\n;; global options: +cmd\n;; no servers could be reached\n",
+            dig::DIG_VERSION,
+            ip = server.ip
+        ));
+    };
+    let mut ctx = DigContext::new(args, server.ip, now);
+    ctx.compression = world
+        .server_by_ip(server.ip)
+        .map_or(Compression::Full, |s| Compression::from(s.software));
+    Some(dig::render(&reply.message, &ctx))
+}
+
+#[cfg(test)]
+mod step_tests {
+    use super::*;
+    use crate::dns::name::n;
+    use crate::scenario::presets;
+
+    #[test]
+    fn each_query_step_has_the_dig_command_that_reproduces_it() {
+        let s = presets::build("article").unwrap();
+        let r = resolve::trace(
+            &s.world,
+            &Question::new(n("www.api.example.com"), RecordType::A),
+            s.clock,
+        );
+        assert_eq!(
+            step_command(&r.steps[0]).unwrap(),
+            "dig @198.41.0.4 +norecurse A www.api.example.com."
+        );
+        let text = step_text(&s.world, &r.steps[0], s.clock).unwrap();
+        assert!(text.contains(
+            "; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> @198.41.0.4 +norecurse A www.api.example.com."
+        ));
+        assert!(
+            text.contains(";; flags: qr; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 2"),
+            "{text}"
+        );
+        assert!(text.contains("com.\t\t\t172800\tIN\tNS\ta.gtld-servers.net."));
+    }
+}
