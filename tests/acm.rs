@@ -137,6 +137,8 @@ fn tokens_are_the_same_for_the_same_name_in_the_same_account() {
     let again = acm::request_certificate(&mut s, ACCOUNT_B, "api.example.com", &[]).unwrap();
     let other = acm::request_certificate(&mut s, ACCOUNT_A, "*.api.example.com", &[]).unwrap();
     assert_ne!(first, again, "every request is a new certificate");
+    assert_eq!(s.aws.certificates_of(ACCOUNT_B).count(), 2);
+    assert_eq!(s.aws.certificate(&other).unwrap().account, ACCOUNT_A);
     let record = |arn: &str| cert(&s, arn).domain_validations[0].record.clone();
     assert_eq!(record(&first), record(&again));
     assert_ne!(record(&first), record(&other), "records are per account");

@@ -58,4 +58,19 @@ impl Aws {
             .iter()
             .filter(move |z| z.account == account)
     }
+
+    /// The certificate with ARN `arn`.
+    pub fn certificate(&self, arn: &str) -> Option<&acm::Certificate> {
+        self.certificates.iter().find(|c| c.arn == arn)
+    }
+
+    /// Certificates of an account, in request order.
+    pub fn certificates_of<'a>(
+        &'a self,
+        account: &'a str,
+    ) -> impl Iterator<Item = &'a acm::Certificate> + 'a {
+        self.certificates
+            .iter()
+            .filter(move |c| c.account == account)
+    }
 }

@@ -4,6 +4,10 @@
 //! When the name is not found, the reason says which server said so and, if a copy of the
 //! record sits in a zone that resolvers never reach (below a delegation, or in a zone that
 //! is not delegated), where it is.
+//!
+//! The question is for type CNAME, so the first CNAME at the name must carry the value:
+//! whether ACM follows a chain of CNAMEs to its value is not documented, and the simulation
+//! does not.
 
 use hickory_proto::rr::{Name, RData, RecordType};
 
