@@ -1,8 +1,9 @@
 //! AWS as the simulation needs it: accounts, Route 53 (hosted zones, delegation sets, the
-//! record-set rules with Route 53's own wording, the awsdns name servers), and the seeded
-//! generator behind ids and choices.
+//! record-set rules with Route 53's own wording, the awsdns name servers), ACM certificates
+//! and their DNS validation, and the seeded generator behind ids and choices.
 
 pub mod account;
+pub mod acm;
 pub mod delegation_set;
 pub mod hosted_zone;
 pub mod infrastructure;
@@ -26,6 +27,9 @@ pub struct Aws {
     /// Delegation sets each zone name had before (a recreated zone never gets one back).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired_sets: Vec<(String, [u16; 4])>,
+    /// ACM certificates of every account.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<acm::Certificate>,
     pub rng: Rng,
 }
 
@@ -35,6 +39,7 @@ impl Aws {
             accounts: Vec::new(),
             hosted_zones: Vec::new(),
             retired_sets: Vec::new(),
+            certificates: Vec::new(),
             rng: Rng::seeded(seed),
         }
     }
@@ -52,5 +57,20 @@ impl Aws {
         self.hosted_zones
             .iter()
             .filter(move |z| z.account == account)
+    }
+
+    /// The certificate with ARN `arn`.
+    pub fn certificate(&self, arn: &str) -> Option<&acm::Certificate> {
+        self.certificates.iter().find(|c| c.arn == arn)
+    }
+
+    /// Certificates of an account, in request order.
+    pub fn certificates_of<'a>(
+        &'a self,
+        account: &'a str,
+    ) -> impl Iterator<Item = &'a acm::Certificate> + 'a {
+        self.certificates
+            .iter()
+            .filter(move |c| c.account == account)
     }
 }

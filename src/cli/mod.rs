@@ -1,6 +1,10 @@
-//! The `delegation-lab` command line: `dig` on a scenario, and the list of presets. Errors
-//! are one line on stderr with exit code 2.
+//! The `delegation-lab` command line: `dig` on a scenario, ACM certificates and their
+//! validation (`acm`, see [`acm`]), and the list of presets. Errors are one line on stderr
+//! with exit code 2.
 
+mod acm;
+
+use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 
 use delegation_lab::dns::resolve::Cache;
@@ -27,14 +31,45 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
         args: Vec<String>,
     },
+    /// ACM certificates: request, validate on the simulated clock, list, Terraform view.
+    Acm {
+        #[command(subcommand)]
+        command: acm::AcmCommand,
+    },
     /// List the presets.
     Presets,
 }
 
 /// Runs the command line and returns the exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            e.exit()
+        }
+        Err(e) => {
+            eprintln!("delegation-lab: {}", one_line(&e.to_string()));
+            return 2;
+        }
+    };
     match cli.command {
+        Command::Acm { command } => match acm::run(command) {
+            Ok(text) => {
+                print!("{text}");
+                0
+            }
+            Err(e) => {
+                eprintln!("delegation-lab acm: {e}");
+                2
+            }
+        },
         Command::Presets => {
             for p in presets::PRESETS {
                 println!("{:<22} {}", p.id, p.title);
@@ -52,6 +87,20 @@ pub fn main() -> i32 {
             }
         },
     }
+}
+
+/// clap's error as one line: the text before its usage block, without the `error:` prefix.
+fn one_line(text: &str) -> String {
+    let head: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let joined = head.join(" ");
+    joined
+        .strip_prefix("error: ")
+        .unwrap_or(&joined)
+        .to_string()
 }
 
 /// Splits `--scenario SOURCE` out of dig's words.

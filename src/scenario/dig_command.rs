@@ -275,7 +275,8 @@ enum Target<'a> {
 
 /// `dig +trace`: the root NS from the public resolver, then each server's reply on the way
 /// down to the first answer for the name (dig does not chase CNAMEs; its +trace stops).
-fn trace_text(world: &World, resolution: &Resolution, line: &str) -> String {
+/// `line` is what dig echoes in its banner (the words after `dig`).
+pub fn trace_text(world: &World, resolution: &Resolution, line: &str) -> String {
     let mut hops = Vec::new();
     if let Some((_, ip)) = world.root_hints().first()
         && let Some(root) = world.server_by_ip(*ip)

@@ -5,6 +5,7 @@
 use hickory_proto::rr::RecordType;
 
 use super::document::Scenario;
+use crate::aws::acm;
 use crate::aws::route53::{self, Change, ChangeAction};
 use crate::dns::internet;
 use crate::dns::name::n;
@@ -26,7 +27,7 @@ pub struct PresetInfo {
 }
 
 /// Every preset, in the order a picker shows them.
-pub const PRESETS: [PresetInfo; 6] = [
+pub const PRESETS: [PresetInfo; 10] = [
     PresetInfo {
         id: "article",
         title: "Cross-account delegation (works)",
@@ -57,17 +58,43 @@ pub const PRESETS: [PresetInfo; 6] = [
         title: "Child zone never delegated",
         description: "api.example.com exists as a hosted zone in account B, but account A's zone has no NS records for it. Resolvers never reach the child: the parent answers NXDOMAIN for every name under api.example.com.",
     },
+    PresetInfo {
+        id: "acm-issued",
+        title: "ACM: certificate validated in the child zone (issued)",
+        description: "Account B requested a certificate for *.api.example.com and let the console create the validation CNAME in its own api.example.com zone, which account A delegates to. ACM resolves the record from the root through the delegation, finds it, checks CAA (none) and issues the certificate at its first check.",
+    },
+    PresetInfo {
+        id: "acm-in-parent",
+        title: "ACM: validation record in the parent zone (times out)",
+        description: "Account B requested a certificate for *.api.example.com, but its validation CNAME was added by hand to account A's example.com zone. The parent delegates api.example.com, so resolvers ask the child, which answers NXDOMAIN: ACM never sees the record, the certificate stays PENDING_VALIDATION and is VALIDATION_TIMED_OUT after 72 hours.",
+    },
+    PresetInfo {
+        id: "acm-caa",
+        title: "ACM: CAA at example.com allows another CA only (fails)",
+        description: "The article's working setup, plus a CAA record at example.com allowing only letsencrypt.org. ACM finds the validation record in account B's zone, then climbs from api.example.com for CAA: none there, and example.com's set does not name Amazon. The certificate FAILS with CAA_ERROR, for good: a new request is needed after fixing CAA.",
+    },
+    PresetInfo {
+        id: "acm-two-zones",
+        title: "ACM: one certificate, names in two delegated zones (issued)",
+        description: "Account B requested one certificate for *.api.example.com, api.example.com and shop.example.com: api.example.com and shop.example.com are separate hosted zones of account B, both delegated by account A. The wildcard and api.example.com share one validation record; the console puts each record in its own zone, and ACM finds both, each through its own delegation.",
+    },
 ];
 
 /// The preset `id`, built from its seed.
 pub fn build(id: &str) -> Option<Scenario> {
+    let r53 = |r: Result<Scenario, route53::Route53Error>| r.map_err(|e| e.to_string());
+    let acm = |r: Result<Scenario, acm::AcmError>| r.map_err(|e| e.to_string());
     let built = match id {
-        "article" => article(),
-        "wrong-ns" => wrong_ns(),
-        "recreated" => recreated(),
-        "quiz" => quiz(),
-        "validation-in-parent" => validation_in_parent(),
-        "not-delegated" => not_delegated(),
+        "article" => r53(article()),
+        "wrong-ns" => r53(wrong_ns()),
+        "recreated" => r53(recreated()),
+        "quiz" => r53(quiz()),
+        "validation-in-parent" => r53(validation_in_parent()),
+        "not-delegated" => r53(not_delegated()),
+        "acm-issued" => acm(acm_issued()),
+        "acm-in-parent" => acm(acm_in_parent()),
+        "acm-caa" => acm(acm_caa()),
+        "acm-two-zones" => acm(acm_two_zones()),
         _ => return None,
     };
     Some(built.expect("presets are valid by construction"))
@@ -264,5 +291,92 @@ fn validation_in_parent() -> Result<Scenario, route53::Route53Error> {
 fn not_delegated() -> Result<Scenario, route53::Route53Error> {
     let (mut s, ids) = base("not-delegated")?;
     upsert(&mut s, &ids.child, child_records(true, true))?;
+    Ok(s)
+}
+
+/// The article's delegated setup with no validation record yet, and a certificate for
+/// `*.api.example.com` (plus `sans`) requested in account B. Returns the ARN.
+fn acm_base(id: &str, sans: &[&str]) -> Result<(Scenario, ArticleIds, String), acm::AcmError> {
+    let (mut s, ids) = base(id)?;
+    upsert(&mut s, &ids.child, child_records(true, false))?;
+    delegate(&mut s, &ids, &ids.child)?;
+    let sans: Vec<String> = sans.iter().map(|n| n.to_string()).collect();
+    let arn = acm::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &sans)?;
+    Ok((s, ids, arn))
+}
+
+fn acm_issued() -> Result<Scenario, acm::AcmError> {
+    let (mut s, _, arn) = acm_base("acm-issued", &[])?;
+    acm::create_records_in_route53(&mut s, &arn)?;
+    Ok(s)
+}
+
+fn acm_in_parent() -> Result<Scenario, acm::AcmError> {
+    let (mut s, ids, arn) = acm_base("acm-in-parent", &[])?;
+    let cert = s.aws.certificates.iter().find(|c| c.arn == arn).cloned();
+    let records: Vec<RecordSet> = cert
+        .map(|c| {
+            c.records()
+                .into_iter()
+                .map(|(r, _)| r.record_set(300))
+                .collect()
+        })
+        .unwrap_or_default();
+    upsert(&mut s, &ids.parent, records)?;
+    Ok(s)
+}
+
+fn acm_caa() -> Result<Scenario, acm::AcmError> {
+    let (mut s, ids, arn) = acm_base("acm-caa", &[])?;
+    upsert(
+        &mut s,
+        &ids.parent,
+        vec![set(
+            "example.com",
+            RecordType::CAA,
+            300,
+            &["0 issue \"letsencrypt.org\""],
+        )],
+    )?;
+    acm::create_records_in_route53(&mut s, &arn)?;
+    Ok(s)
+}
+
+fn acm_two_zones() -> Result<Scenario, acm::AcmError> {
+    let (mut s, ids) = base("acm-two-zones")?;
+    upsert(&mut s, &ids.child, child_records(true, false))?;
+    delegate(&mut s, &ids, &ids.child)?;
+    let shop = route53::create_hosted_zone(
+        &mut s.world,
+        &mut s.aws,
+        ACCOUNT_B,
+        "shop.example.com",
+        "unique-string-1795867260",
+    )?;
+    upsert(
+        &mut s,
+        &shop,
+        vec![set("shop.example.com", RecordType::A, 300, &["192.0.2.20"])],
+    )?;
+    let ns: Vec<String> = s
+        .aws
+        .hosted_zone(&shop)
+        .map(|z| z.name_servers())
+        .unwrap_or_default()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let values: Vec<&str> = ns.iter().map(String::as_str).collect();
+    upsert(
+        &mut s,
+        &ids.parent,
+        vec![set("shop.example.com", RecordType::NS, 300, &values)],
+    )?;
+    let sans = [
+        "api.example.com".to_string(),
+        "shop.example.com".to_string(),
+    ];
+    let arn = acm::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &sans)?;
+    acm::create_records_in_route53(&mut s, &arn)?;
     Ok(s)
 }
