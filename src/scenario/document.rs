@@ -130,6 +130,14 @@ impl Scenario {
                 return Err(format!("hosted zone {} has no zone data", hz.id));
             }
         }
+        for cert in &self.aws.certificates {
+            if self.aws.account(&cert.account).is_none() {
+                return Err(format!(
+                    "certificate {} belongs to account {}, which is not in the document",
+                    cert.arn, cert.account
+                ));
+            }
+        }
         Ok(())
     }
 }
