@@ -81,14 +81,23 @@ impl Zone {
         sets: impl IntoIterator<Item = RecordSet>,
     ) -> Self {
         let mut zone = Self::new(id, origin);
+        // Group the sets of each name, noting whether names come in order (one comparison
+        // per set: names compare slowly).
         let mut grouped: Vec<(Name, Vec<RecordSet>)> = Vec::new();
+        let mut in_order = true;
         for set in sets {
-            match grouped.last_mut() {
-                Some((name, at)) if *name == set.name => at.push(set),
-                _ => grouped.push((set.name.clone(), vec![set])),
+            match grouped
+                .last_mut()
+                .map(|(name, at)| ((*name).cmp(&set.name), at))
+            {
+                Some((std::cmp::Ordering::Equal, at)) => at.push(set),
+                previous => {
+                    in_order &= previous.is_none_or(|(order, _)| order.is_lt());
+                    grouped.push((set.name.clone(), vec![set]));
+                }
             }
         }
-        if !grouped.windows(2).all(|pair| pair[0].0 < pair[1].0) {
+        if !in_order {
             grouped
                 .into_iter()
                 .flat_map(|(_, at)| at)

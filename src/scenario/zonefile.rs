@@ -6,8 +6,16 @@
 //! inside `example.com`'s file is `ns-1.awsdns-00.com.example.com.`, as BIND reads it), `@`
 //! for the origin, a line that starts with a blank continuing the previous owner,
 //! parentheses, comments, quoted strings. A record without a TTL takes the `$TTL`, else the
-//! previous record's TTL; the SOA alone may fall back to its minimum field. Record data is
-//! parsed by hickory-proto's zone-file [`Parser`](hickory_proto::serialize::txt::Parser).
+//! previous record's TTL; the SOA alone may fall back to its minimum field.
+//!
+//! Our own lexer splits the text (so every error has a line and column, and quoted strings,
+//! parentheses and `\DDD` escapes are read as BIND reads them); record data is parsed by
+//! hickory-proto's zone-file [`Parser`](hickory_proto::serialize::txt::Parser), one record at a
+//! time. The commonest data skip the parser's per-record setup: addresses (parsed as it
+//! parses them), single names (owner, CNAME, NS, PTR: read as BIND reads them, case kept and
+//! `_` allowed anywhere) and TXT strings (any octets). Names inside MX, SOA and SRV data go
+//! through hickory-proto's IDNA rules, which lower-case them and refuse `_` except at the
+//! start of a label.
 //!
 //! The zone must load in BIND (`named-checkzone -i local`), with one difference: data
 //! outside the origin is an error here, where BIND only warns and drops it. Refused, with
