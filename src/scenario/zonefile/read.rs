@@ -27,6 +27,7 @@ pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zo
         file,
         zone_origin: origin.clone(),
         origin_text: origin.to_string(),
+        origin_in_zone: true,
         origin,
         default_ttl: None,
         last_ttl: None,
@@ -89,6 +90,8 @@ struct Reader<'t> {
     /// The current `$ORIGIN` (relative names are completed with it).
     origin: Name,
     origin_text: String,
+    /// Whether the current `$ORIGIN` is at or below the zone's origin.
+    origin_in_zone: bool,
     default_ttl: Option<u32>,
     last_ttl: Option<u32>,
     /// The owner of the previous record, for lines that start with a blank.
@@ -199,6 +202,7 @@ impl<'t> Reader<'t> {
     }
 
     fn set_origin(&mut self, origin: Name) {
+        self.origin_in_zone = self.zone_origin.zone_of(&origin);
         self.owner_text = None;
         self.origin_text = origin.to_string();
         self.origin = origin;
@@ -438,7 +442,12 @@ impl<'t> Reader<'t> {
             }
         };
 
-        if !self.zone_origin.zone_of(&owner) {
+        // A blank owner repeats a checked one; a relative one is in the zone when `$ORIGIN` is.
+        let surely_inside = match owner_token {
+            None => true,
+            Some(t) => self.origin_in_zone && !t.raw.ends_with('.'),
+        };
+        if !surely_inside && !self.zone_origin.zone_of(&owner) {
             let message = self.outside_message(&owner);
             return Err(match owner_token {
                 Some(t) => self.at(t, message),
