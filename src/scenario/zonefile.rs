@@ -215,6 +215,54 @@ mod tests {
     }
 
     #[test]
+    fn more_mistakes_and_their_messages() {
+        let cases = [
+            (
+                "$TTL 5 minutes\n",
+                "example.com.zone:4:8: unexpected \"minutes\" after $TTL: it takes only a TTL, such as $TTL 300 or $TTL 1h",
+            ),
+            (
+                "$TTL 5x\n",
+                "example.com.zone:4:6: bad $TTL \"5x\": expected a number of seconds such as 300, or a duration such as 1h30m",
+            ),
+            (
+                "$ORIGIN\n",
+                "example.com.zone:4:1: $ORIGIN needs a domain name, such as $ORIGIN example.com.",
+            ),
+            (
+                "\"www\" A 192.0.2.1\n",
+                "example.com.zone:4:1: an owner name cannot be a quoted string",
+            ),
+            (
+                "www A 192.0.2.1 )\n",
+                "example.com.zone:4:17: a ')' without a '(' before it",
+            ),
+            (
+                "www\n",
+                "example.com.zone:4:1: expected a record type (such as A, NS or TXT) after \"www\"",
+            ),
+            (
+                "www TXT \"\\300\"\n",
+                "example.com.zone:4:9: the escape \\300 is not an octet; write \\000 to \\255",
+            ),
+            (
+                "@ CAA 0 issue \"\\255\"\n",
+                "example.com.zone:4:15: this string holds octets that are not UTF-8 text; only TXT records may hold such octets",
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(error(body), expected, "{body}");
+        }
+        let long = format!("x TXT \"{}\"\n", "a".repeat(256));
+        assert_eq!(
+            error(&long),
+            "example.com.zone:4:7: this TXT string is 256 bytes long; a string holds at most 255, so split it into several quoted strings"
+        );
+        let bom = format!("\u{feff}{HEAD}");
+        assert!(parse_zone_file(&bom, &n("example.com."), "z", "z.zone").is_ok());
+    }
+
+    #[test]
     fn a_zone_needs_ns_at_its_origin() {
         let text = "$TTL 60\n@ SOA a. b. 1 2 3 4 5\n";
         assert_eq!(

@@ -20,6 +20,8 @@ use crate::dns::rrset::{AliasTarget, RecordSet};
 
 /// Reads a whole zone file (see [`super::parse_zone_file`]).
 pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zone, ZoneFileError> {
+    // A byte-order mark, as some editors write, is not part of the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut origin = origin.clone();
     origin.set_fqdn(true);
     let mut reader = Reader {
