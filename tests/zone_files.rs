@@ -563,3 +563,70 @@ mod property {
         }
     }
 }
+
+#[test]
+fn owner_names_keep_their_case_and_underscores() {
+    let zone = parse_zone_file(
+        &format!("{SOA_NS}WWW.Example.COM. A 192.0.2.9\nmy_host CNAME Target_1.example.net.\n"),
+        &n("example.com."),
+        "example.com.",
+        "example.com.zone",
+    )
+    .unwrap();
+    let names: Vec<String> = zone.iter().map(|s| s.name.to_string()).collect();
+    assert!(names.contains(&"WWW.Example.COM.".to_string()), "{names:?}");
+    assert_eq!(
+        zone.get(&n("my_host.example.com."), RecordType::CNAME)
+            .unwrap()
+            .value_texts(),
+        ["Target_1.example.net."]
+    );
+}
+
+#[test]
+fn zones_are_built_from_sets_in_any_order() {
+    let a = |name: &str, last: u8| {
+        RecordSet::new(
+            n(name),
+            RecordType::A,
+            300,
+            vec![RData::A(Ipv4Addr::new(192, 0, 2, last).into())],
+        )
+    };
+    let txt = RecordSet::new(
+        n("b.example."),
+        RecordType::TXT,
+        60,
+        vec![RData::TXT(hickory_proto::rr::rdata::TXT::new(vec![
+            "x".into(),
+        ]))],
+    );
+    let sorted = Zone::from_sets(
+        "z",
+        n("example."),
+        [a("a.example.", 1), a("b.example.", 2), txt.clone()],
+    );
+    let shuffled = Zone::from_sets(
+        "z",
+        n("example."),
+        [
+            a("b.example.", 9),
+            txt,
+            a("a.example.", 1),
+            a("b.example.", 2),
+        ],
+    );
+    assert_eq!(shuffled, sorted);
+    let names: Vec<(String, RecordType)> = sorted
+        .iter()
+        .map(|s| (s.name.to_string(), s.rtype))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("a.example.".to_string(), RecordType::A),
+            ("b.example.".to_string(), RecordType::A),
+            ("b.example.".to_string(), RecordType::TXT)
+        ]
+    );
+}

@@ -6,8 +6,16 @@
 //! inside `example.com`'s file is `ns-1.awsdns-00.com.example.com.`, as BIND reads it), `@`
 //! for the origin, a line that starts with a blank continuing the previous owner,
 //! parentheses, comments, quoted strings. A record without a TTL takes the `$TTL`, else the
-//! previous record's TTL; the SOA alone may fall back to its minimum field. Record data is
-//! parsed by hickory-proto's zone-file [`Parser`](hickory_proto::serialize::txt::Parser).
+//! previous record's TTL; the SOA alone may fall back to its minimum field.
+//!
+//! Our own lexer splits the text (so every error has a line and column, and quoted strings,
+//! parentheses and `\DDD` escapes are read as BIND reads them); record data is parsed by
+//! hickory-proto's zone-file [`Parser`](hickory_proto::serialize::txt::Parser), one record at a
+//! time. The commonest data skip the parser's per-record setup: addresses (parsed as it
+//! parses them), single names (owner, CNAME, NS, PTR: read as BIND reads them, case kept and
+//! `_` allowed anywhere) and TXT strings (any octets). Names inside MX, SOA and SRV data go
+//! through hickory-proto's IDNA rules, which lower-case them and refuse `_` except at the
+//! start of a label.
 //!
 //! The zone must load in BIND (`named-checkzone -i local`), with one difference: data
 //! outside the origin is an error here, where BIND only warns and drops it. Refused, with
@@ -204,6 +212,54 @@ mod tests {
             error("$FOO bar\n"),
             "example.com.zone:4:1: unknown directive $FOO; a zone file may use $ORIGIN and $TTL"
         );
+    }
+
+    #[test]
+    fn more_mistakes_and_their_messages() {
+        let cases = [
+            (
+                "$TTL 5 minutes\n",
+                "example.com.zone:4:8: unexpected \"minutes\" after $TTL: it takes only a TTL, such as $TTL 300 or $TTL 1h",
+            ),
+            (
+                "$TTL 5x\n",
+                "example.com.zone:4:6: bad $TTL \"5x\": expected a number of seconds such as 300, or a duration such as 1h30m",
+            ),
+            (
+                "$ORIGIN\n",
+                "example.com.zone:4:1: $ORIGIN needs a domain name, such as $ORIGIN example.com.",
+            ),
+            (
+                "\"www\" A 192.0.2.1\n",
+                "example.com.zone:4:1: an owner name cannot be a quoted string",
+            ),
+            (
+                "www A 192.0.2.1 )\n",
+                "example.com.zone:4:17: a ')' without a '(' before it",
+            ),
+            (
+                "www\n",
+                "example.com.zone:4:1: expected a record type (such as A, NS or TXT) after \"www\"",
+            ),
+            (
+                "www TXT \"\\300\"\n",
+                "example.com.zone:4:9: the escape \\300 is not an octet; write \\000 to \\255",
+            ),
+            (
+                "@ CAA 0 issue \"\\255\"\n",
+                "example.com.zone:4:15: this string holds octets that are not UTF-8 text; only TXT records may hold such octets",
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(error(body), expected, "{body}");
+        }
+        let long = format!("x TXT \"{}\"\n", "a".repeat(256));
+        assert_eq!(
+            error(&long),
+            "example.com.zone:4:7: this TXT string is 256 bytes long; a string holds at most 255, so split it into several quoted strings"
+        );
+        let bom = format!("\u{feff}{HEAD}");
+        assert!(parse_zone_file(&bom, &n("example.com."), "z", "z.zone").is_ok());
     }
 
     #[test]

@@ -4,13 +4,13 @@
 //! other data, one SOA at the origin, NS at the origin). Record data is parsed by
 //! hickory-proto's zone-file [`Parser`], one record at a time, so every error has a line.
 
-use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
 
 use hickory_proto::rr::rdata::{CNAME, NS, PTR, TXT};
 use hickory_proto::rr::{Name, RData, RecordType};
 use hickory_proto::serialize::txt::{Parser, parse_ttl};
+use rustc_hash::FxHashMap;
 
 use super::ZoneFileError;
 use super::lex::{self, Entry, Token};
@@ -20,6 +20,8 @@ use crate::dns::rrset::{AliasTarget, RecordSet};
 
 /// Reads a whole zone file (see [`super::parse_zone_file`]).
 pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zone, ZoneFileError> {
+    // A byte-order mark, as some editors write, is not part of the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut origin = origin.clone();
     origin.set_fqdn(true);
     let mut reader = Reader {
@@ -27,12 +29,13 @@ pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zo
         file,
         zone_origin: origin.clone(),
         origin_text: origin.to_string(),
+        origin_in_zone: true,
         origin,
         default_ttl: None,
         last_ttl: None,
         owner: None,
         owner_text: None,
-        owners: HashMap::with_capacity(text.len() / 40),
+        owners: FxHashMap::with_capacity_and_hasher(text.len() / 40, Default::default()),
         sets: Vec::with_capacity(text.len() / 40),
         aliases: Vec::new(),
         line_buf: String::with_capacity(128),
@@ -89,14 +92,16 @@ struct Reader<'t> {
     /// The current `$ORIGIN` (relative names are completed with it).
     origin: Name,
     origin_text: String,
+    /// Whether the current `$ORIGIN` is at or below the zone's origin.
+    origin_in_zone: bool,
     default_ttl: Option<u32>,
     last_ttl: Option<u32>,
     /// The owner of the previous record, for lines that start with a blank.
     owner: Option<Name>,
     /// The last owner written out, as written (valid until `$ORIGIN` changes).
-    owner_text: Option<(String, Name)>,
+    owner_text: Option<(&'t str, Name)>,
     /// Where each owner's drafts are in `sets` (names hash cheaply; they compare slowly).
-    owners: HashMap<Name, usize>,
+    owners: FxHashMap<Name, usize>,
     /// Each owner's drafts, in the order the file first names them.
     sets: Vec<(Name, Vec<Draft>)>,
     aliases: Vec<AliasMark>,
@@ -179,7 +184,7 @@ fn singleton(rtype: RecordType) -> bool {
     matches!(rtype, RecordType::CNAME | RecordType::SOA)
 }
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
     fn at(&self, token: &Token<'_>, message: impl Into<String>) -> ZoneFileError {
         ZoneFileError {
             file: self.file.to_string(),
@@ -199,6 +204,7 @@ impl Reader<'_> {
     }
 
     fn set_origin(&mut self, origin: Name) {
+        self.origin_in_zone = self.zone_origin.zone_of(&origin);
         self.owner_text = None;
         self.origin_text = origin.to_string();
         self.origin = origin;
@@ -323,23 +329,24 @@ impl Reader<'_> {
         )
     }
 
-    /// An owner name: the previous one again when written the same, else parsed as
-    /// hickory's parser does, with the crate's name checks giving the reason of a bad one.
-    fn owner_name(&mut self, token: &Token<'_>) -> Result<Name, ZoneFileError> {
+    /// An owner name: the previous one again when written the same, else read by
+    /// [`zone_name`], with the crate's name checks giving the reason of a bad one.
+    fn owner_name(&mut self, token: &Token<'t>) -> Result<Name, ZoneFileError> {
         if let Some((raw, name)) = &self.owner_text
             && *raw == token.raw
         {
             return Ok(name.clone());
         }
-        // ASCII parsing keeps the case as written (BIND answers with the zone's spelling);
-        // hickory's `Name::parse` would fold it through IDNA.
-        let name = parse_relative(token.raw, &self.origin)
-            .map_err(|e| self.at(token, format!("bad owner name \"{}\": {e}", token.raw)))?;
-        self.owner_text = Some((token.raw.to_string(), name.clone()));
+        let name = match zone_name(token.raw, &self.origin) {
+            Some(name) => name,
+            None => parse_relative(token.raw, &self.origin)
+                .map_err(|e| self.at(token, format!("bad owner name \"{}\": {e}", token.raw)))?,
+        };
+        self.owner_text = Some((token.raw, name.clone()));
         Ok(name)
     }
 
-    fn record(&mut self, entry: &Entry<'_>) -> Result<(), ZoneFileError> {
+    fn record(&mut self, entry: &Entry<'t>) -> Result<(), ZoneFileError> {
         let mut tokens = entry.tokens.iter();
         let (owner, owner_token) = if entry.starts_blank {
             let Some(owner) = self.owner.clone() else {
@@ -437,7 +444,12 @@ impl Reader<'_> {
             }
         };
 
-        if !self.zone_origin.zone_of(&owner) {
+        // A blank owner repeats a checked one; a relative one is in the zone when `$ORIGIN` is.
+        let surely_inside = match owner_token {
+            None => true,
+            Some(t) => self.origin_in_zone && !t.raw.ends_with('.'),
+        };
+        if !surely_inside && !self.zone_origin.zone_of(&owner) {
             let message = self.outside_message(&owner);
             return Err(match owner_token {
                 Some(t) => self.at(t, message),
@@ -536,18 +548,12 @@ impl Reader<'_> {
             )));
         }
 
-        // The commonest types in one field, with the very calls hickory's parser makes for
-        // them (an address parse; `Name::parse` with the origin), without its per-record setup.
+        // The commonest types, one field each, without the parser's per-record setup: an
+        // address parse (as hickory's parser does), or a name read as BIND reads it.
         if let [token] = data
             && !token.quoted
         {
-            let name = || -> Option<Name> {
-                if token.raw == "@" {
-                    Some(self.origin.clone())
-                } else {
-                    Name::parse(token.raw, Some(&self.origin)).ok()
-                }
-            };
+            let name = || zone_name(token.raw, &self.origin);
             let fast = match rtype {
                 RecordType::A => Some(
                     token
@@ -804,16 +810,45 @@ impl Reader<'_> {
         });
         let sets = order.into_iter().flat_map(|i| {
             let (name, drafts) = std::mem::take(&mut owners[i]);
-            drafts.into_iter().map(move |draft| RecordSet {
-                name: name.clone(),
-                rtype: draft.rtype,
-                ttl: draft.ttl,
-                values: draft.values,
-                alias: draft.alias,
-            })
+            let last = drafts.len().saturating_sub(1);
+            let mut name = Some(name);
+            drafts
+                .into_iter()
+                .enumerate()
+                .map(move |(k, draft)| RecordSet {
+                    // The name is cloned for every set but the last, which takes it.
+                    name: if k == last {
+                        name.take().unwrap_or_default()
+                    } else {
+                        name.clone().unwrap_or_default()
+                    },
+                    rtype: draft.rtype,
+                    ttl: draft.ttl,
+                    values: draft.values,
+                    alias: draft.alias,
+                })
         });
         let zone = Zone::from_sets(id, origin, sets);
         Ok(zone)
+    }
+}
+
+/// A name as BIND reads it in a zone file: `@` is the origin, a name without the final dot
+/// is relative to it, ASCII is taken as written (case kept, `_` allowed anywhere). Names with
+/// other characters go through hickory-proto's IDNA conversion, as its zone parser does.
+/// `None` for a name that is not valid (the caller asks the crate's checks for the reason).
+fn zone_name(raw: &str, origin: &Name) -> Option<Name> {
+    if raw == "@" {
+        return Some(origin.clone());
+    }
+    if !raw.is_ascii() {
+        return Name::parse(raw, Some(origin)).ok().filter(Name::is_fqdn);
+    }
+    let name = Name::from_ascii(raw).ok()?;
+    if name.is_fqdn() {
+        Some(name)
+    } else {
+        name.append_domain(origin).ok()
     }
 }
 

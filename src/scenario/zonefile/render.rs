@@ -1,6 +1,7 @@
 //! Writing a zone as a BIND-style zone file: `$ORIGIN`, then one record per line with
-//! absolute names, explicit TTL and class, in aligned columns; the SOA first, then every
-//! record set in canonical order (occluded data below cuts included, as BIND keeps it).
+//! absolute names, explicit TTL and class, in aligned columns; names in canonical order,
+//! and at each name SOA, then NS, then the other types (occluded data below cuts included,
+//! as BIND keeps it).
 //! Route 53 aliases are written as the addresses they answer with, after a `;$ALIAS` line
 //! that BIND reads as a comment and [`super::parse_zone_file`] reads back as the alias.
 
@@ -24,14 +25,18 @@ enum Line {
 }
 
 pub(super) fn render(zone: &Zone) -> String {
-    let soa = zone.soa();
-    let sets = soa
-        .into_iter()
-        .chain(zone.iter().filter(|s| Some(*s) != soa));
     let mut lines = Vec::with_capacity(zone.len() * 2);
-    for set in sets {
-        push_set(set, &mut lines);
+    let mut group: Vec<&RecordSet> = Vec::new();
+    for set in zone.iter() {
+        if group
+            .first()
+            .is_some_and(|first| !same_name(&first.name, &set.name))
+        {
+            push_group(&mut group, &mut lines);
+        }
+        group.push(set);
     }
+    push_group(&mut group, &mut lines);
 
     let (mut owner_w, mut ttl_w, mut type_w) = (0, 0, 0);
     for line in &lines {
@@ -68,6 +73,24 @@ pub(super) fn render(zone: &Zone) -> String {
         }
     }
     out
+}
+
+/// Whether two names are equal, with cheap checks first (names compare slowly).
+fn same_name(a: &Name, b: &Name) -> bool {
+    a.len() == b.len() && a.num_labels() == b.num_labels() && a == b
+}
+
+/// Writes the sets of one name: SOA first, then NS (a zone's apex, or a cut before the data
+/// it occludes), then the other types in numeric order.
+fn push_group(group: &mut Vec<&RecordSet>, lines: &mut Vec<Line>) {
+    group.sort_by_key(|s| match s.rtype {
+        RecordType::SOA => 0,
+        RecordType::NS => 1,
+        other => 2 + u32::from(u16::from(other)),
+    });
+    for set in group.drain(..) {
+        push_set(set, lines);
+    }
 }
 
 fn push_set(set: &RecordSet, lines: &mut Vec<Line>) {
