@@ -83,29 +83,17 @@ impl Zone {
         sets: impl IntoIterator<Item = RecordSet>,
     ) -> Self {
         let mut zone = Self::new(id, origin);
-<<<<<<< HEAD
+        // Group the sets of each name, noting whether names come in canonical order.
         let mut grouped: Vec<(Vec<u8>, Vec<RecordSet>)> = Vec::new();
+        let mut in_order = true;
         for set in sets {
             let key = canon::key(&set.name);
             match grouped.last_mut() {
                 Some((k, at)) if *k == key => at.push(set),
-                _ => grouped.push((key, vec![set])),
-=======
-        // Group the sets of each name, noting whether names come in order (one comparison
-        // per set: names compare slowly).
-        let mut grouped: Vec<(Name, Vec<RecordSet>)> = Vec::new();
-        let mut in_order = true;
-        for set in sets {
-            match grouped
-                .last_mut()
-                .map(|(name, at)| ((*name).cmp(&set.name), at))
-            {
-                Some((std::cmp::Ordering::Equal, at)) => at.push(set),
                 previous => {
-                    in_order &= previous.is_none_or(|(order, _)| order.is_lt());
-                    grouped.push((set.name.clone(), vec![set]));
+                    in_order &= previous.is_none_or(|(k, _)| *k < key);
+                    grouped.push((key, vec![set]));
                 }
->>>>>>> zonefolder
             }
         }
         if !in_order {
