@@ -1,5 +1,7 @@
-//! The `delegation-lab` command line: `dig` on a scenario, and the list of presets. Errors
-//! are one line on stderr with exit code 2.
+//! The `delegation-lab` command line: `dig` on a scenario, `check` (the diagnosis), and the
+//! list of presets. Errors are one line on stderr with exit code 2.
+
+mod check;
 
 use clap::{Parser, Subcommand};
 
@@ -27,13 +29,39 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
         args: Vec<String>,
     },
+    /// Diagnose a scenario: print its findings (code, severity, explanation, evidence, fixes).
+    /// Exits 1 when a finding is an error, 0 otherwise.
+    Check {
+        /// A preset name, a scenario JSON file or a zone folder.
+        #[arg(long, value_name = "SOURCE")]
+        scenario: String,
+        /// Print the findings as JSON (with each piece of evidence's full dig output).
+        #[arg(long)]
+        json: bool,
+    },
     /// List the presets.
     Presets,
 }
 
 /// Runs the command line and returns the exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version
+            print!("{e}");
+            return 0;
+        }
+        Err(e) => {
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or_default();
+            eprintln!(
+                "delegation-lab: {}",
+                first.strip_prefix("error: ").unwrap_or(first)
+            );
+            return 2;
+        }
+    };
     match cli.command {
         Command::Presets => {
             for p in presets::PRESETS {
@@ -41,6 +69,16 @@ pub fn main() -> i32 {
             }
             0
         }
+        Command::Check { scenario, json } => match check::run(&scenario, json) {
+            Ok((text, code)) => {
+                print!("{text}");
+                code
+            }
+            Err(e) => {
+                eprintln!("delegation-lab check: {e}");
+                2
+            }
+        },
         Command::Dig { args } => match dig(args) {
             Ok((text, code)) => {
                 print!("{text}");

@@ -1,0 +1,1 @@
+//! The article's quiz and failure modes as challenges (in progress).
