@@ -25,6 +25,16 @@ fn finding(ctx: &Context, d: &Delegation) -> Option<Finding> {
     if wrong.is_empty() && missing.is_empty() {
         return None;
     }
+    // A missing server that a wrong one is a typo of is already explained.
+    let unexplained: Vec<Name> = missing
+        .iter()
+        .filter(|m| {
+            !wrong
+                .iter()
+                .any(|h| near(h, std::slice::from_ref(m)).is_some())
+        })
+        .cloned()
+        .collect();
     let child = d.child.as_deref()?;
     let named: Vec<Name> = d.hosts.iter().map(|h| h.name.clone()).collect();
     let mut text = vec![format!(
@@ -39,10 +49,10 @@ fn finding(ctx: &Context, d: &Delegation) -> Option<Finding> {
         text.push(why_wrong(ctx, d, &wrong));
     }
     // When every server is wrong, the missing ones are all of them: already said.
-    if !missing.is_empty() && (wrong.is_empty() || missing.len() < d.expected.len()) {
+    if !unexplained.is_empty() && (wrong.is_empty() || missing.len() < d.expected.len()) {
         text.push(format!(
             "The parent does not list {}; a delegation should name all of the zone's servers so that any of them can stand in for another.",
-            list(&missing)
+            list(&unexplained)
         ));
     }
     text.push(format!(
@@ -115,14 +125,14 @@ fn why_wrong(ctx: &Context, d: &Delegation, wrong: &[&Host]) -> String {
         .iter()
         .map(|h| {
             format!(
-                "{} is not one of them{} and {}",
+                "{} is not one of the zone's servers{} and {}",
                 t(&h.name),
                 near(h, &d.expected).map_or(String::new(), |n| format!(" (a typo of {}?)", t(&n))),
                 delegation::status_text(h)
             )
         })
         .collect();
-    format!("{}.", capital(&and_list(&items)))
+    format!("Of these, {}.", and_list(&items))
 }
 
 /// The expected server whose name differs from the host's by one character or one number.

@@ -1,1 +1,0 @@
-//! The article's quiz and failure modes as challenges (in progress).
