@@ -53,11 +53,17 @@ pub fn main() -> i32 {
             return 0;
         }
         Err(e) => {
+            // clap's message up to its usage block, on one line.
             let text = e.to_string();
-            let first = text.lines().next().unwrap_or_default();
+            let message: Vec<&str> = text
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let line = message.join(" ");
             eprintln!(
                 "delegation-lab: {}",
-                first.strip_prefix("error: ").unwrap_or(first)
+                line.strip_prefix("error: ").unwrap_or(&line)
             );
             return 2;
         }

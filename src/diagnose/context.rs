@@ -239,11 +239,11 @@ pub fn duration(secs: u32) -> String {
             format!("{n} {one}s")
         }
     };
-    if secs >= 86_400 && secs % 86_400 == 0 {
+    if secs >= 86_400 && secs.is_multiple_of(86_400) {
         format!("{secs} s ({})", unit(secs / 86_400, "day"))
-    } else if secs >= 3600 && secs % 3600 == 0 {
+    } else if secs >= 3600 && secs.is_multiple_of(3600) {
         format!("{secs} s ({})", unit(secs / 3600, "hour"))
-    } else if secs >= 60 && secs % 60 == 0 {
+    } else if secs >= 60 && secs.is_multiple_of(60) {
         format!("{secs} s ({})", unit(secs / 60, "minute"))
     } else {
         format!("{secs} s")

@@ -27,6 +27,7 @@ pub enum Expect {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Symptom {
     pub question: Question,
+    #[serde(flatten)]
     pub expect: Expect,
 }
 

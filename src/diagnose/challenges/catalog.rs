@@ -39,19 +39,20 @@ pub const ARTICLE_QUIZ: Quiz = Quiz {
 };
 
 const WWW_API: &[(&str, RecordType)] = &[("www.api.example.com", RecordType::A)];
+const WWW_API_CNAME: &[(&str, RecordType)] = &[("www.api.example.com", RecordType::CNAME)];
 
 /// Every challenge, in the order a learner meets them.
 pub const CHALLENGES: [Challenge; 7] = [
     Challenge {
         id: "quiz-apex-record",
         title: "The apex A record that never answers",
-        story: "api.example.com is delegated from account A to account B. www.api.example.com resolves, but api.example.com itself gives no address, although someone added its A record (192.0.2.10). Find out where it went, and make api.example.com resolve without breaking www.",
+        story: "api.example.com is delegated from account A to account B. Resolvers find account B's CNAME www.api.example.com → api.example.com, but api.example.com itself gives no address, although someone added its A record (192.0.2.10). Find out where it went, and make api.example.com resolve without breaking www.",
         symptom: SymptomSpec {
             name: "api.example.com",
             rtype: RecordType::A,
             cname: None,
         },
-        keep_working: WWW_API,
+        keep_working: WWW_API_CNAME,
         hints: &[
             "www.api.example.com works and api.example.com does not, yet both live under the same delegation. Compare where each record was created.",
             "Trace A api.example.com: which zone's server gives the final answer? Then look at which hosted zone actually holds the A record.",

@@ -5,7 +5,7 @@
 
 use hickory_proto::rr::Name;
 
-use crate::diagnose::context::{Context, and_list, capital, list, t};
+use crate::diagnose::context::{Context, and_list, list, t};
 use crate::diagnose::delegation::{self, Cause, Delegation, Host};
 use crate::diagnose::finding::{Code, Finding};
 use crate::diagnose::fix::Fix;

@@ -78,7 +78,7 @@ fn finding(ctx: &Context, parent: &Zone, cut: &Name, sets: &[&RecordSet]) -> Fin
         "{} holds {} at or below {}, which it delegates{}. Once a name is delegated, resolvers ask the child's servers for it and for every name under it, so these records are never served (BIND, NSD and Knot load such data and never answer with it).",
         capital(&ctx.label(&parent.id)),
         crate::diagnose::context::and_list(&listed),
-        t(&cut),
+        t(cut),
         home.map_or(String::new(), |h| format!(" to {}", ctx.label(&h.id)))
     )];
     match (home, &seen) {

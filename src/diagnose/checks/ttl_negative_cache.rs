@@ -57,7 +57,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             Severity::Note,
             format!(
                 "{}: the resolver still has a cached negative answer for {} s",
-                entry.name, remaining
+                t(&entry.name),
+                remaining
             ),
             text,
         );
