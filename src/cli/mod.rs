@@ -1,6 +1,8 @@
-//! The `delegation-lab` command line: `dig` on a scenario, ACM certificates and their
-//! validation (`acm`, see [`acm`]), and the list of presets. Errors are one line on stderr
-//! with exit code 2.
+//! The `delegation-lab` command line: `dig` on a scenario, `check` (the diagnosis), ACM
+//! certificates and their validation (`acm`), and the list of presets. Errors are one line
+//! on stderr with exit code 2.
+
+mod check;
 
 mod acm;
 
@@ -35,6 +37,16 @@ enum Command {
     Acm {
         #[command(subcommand)]
         command: acm::AcmCommand,
+    },
+    /// Diagnose a scenario: print its findings (code, severity, explanation, evidence, fixes).
+    /// Exits 1 when a finding is an error, 0 otherwise.
+    Check {
+        /// A preset name, a scenario JSON file or a zone folder.
+        #[arg(long, value_name = "SOURCE")]
+        scenario: String,
+        /// Print the findings as JSON (with each piece of evidence's full dig output).
+        #[arg(long)]
+        json: bool,
     },
     /// List the presets.
     Presets,
@@ -76,6 +88,16 @@ pub fn main() -> i32 {
             }
             0
         }
+        Command::Check { scenario, json } => match check::run(&scenario, json) {
+            Ok((text, code)) => {
+                print!("{text}");
+                code
+            }
+            Err(e) => {
+                eprintln!("delegation-lab check: {e}");
+                2
+            }
+        },
         Command::Dig { args } => match dig(args) {
             Ok((text, code)) => {
                 print!("{text}");
