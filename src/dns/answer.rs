@@ -365,17 +365,26 @@ impl Ctx<'_> {
         let Some(ns) = zone.get(&cut, RecordType::NS) else {
             return;
         };
-        self.message.authorities.extend(ns.records());
-        for target in ns_targets(ns.records().iter()) {
+        ns.push_records(&ns.name, &mut self.message.authorities);
+        for value in &ns.values {
+            let RData::NS(target) = value else { continue };
+            let target = &target.0;
             // Glue: addresses the zone holds at or below a delegation, in bailiwick or for a
             // sibling. An address that is the zone's own data is not glue and is left out,
             // as BIND does; so are addresses from other zones on the server.
-            if zone.cut_for(&target).is_none() {
+            if !zone.origin.zone_of(target) {
+                continue;
+            }
+            let key = canon::key(target);
+            if zone
+                .cut_for_key(&key, usize::from(target.num_labels()))
+                .is_none()
+            {
                 continue;
             }
             for t in [RecordType::A, RecordType::AAAA] {
-                if let Some(addr) = zone.get(&target, t) {
-                    self.message.additionals.extend(addr.records());
+                if let Some(addr) = zone.get_key(&key, t) {
+                    addr.push_records(&addr.name, &mut self.message.additionals);
                 }
             }
         }

@@ -212,10 +212,13 @@ impl Zone {
         if !self.origin.zone_of(qname) {
             return None;
         }
-        let key = canon::key(qname);
+        self.cut_for_key(&canon::key(qname), usize::from(qname.num_labels()))
+    }
+
+    /// `cut_for` for a name in the zone given by its canonical key and label count.
+    pub fn cut_for_key(&self, key: &[u8], labels: usize) -> Option<&RecordSet> {
         let apex_labels = usize::from(self.origin.num_labels());
-        (apex_labels + 1..=usize::from(qname.num_labels()))
-            .find_map(|labels| self.get_key(ancestor(&key, labels), RecordType::NS))
+        (apex_labels + 1..=labels).find_map(|l| self.get_key(ancestor(key, l), RecordType::NS))
     }
 
     /// Every delegation point in the zone (names below the apex holding NS).

@@ -11,6 +11,7 @@ use hickory_proto::rr::{Name, RData, Record, RecordType};
 
 use crate::dns::answer::{Question, Reply, ReplyKind, ask, ns_targets};
 use crate::dns::canon;
+use crate::dns::name::Show;
 use crate::dns::world::World;
 
 use super::cache::{Cache, Cached, Trust};
@@ -495,14 +496,16 @@ impl<'a> Engine<'a> {
         let finals = at_name(q.rtype);
         if !finals.is_empty() {
             let why = format!(
-                "the server is authoritative for {zone} and answered with the {} records of {}",
-                q.rtype, q.name
+                "the server is authoritative for {} and answered with the {} records of {}",
+                Show(zone),
+                q.rtype,
+                Show(&q.name)
             );
             let found = Found {
                 kind: OutcomeKind::Answer,
                 answer: finals,
                 authority: Vec::new(),
-                reason: format!("{} {} found", q.name, q.rtype),
+                reason: format!("{} {} found", Show(&q.name), q.rtype),
             };
             return Class::Final(Link::Done(found), Decision::Answer, why);
         }
@@ -511,8 +514,9 @@ impl<'a> Engine<'a> {
             // Unbound takes only the first link of a chain from a reply and asks again for
             // the target, even when the server sent the rest of the chain.
             let why = format!(
-                "{} is an alias (CNAME) for {target}, so the resolver asks for {target} next",
-                q.name
+                "{} is an alias (CNAME) for {t}, so the resolver asks for {t} next",
+                Show(&q.name),
+                t = Show(&target)
             );
             return Class::Final(
                 Link::Cname {
@@ -684,7 +688,7 @@ enum Class {
 }
 
 fn referral_why(cut: &Name, names: &[Name], glued: &[Name]) -> String {
-    let list: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    let list: Vec<String> = names.iter().map(|n| Show(n).to_string()).collect();
     let glue = match (glued.len(), names.len()) {
         (0, _) => "no glue came with it, so the resolver must first look up a server's address"
             .to_string(),
@@ -692,7 +696,8 @@ fn referral_why(cut: &Name, names: &[Name], glued: &[Name]) -> String {
         (g, all) => format!("with glue for {g} of {all}"),
     };
     format!(
-        "a referral: {cut} is delegated to {}; {glue}",
+        "a referral: {} is delegated to {}; {glue}",
+        Show(cut),
         list.join(", ")
     )
 }
