@@ -29,7 +29,13 @@ use Severity::{Error, Warning};
 
 #[test]
 fn scenarios_without_a_problem_have_no_finding() {
-    for folder in ["empty-non-terminal", "negative-ttl", "record-types", "seed", "wildcard"] {
+    for folder in [
+        "empty-non-terminal",
+        "negative-ttl",
+        "record-types",
+        "seed",
+        "wildcard",
+    ] {
         assert_eq!(diagnosed(folder), [], "{folder}");
     }
 }
@@ -106,7 +112,10 @@ fn the_articles_failures_as_zone_folders() {
 #[test]
 fn delegations_to_zones_the_folder_does_not_hold() {
     let got = diagnosed("additional-data");
-    assert!(got.iter().all(|(c, s, _)| *c == DelegationToMissingZone && *s == Error));
+    assert!(
+        got.iter()
+            .all(|(c, s, _)| *c == DelegationToMissingZone && *s == Error)
+    );
     assert_eq!(
         got.iter().map(|(_, _, n)| n.as_str()).collect::<Vec<_>>(),
         [
