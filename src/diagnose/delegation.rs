@@ -424,16 +424,21 @@ pub fn evidence(ctx: &Context, d: &Delegation, hosts: &[&Host]) -> Vec<Evidence>
     out
 }
 
-/// What resolvers see, in one sentence, for an explanation.
-pub fn effect(d: &Delegation) -> String {
+/// What resolvers see, then what to do (when `advice` is not empty), in one sentence.
+pub fn effect(d: &Delegation, advice: &str) -> String {
     let total = d.hosts.len();
-    match d.serving() {
+    let seen = match d.serving() {
         0 => format!(
-            "No server the delegation names answers for {}, so resolvers return SERVFAIL for every name in it.",
+            "No server the delegation names answers for {}, so resolvers return SERVFAIL for every name in it",
             t(&d.name)
         ),
         n => format!(
-            "Resolvers still get answers from the {n} of {total} servers that work, but each try of a broken one costs a retry or a timeout."
+            "Resolvers still get answers from the {n} of {total} servers that work, but each try of a broken one costs a retry or a timeout"
         ),
+    };
+    if advice.is_empty() {
+        format!("{seen}.")
+    } else {
+        format!("{seen}; {advice}.")
     }
 }

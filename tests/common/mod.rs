@@ -58,8 +58,38 @@ pub fn texts(names: &[Name]) -> Vec<String> {
     names.iter().map(|n| n.to_string()).collect()
 }
 
+/// Every finding; each explanation is two to four sentences.
 pub fn findings(s: &Scenario) -> Vec<Finding> {
-    diagnose::diagnose(s)
+    let all = diagnose::diagnose(s);
+    for f in &all {
+        let n = sentences(&f.explanation);
+        assert!(
+            (2..=4).contains(&n),
+            "{}: {n} sentences: {}",
+            f.code,
+            f.explanation
+        );
+    }
+    all
+}
+
+/// Sentences: ends (`.`, `!`, `?`, maybe after a quote or bracket) followed by a space and a
+/// capital letter, plus the last one.
+pub fn sentences(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut count = 1;
+    for i in 0..chars.len() {
+        if matches!(chars[i], '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j], '"' | ')' | '\'') {
+                j += 1;
+            }
+            if j + 1 < chars.len() && chars[j] == ' ' && chars[j + 1].is_uppercase() {
+                count += 1;
+            }
+        }
+    }
+    count
 }
 
 /// Every finding as (code, severity, title).

@@ -27,7 +27,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             }
             let types: Vec<String> = others.iter().map(|t| t.to_string()).collect();
             let text = format!(
-                "{name} in {} has a CNAME (to {}) and also {} records. A CNAME makes the name an alias and allows no other data beside it: resolvers follow the CNAME and never see the {} records, BIND refuses to load the zone, and Route 53 refuses the change. Keep either the CNAME or the other records.",
+                "{} in {} has a CNAME (to {}) and also {} records. A CNAME makes the name an alias and allows no other data beside it: resolvers follow the CNAME and never see the {} records, BIND refuses to load the zone, and Route 53 refuses the change. Keep either the CNAME or the other records.",
+                t(name),
                 ctx.label(&zone.id),
                 cname.value_texts().join(" "),
                 and_list(&types),

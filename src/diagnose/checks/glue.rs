@@ -25,14 +25,16 @@ fn finding(ctx: &Context, d: &Delegation) -> Option<Finding> {
     }
     let names: Vec<_> = glueless.iter().map(|h| h.name.clone()).collect();
     let text = format!(
-        "The delegation of {} names {}, inside {} itself, and {} holds no address record (glue) for {}. A resolver can only learn such a server's address from the parent's referral; without glue it would have to ask the server it is trying to find. {} Add A records for {} in the parent, below the delegation, with the servers' addresses.",
+        "The delegation of {} names {}, inside {} itself, and {} holds no address record (glue) for {}. A resolver can only learn such a server's address from the parent's referral; without glue it would have to ask the server it is trying to find. {}",
         t(&d.name),
         crate::diagnose::context::list(&names),
         t(&d.name),
         ctx.label(&d.parent),
         if names.len() == 1 { "it" } else { "them" },
-        delegation::effect(d),
-        if names.len() == 1 { "it" } else { "them" },
+        delegation::effect(
+            d,
+            "add A records for the name servers in the parent, below the delegation, with their addresses"
+        ),
     );
     let mut f = Finding::new(
         Code::NsMissingGlue,

@@ -42,11 +42,19 @@ fn finding(ctx: &Context, d: &Delegation) -> Option<Finding> {
         )
     };
     let text = format!(
-        "The delegation of {} names servers that {} also lists, but {}. A server that is named for a zone and does not serve it is lame: resolvers waste a query on it and move on. {} Make those servers serve the zone, or name only servers that do.",
+        "The delegation of {} names servers that {} also lists, but {}: {}. A server that is named for a zone and does not serve it is lame: resolvers waste a query on it and move on. {}",
         t(&d.name),
         ctx.label(child),
+        if d.serving() == 0 {
+            "none of them answers for it"
+        } else {
+            "not all of them answer for it"
+        },
         delegation::hosts_text(&lame),
-        delegation::effect(d)
+        delegation::effect(
+            d,
+            "make those servers serve the zone, or name only servers that do"
+        )
     );
     let mut f = Finding::new(code, d.severity(), title, text);
     f.involved = delegation::involved(ctx, d);

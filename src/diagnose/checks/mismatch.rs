@@ -55,9 +55,9 @@ fn finding(ctx: &Context, d: &Delegation) -> Option<Finding> {
             list(&unexplained)
         ));
     }
-    text.push(format!(
-        "{} Replace the parent's NS records with the zone's own name servers.",
-        delegation::effect(d)
+    text.push(delegation::effect(
+        d,
+        "replace the parent's NS records with the zone's own name servers",
     ));
     let title = format!(
         "{}: the parent's NS records differ from the zone's name servers",

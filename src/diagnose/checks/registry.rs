@@ -43,9 +43,9 @@ fn finding(ctx: &Context, d: &Delegation) -> Option<Finding> {
             delegation::hosts_text(&wrong)
         ));
     }
-    text.push(format!(
-        "{} The name servers of a registered domain are set at the registrar (in Route 53: Registered domains, Edit name servers), not in the hosted zone.",
-        delegation::effect(d)
+    text.push(delegation::effect(
+        d,
+        "a registered domain's name servers are set at the registrar (in Route 53: Registered domains, Edit name servers), not in the hosted zone",
     ));
     let shown: Vec<_> = stale.iter().chain(wrong.iter()).copied().collect();
     let mut f = Finding::new(

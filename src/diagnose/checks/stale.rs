@@ -23,7 +23,7 @@ fn finding(ctx: &Context, d: &Delegation) -> Option<Finding> {
     let child = d.child.as_deref()?;
     let old: Vec<_> = stale.iter().map(|h| h.name.clone()).collect();
     let text = format!(
-        "{} was deleted and created again, and Route 53 gave the new zone new name servers: {}. The NS records for {} in {} still name {}, servers of the deleted zone; they are AWS's servers and still answer, but no longer for {}: {}. {} Replace the parent's NS records with the new name servers.",
+        "{} was deleted and created again, and Route 53 gave the new zone new name servers: {}. The NS records for {} in {} still name {}, servers of the deleted zone; they are AWS's servers and still answer, but no longer for {}: {}. {}",
         capital(&ctx.label(child)),
         list(&d.expected),
         t(&d.name),
@@ -31,7 +31,10 @@ fn finding(ctx: &Context, d: &Delegation) -> Option<Finding> {
         list(&old),
         t(&d.name),
         delegation::hosts_text(&stale),
-        delegation::effect(d)
+        delegation::effect(
+            d,
+            "replace the parent's NS records with the new name servers"
+        )
     );
     let mut f = Finding::new(
         Code::DelegationStale,

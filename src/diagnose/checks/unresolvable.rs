@@ -33,22 +33,31 @@ fn finding(ctx: &Context, d: &Delegation) -> Option<Finding> {
             t(&d.parent_origin),
             list(&meant)
         ));
+        let also = if other.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", and {} cannot be resolved either",
+                delegation::hosts_text(&other)
+            )
+        };
         text.push(format!(
-            "Those names do not exist ({} answers NXDOMAIN for them), so resolvers cannot find the servers' addresses.",
+            "Those names do not exist ({} answers NXDOMAIN for them){also}, so resolvers cannot find the servers' addresses.",
             t(&d.parent_origin)
         ));
-    }
-    if !other.is_empty() {
+    } else {
         text.push(format!(
             "The delegation of {} names servers whose names do not resolve: {}.",
             t(&d.name),
             delegation::hosts_text(&other)
         ));
     }
-    text.push(delegation::effect(d));
-    if !dotless.is_empty() {
-        text.push("Write each name server as an absolute name, ending with a dot.".into());
-    }
+    let advice = if dotless.is_empty() {
+        ""
+    } else {
+        "write each name server as an absolute name, ending with a dot"
+    };
+    text.push(delegation::effect(d, advice));
     let mut f = Finding::new(
         Code::NsNameUnresolvable,
         d.severity(),
