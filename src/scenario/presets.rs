@@ -46,7 +46,7 @@ pub const PRESETS: [PresetInfo; 10] = [
     PresetInfo {
         id: "quiz",
         title: "Quiz: the apex A record in the parent zone",
-        description: "www.api.example.com resolves but api.example.com does not: its A record was added to account A's example.com zone, below the delegation, where no resolver ever looks. Real servers answer NOERROR with no data (NODATA), not NXDOMAIN as the article says.",
+        description: "www.api.example.com (a CNAME to example.com) resolves but api.example.com does not: its A record was added to account A's example.com zone, below the delegation, where no resolver ever looks. Real servers answer NOERROR with no data (NODATA), not NXDOMAIN as the article says.",
     },
     PresetInfo {
         id: "validation-in-parent",
@@ -262,6 +262,17 @@ fn recreated() -> Result<Scenario, route53::Route53Error> {
 fn quiz() -> Result<Scenario, route53::Route53Error> {
     let (mut s, ids) = base("quiz")?;
     upsert(&mut s, &ids.child, child_records(false, true))?;
+    // In the quiz www resolves: its CNAME points at a name that exists (the parent's apex).
+    upsert(
+        &mut s,
+        &ids.child,
+        vec![set(
+            "www.api.example.com",
+            RecordType::CNAME,
+            300,
+            &["example.com"],
+        )],
+    )?;
     delegate(&mut s, &ids, &ids.child)?;
     upsert(
         &mut s,
