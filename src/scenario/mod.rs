@@ -5,6 +5,7 @@ pub mod dig_command;
 pub mod document;
 pub mod edit;
 pub mod hierarchy;
+pub mod interop;
 pub mod presets;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
