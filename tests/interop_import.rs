@@ -93,7 +93,21 @@ fn a_zone_file_merges_into_the_hosted_zone_as_one_edit() {
         panic!("{:?}", import.edit)
     };
     assert_eq!(label, "import api.zone into api.example.com.");
-    assert_eq!(edits.len(), 2);
+    let [Edit::ChangeRecordSets { zone_id, changes }] = edits.as_slice() else {
+        panic!("{edits:?}")
+    };
+    assert_eq!(*zone_id, child);
+    let changed: Vec<String> = changes
+        .iter()
+        .map(|c| format!("{:?} {} {}", c.action, c.set.name, c.set.rtype))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "Upsert mail.api.example.com. MX",
+            "Upsert beta.v2.api.example.com. A"
+        ]
+    );
     let before = s.clone();
     import.edit.apply(&mut s).unwrap();
     let zone = s.world.zone(&child).unwrap();

@@ -1,5 +1,6 @@
 //! The scenario: the versioned document that holds a whole world, the presets shipped with
-//! the app, and the zone-file and zone-folder formats.
+//! the app, the zone-file and zone-folder formats, and the imports, exports and share links
+//! of [`interop`].
 
 pub mod dig_command;
 pub mod document;

@@ -1,7 +1,8 @@
 //! Record sets read from a file, turned into the one edit that puts them into a hosted zone:
-//! an [`Edit::Batch`] of record-set edits that go through Route 53's rules, checked against
-//! the scenario before it is handed back (so a failing import changes nothing), with a
-//! summary for the user.
+//! an [`Edit::Batch`] holding one Route 53 change batch (DELETE for the sets a replacing
+//! import removes, then UPSERT for each set that is new or different), checked against the
+//! scenario before it is handed back (so a failing import changes nothing), with a summary
+//! for the user.
 //!
 //! The file's SOA and NS at the zone's apex are never imported: Route 53 creates them with
 //! the hosted zone and they name its own delegation set.
@@ -10,6 +11,7 @@ use hickory_proto::rr::RecordType;
 
 use super::ImportError;
 use crate::aws::HostedZone;
+use crate::aws::route53::{Change, ChangeAction};
 use crate::dns::rrset::RecordSet;
 use crate::scenario::Scenario;
 use crate::scenario::edit::Edit;
@@ -67,7 +69,7 @@ pub(super) fn build(
     };
     let (ignored, sets): (Vec<RecordSet>, Vec<RecordSet>) = sets.into_iter().partition(apex_kept);
 
-    let mut edits = Vec::with_capacity(sets.len());
+    let mut changes = Vec::with_capacity(sets.len());
     let (mut added, mut replaced, mut unchanged, mut deleted) = (0, 0, 0, 0);
     if mode == ImportMode::Replace {
         for old in zone.iter().filter(|old| !apex_kept(old)) {
@@ -76,35 +78,35 @@ pub(super) fn build(
                 .any(|new| new.name == old.name && new.rtype == old.rtype)
             {
                 deleted += 1;
-                edits.push(Edit::DeleteRecordSet {
-                    zone_id: hz.id.clone(),
-                    name: old.name.clone(),
-                    rtype: old.rtype,
+                changes.push(Change {
+                    action: ChangeAction::Delete,
+                    set: old.clone(),
                 });
             }
         }
     }
     for set in sets {
-        let replacing = match zone.get(&set.name, set.rtype) {
+        match zone.get(&set.name, set.rtype) {
             Some(old) if *old == set => {
                 unchanged += 1;
                 continue;
             }
-            Some(_) => {
-                replaced += 1;
-                Some((set.name.clone(), set.rtype))
-            }
-            None => {
-                added += 1;
-                None
-            }
-        };
-        edits.push(Edit::PutRecordSet {
-            zone_id: hz.id.clone(),
-            replacing,
+            Some(_) => replaced += 1,
+            None => added += 1,
+        }
+        changes.push(Change {
+            action: ChangeAction::Upsert,
             set,
         });
     }
+    let edits = if changes.is_empty() {
+        Vec::new()
+    } else {
+        vec![Edit::ChangeRecordSets {
+            zone_id: hz.id.clone(),
+            changes,
+        }]
+    };
     let edit = Edit::Batch {
         label: format!("import {file} into {}", hz.name),
         edits,

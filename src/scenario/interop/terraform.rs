@@ -530,7 +530,7 @@ fn cert_items(
         } else {
             record_names.unique(&format!("{resource}_validation_{}", z.resource))
         };
-        let mut value_body = vec![
+        let value_body = vec![
             Item::attr("name", "dvo.resource_record_name"),
             Item::attr("record", "dvo.resource_record_value"),
             Item::attr("type", "dvo.resource_record_type"),
@@ -549,7 +549,7 @@ fn cert_items(
                 head: format!(
                     "for dvo in aws_acm_certificate.{resource}.domain_validation_options : dvo.domain_name => {{"
                 ),
-                body: std::mem::take(&mut value_body),
+                body: value_body,
                 close: format!("}}{filter}"),
             }],
             close: "}".into(),
