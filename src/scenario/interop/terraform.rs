@@ -235,14 +235,14 @@ fn zone_items(s: &Scenario, z: &ZoneOut, items: &mut Vec<Item>) {
         match registry_delegation(&s.world, &z.hz.name) {
             Some(ns) if ns.len() == own.len() && own.iter().all(|n| ns.contains(n)) => {
                 items.push(Item::Comment(format!(
-                    "The registrar's NS for {} name this zone's servers: set them to aws_route53_zone.{}.name_servers.",
+                    "At the registrar, {} is delegated to this zone's servers: after apply, set its NS to aws_route53_zone.{}.name_servers (Route 53 assigns new ones).",
                     z.hz.name, z.resource
                 )))
             }
             Some(ns) => {
                 let names: Vec<String> = ns.iter().map(ToString::to_string).collect();
                 items.push(Item::Comment(format!(
-                    "The registrar's NS for {} name {}, not this zone's servers: set them to aws_route53_zone.{}.name_servers.",
+                    "At the registrar, {} is delegated to {}, not to this zone's servers: set its NS to aws_route53_zone.{}.name_servers.",
                     z.hz.name,
                     names.join(" "),
                     z.resource

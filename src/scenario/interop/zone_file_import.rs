@@ -1,8 +1,11 @@
 //! Importing a BIND zone file into a hosted zone, as the Route 53 console's "Import zone
 //! file" does: the file is read with BIND's rules (`$ORIGIN`, `$TTL`, relative names, the
 //! trailing dot; `$INCLUDE` refused) by [`parse_zone_file`] with the hosted zone's name as
-//! the origin, its apex SOA and NS are left out (Route 53 keeps its own), and every other
-//! record set goes into the zone through the Route 53 rules as one edit.
+//! the origin, its SOA and its NS at the zone's name are left out (Route 53 ignores them
+//! too), and every other record set goes into the zone through the Route 53 rules as one
+//! change batch. Unlike the console, which refuses a file holding records the zone already
+//! has and takes at most 1000 records, the import merges (UPSERT) or replaces, as
+//! `cli53 import [--replace]` does, with no limit.
 //!
 //! A pasted fragment without SOA or NS at the apex is accepted: the reader needs them, so
 //! the hosted zone's own are supplied after the text (line numbers stay those of the text).

@@ -26,7 +26,7 @@ provider "aws" {
 }
 
 # example.com. (ZPJXOFB6SRQKCW5PP467B in the scenario) in account 111111111111; Route 53 creates its SOA and NS.
-# The registrar's NS for example.com. name this zone's servers: set them to aws_route53_zone.example_com.name_servers.
+# At the registrar, example.com. is delegated to this zone's servers: after apply, set its NS to aws_route53_zone.example_com.name_servers (Route 53 assigns new ones).
 resource "aws_route53_zone" "example_com" {
   provider = aws.account_a_root
   name     = "example.com"
