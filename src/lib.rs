@@ -9,8 +9,8 @@
 //! - [`dns`]: names, record sets, zones, name servers, the world; authoritative answers,
 //!   resolution as steps (iterative, recursive with a cache, direct), and dig's text.
 //! - [`aws`]: Route 53 (accounts, hosted zones, delegation sets, record-set rules) and ACM.
-//! - [`scenario`]: the versioned document that holds a whole world, the presets, and the
-//!   zone-folder format.
+//! - [`scenario`]: the versioned document that holds a whole world, the presets, the
+//!   zone-folder format, and imports, exports and share links (`scenario::interop`).
 //! - [`diagnose`]: findings about a world and the fixes for them.
 //! - `ui` (wasm32 only): the Yew web app, the only module that touches the browser.
 //! - `cli` (native only, in the binary): the `delegation-lab` command line.

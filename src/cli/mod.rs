@@ -1,10 +1,11 @@
 //! The `delegation-lab` command line: `dig` on a scenario, `check` (the diagnosis), ACM
-//! certificates and their validation (`acm`), and the list of presets. Errors are one line
-//! on stderr with exit code 2.
+//! certificates and their validation (`acm`), imports, exports and share links (see
+//! [`interop`]), and the list of presets. Errors are one line on stderr with exit code 2.
 
 mod check;
 
 mod acm;
+mod interop;
 
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
@@ -48,6 +49,25 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import record sets into a hosted zone: a BIND zone file or Route 53's JSON listing.
+    Import {
+        #[command(subcommand)]
+        command: interop::ImportCommand,
+    },
+    /// Export the scenario: JSON, zone files, a zone folder, Terraform or AWS CLI commands.
+    Export {
+        #[command(subcommand)]
+        command: interop::ExportCommand,
+    },
+    /// Print the share link's fragment (#s1.…) for a scenario.
+    Share(interop::ShareArgs),
+    /// Open a share link (the fragment or the whole URL) and write its scenario to FILE.
+    #[command(name = "open-link")]
+    OpenLink {
+        link: String,
+        #[arg(long, value_name = "FILE")]
+        out: String,
+    },
     /// List the presets.
     Presets,
 }
@@ -82,6 +102,10 @@ pub fn main() -> i32 {
                 2
             }
         },
+        Command::Import { command } => report("import", interop::import(command)),
+        Command::Export { command } => report("export", interop::export(command)),
+        Command::Share(args) => report("share", interop::share(args)),
+        Command::OpenLink { link, out } => report("open-link", interop::open_link(&link, &out)),
         Command::Presets => {
             for p in presets::PRESETS {
                 println!("{:<22} {}", p.id, p.title);
@@ -108,6 +132,20 @@ pub fn main() -> i32 {
                 2
             }
         },
+    }
+}
+
+/// Prints a command's text, or its error as one line on stderr (exit code 2).
+fn report(command: &str, result: Result<String, String>) -> i32 {
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            0
+        }
+        Err(e) => {
+            eprintln!("delegation-lab {command}: {}", one_line(&e));
+            2
+        }
     }
 }
 

@@ -44,6 +44,12 @@ pub enum Edit {
         name: Name,
         rtype: RecordType,
     },
+    /// One `change-resource-record-sets` call: every change or none, checked as a whole
+    /// (what an import applies; one zone copy however many changes).
+    ChangeRecordSets {
+        zone_id: String,
+        changes: Vec<Change>,
+    },
     /// The registrar's NS for a registered domain, in its TLD zone.
     SetRegistryDelegation {
         domain: Name,
@@ -83,6 +89,9 @@ impl Edit {
             } => format!("add {} {}", set.rtype, set.name),
             Edit::PutRecordSet { set, .. } => format!("edit {} {}", set.rtype, set.name),
             Edit::DeleteRecordSet { name, rtype, .. } => format!("delete {rtype} {name}"),
+            Edit::ChangeRecordSets { changes, .. } => {
+                format!("change {} record sets", changes.len())
+            }
             Edit::SetRegistryDelegation { domain, .. } => format!("set registrar NS of {domain}"),
             Edit::DelegateToChild { .. } => "delegate to the child zone".into(),
             Edit::AdvanceClock { seconds } => format!("advance the clock {seconds} s"),
@@ -173,6 +182,7 @@ fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
                 }],
             )
         }
+        Edit::ChangeRecordSets { zone_id, changes } => change(s, zone_id, changes),
         Edit::SetRegistryDelegation { domain, servers } => {
             internet::set_registry_delegation(&mut s.world, domain, servers)
         }

@@ -1,10 +1,12 @@
 //! The scenario: the versioned document that holds a whole world, the presets shipped with
-//! the app, and the zone-file and zone-folder formats.
+//! the app, the zone-file and zone-folder formats, and the imports, exports and share links
+//! of [`interop`].
 
 pub mod dig_command;
 pub mod document;
 pub mod edit;
 pub mod hierarchy;
+pub mod interop;
 pub mod presets;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;

@@ -1,0 +1,127 @@
+//! Names as Route 53's API writes them: every character other than `a-z`, `0-9`, `-` and
+//! `_` in a record name comes back from `ListResourceRecordSets` as a backslash and three
+//! octal digits (`\052` for `*`, `\100` for `@`: octal, not the decimal `\DDD` of zone
+//! files), the wildcard included; letters are stored in lower case; the trailing dot is
+//! optional on input and always present on output.
+
+use hickory_proto::rr::Name;
+
+/// Reads a name as Route 53 prints it (`\052.example.com.` is `*.example.com.`).
+pub fn decode_route53_name(text: &str) -> Result<Name, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("the name is empty".into());
+    }
+    if text == "." {
+        return Ok(Name::root());
+    }
+    let body = text.strip_suffix('.').unwrap_or(text);
+    let mut labels: Vec<Vec<u8>> = vec![Vec::new()];
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => {
+                let digits = bytes
+                    .get(i + 1..i + 4)
+                    .filter(|d| d.iter().all(|b| (b'0'..=b'7').contains(b)));
+                let Some(digits) = digits else {
+                    return Err(format!(
+                        "\"{text}\" has a backslash not followed by three octal digits; Route 53 writes special characters as \\ and an octal code, such as \\052 for *"
+                    ));
+                };
+                let code = digits
+                    .iter()
+                    .fold(0u32, |acc, d| acc * 8 + u32::from(d - b'0'));
+                let byte = u8::try_from(code)
+                    .map_err(|_| format!("\"{text}\": \\{} is not an octet", body_slice(digits)))?;
+                labels.last_mut().expect("a label").push(byte);
+                i += 4;
+            }
+            b'.' => {
+                labels.push(Vec::new());
+                i += 1;
+            }
+            b => {
+                labels
+                    .last_mut()
+                    .expect("a label")
+                    .push(b.to_ascii_lowercase());
+                i += 1;
+            }
+        }
+    }
+    if labels.iter().any(Vec::is_empty) {
+        return Err(format!(
+            "the name {text} has an empty label (two dots in a row, or a leading dot)"
+        ));
+    }
+    let mut name = Name::from_labels(labels).map_err(|e| format!("\"{text}\": {e}"))?;
+    name.set_fqdn(true);
+    Ok(name.to_lowercase())
+}
+
+fn body_slice(digits: &[u8]) -> String {
+    String::from_utf8_lossy(digits).into_owned()
+}
+
+/// Writes a name as Route 53 prints it: the trailing dot, lower case, `\ooo` for every
+/// octet other than `a-z`, `0-9`, `-` and `_`.
+pub fn encode_route53_name(name: &Name) -> String {
+    if name.is_root() {
+        return ".".into();
+    }
+    let mut out = String::with_capacity(name.len() + 1);
+    for label in name.iter() {
+        for &b in label {
+            let b = b.to_ascii_lowercase();
+            if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' {
+                out.push(char::from(b));
+            } else {
+                out.push_str(&format!("\\{b:03o}"));
+            }
+        }
+        out.push('.');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::n;
+
+    #[test]
+    fn octal_escapes_decode() {
+        assert_eq!(
+            decode_route53_name("\\052.example.com.").unwrap(),
+            n("*.example.com.")
+        );
+        let at = decode_route53_name("\\100home.Example.com").unwrap();
+        assert_eq!(at.iter().next().unwrap(), b"@home");
+        assert_eq!(at.to_string(), "\\@home.example.com.");
+        assert_eq!(
+            decode_route53_name("a\\05").unwrap_err(),
+            "\"a\\05\" has a backslash not followed by three octal digits; Route 53 writes special characters as \\ and an octal code, such as \\052 for *"
+        );
+        assert_eq!(
+            decode_route53_name("a..b").unwrap_err(),
+            "the name a..b has an empty label (two dots in a row, or a leading dot)"
+        );
+    }
+
+    #[test]
+    fn names_encode_as_route53_prints_them() {
+        assert_eq!(
+            encode_route53_name(&n("*.Example.com")),
+            "\\052.example.com."
+        );
+        assert_eq!(
+            encode_route53_name(&n("_abc.api.example.com")),
+            "_abc.api.example.com."
+        );
+        let at = decode_route53_name("\\100home.example.com.").unwrap();
+        assert_eq!(encode_route53_name(&at), "\\100home.example.com.");
+        assert_eq!(decode_route53_name(&encode_route53_name(&at)).unwrap(), at);
+    }
+}
