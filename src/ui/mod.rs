@@ -1,0 +1,41 @@
+//! The web app: a Yew front end over the engine. This is the only module that imports yew,
+//! web-sys or gloo; it compiles natively too, so its views render in SSR tests, and the
+//! browser-only parts (mounting, storage, focus, key shortcuts) are `cfg(target_arch = "wasm32")`.
+//!
+//! # Layout
+//!
+//! - [`doc`]: the document the app edits (the world; the scenario document later).
+//! - [`edit`]: edits as values, checked before dispatch, applied by the reducer.
+//! - [`history`]: undo and redo stacks of document snapshots.
+//! - [`state`]: `AppState`, `Action` and the reducer; `AppHandle` shared by context.
+//! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
+//! - [`hierarchy`]: the diagram's data and layout (pure).
+//! - [`record_form`]: the record form's fields and their validation (pure).
+//! - [`fixture`]: TEMPORARY world until the engine's presets exist.
+//! - [`views`]: the components.
+
+pub mod doc;
+pub mod edit;
+pub mod fixture;
+pub mod hierarchy;
+pub mod history;
+pub mod record_form;
+pub mod state;
+pub mod storage;
+pub mod views;
+
+pub use doc::Doc;
+pub use state::{Action, AppHandle, AppState};
+pub use views::app::App;
+
+/// The id of the element the app mounts into (in `index.html`).
+pub const ROOT_ID: &str = "app";
+
+/// Mounts the app into `#app` (the wasm32 entry point calls this).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    let root = gloo::utils::document()
+        .get_element_by_id(ROOT_ID)
+        .unwrap_or_else(|| gloo::utils::body().into());
+    yew::Renderer::<App>::with_root(root).render();
+}
