@@ -22,8 +22,8 @@ if [[ ! -x "$WASM_OPT" ]]; then
   exit 1
 fi
 
-echo "build-web: cargo build --release --target wasm32-unknown-unknown"
-cargo build --release --target wasm32-unknown-unknown --bin delegation-lab
+echo "build-web: cargo build --profile web --target wasm32-unknown-unknown"
+cargo build --profile web --target wasm32-unknown-unknown --bin delegation-lab
 
 STAGE="$(mktemp -d "${TMPDIR:-/tmp}/delegation-lab-dist.XXXXXX")"
 trap 'rm -rf "$STAGE"' EXIT
@@ -31,7 +31,7 @@ mkdir -p "$STAGE/pkg"
 
 echo "build-web: wasm-bindgen --target web"
 wasm-bindgen --target web --no-typescript --out-dir "$STAGE/pkg" --out-name "$NAME" \
-  target/wasm32-unknown-unknown/release/delegation-lab.wasm
+  target/wasm32-unknown-unknown/web/delegation-lab.wasm
 
 echo "build-web: wasm-opt -Oz"
 # Rust 1.95's wasm32 output uses these features; wasm-opt must be told so.
