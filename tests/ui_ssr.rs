@@ -51,9 +51,9 @@ fn attr<'a>(e: ElementRef<'a>, name: &str) -> &'a str {
 #[tokio::test]
 async fn the_app_shows_the_hierarchy_and_the_first_hosted_zone() {
     let html = render::<App>(Default::default()).await;
-    let zones: Vec<&str> = all(&html, "g.node[role=button]")
+    let zones: Vec<String> = all(&html, "g.node[role=button] > title")
         .into_iter()
-        .map(|e| attr(e, "aria-label"))
+        .map(text)
         .collect();
     assert_eq!(
         zones,

@@ -31,9 +31,13 @@ pub use views::app::App;
 /// The id of the element the app mounts into (in `index.html`).
 pub const ROOT_ID: &str = "app";
 
-/// Mounts the app into `#app` (the wasm32 entry point calls this).
+/// Mounts the app into `#app` (the wasm32 entry point calls this). The performance marks
+/// `app-start` (here) and `app-rendered` (after the first render) time the start-up.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("app-start");
+    }
     let root = gloo::utils::document()
         .get_element_by_id(ROOT_ID)
         .unwrap_or_else(|| gloo::utils::body().into());

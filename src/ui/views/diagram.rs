@@ -19,6 +19,7 @@ pub struct DiagramProps {
 #[function_component]
 pub fn Diagram(props: &DiagramProps) -> Html {
     let layout = use_memo(props.doc.clone(), |doc| hierarchy::layout(&doc.world));
+
     let Layout { width, height, .. } = *layout;
     let selected = props.selected.as_deref();
     html! {
@@ -145,8 +146,11 @@ fn node_view(n: &Node, selected: Option<&str>, on_select: &Callback<String>) -> 
     };
     html! {
         <g class={classes!("node", kind, is_selected.then_some("selected"))} role="button" tabindex="0"
-            aria-pressed={is_selected.to_string()} aria-label={label} data-zone={zone_id}
+            aria-pressed={is_selected.to_string()} data-zone={zone_id}
             onclick={onclick} onkeydown={onkeydown}>
+            // The accessible name (and a tooltip): an SVG title rather than aria-label, so the
+            // name does not have to repeat the box's visible text word for word.
+            <title>{ label }</title>
             <rect class="focus-ring" x={(x - 4).to_string()} y={(y - 4).to_string()} width={(NODE_W + 8).to_string()} height={(NODE_H + 8).to_string()} rx="13" />
             { box_rect }
             { texts }

@@ -148,7 +148,7 @@ pub fn RecordDialog(props: &RecordDialogProps) -> Html {
                 <div class={classes!("field", props.errors.name.is_some().then_some("invalid"))}>
                     <label for="rec-name">{ "Record name" }</label>
                     <div class="input-suffix">
-                        <input id="rec-name" ref={refs[0].clone()} type="text" autocomplete="off" spellcheck="false"
+                        <input id="rec-name" ref={refs[0].clone()} type="text" autocomplete="off" spellcheck="false" autofocus=true
                             placeholder="www" value={draft.name.clone()} oninput={on_name}
                             aria-invalid={props.errors.name.is_some().to_string()}
                             aria-describedby="rec-name-hint rec-name-error" />
