@@ -57,7 +57,7 @@ done
 step "format" cargo fmt --check
 step "clippy native" cargo clippy --all-targets -- -D warnings
 step "clippy wasm32" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
-step "native tests" cargo test
+step "native tests" cargo test --no-fail-fast
 step "browser tests" cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
 step "build site" bash scripts/build-web.sh
 if [[ " ${steps_failed[*]} " == *" build site "* ]]; then

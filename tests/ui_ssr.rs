@@ -109,6 +109,7 @@ async fn the_app_shows_the_hierarchy_and_the_first_hosted_zone() {
 async fn record_text_is_shown_as_text_never_as_markup() {
     let mut zone = Zone::new("acct/Z1", n("example.com."));
     let attack = "<img src=x onerror=alert(1)>";
+    // Built directly: `parse_value` still refuses parentheses inside a quoted TXT value.
     let values = vec![RData::TXT(TXT::new(vec![attack.to_string()]))];
     zone.upsert(RecordSet::new(
         n("xss.example.com."),
@@ -122,7 +123,7 @@ async fn record_text_is_shown_as_text_never_as_markup() {
         on_delete: Callback::noop(),
     })
     .await;
-    assert_eq!(text(one(&html, "code.value")), attack);
+    assert_eq!(text(one(&html, "code.value")), format!("\"{attack}\""));
     assert!(all(&html, "img").is_empty());
 }
 

@@ -12,13 +12,15 @@ use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode}
 use hickory_proto::rr::{Name, RData, Record, RecordType};
 use serde::{Deserialize, Serialize};
 
-use super::rrset::record;
+use super::canon;
+use super::rrset::{RecordSet, record};
 use super::server::{NameServer, Software};
 use super::world::World;
 use super::zone::Zone;
 
-/// How many CNAMEs a server follows inside its own data before it stops.
-pub const MAX_SERVER_CNAME_HOPS: usize = 16;
+/// How many CNAMEs a server follows inside its own data (BIND: 11 restarts; the 12th
+/// CNAME gives SERVFAIL).
+pub const MAX_SERVER_CNAME_HOPS: usize = 11;
 
 /// One question to one server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,8 +71,47 @@ pub struct Reply {
     pub zone_origin: Option<Name>,
     /// The wildcard that synthesised the answer, if one did.
     pub wildcard: Option<Name>,
+    /// The server that replied.
+    pub server: Name,
+}
+
+impl Reply {
     /// One sentence: why the server replied so.
-    pub why: String,
+    pub fn why(&self) -> String {
+        let q = self.message.queries.first();
+        let (qname, qtype) = q.map_or((Name::root(), RecordType::A), |q| {
+            (q.name().clone(), q.query_type())
+        });
+        let server = &self.server;
+        let Some(origin) = &self.zone_origin else {
+            return format!(
+                "{server} serves no zone that contains {qname}, so it refuses the query"
+            );
+        };
+        match &self.kind {
+            ReplyKind::Refused => format!("{server} refuses the query"),
+            ReplyKind::Referral { cut } => format!(
+                "{server} serves {origin}, where {cut} is delegated, so it is not authoritative for {qname} and refers the resolver to {cut}'s name servers"
+            ),
+            ReplyKind::Answer => match &self.wildcard {
+                Some(star) => format!(
+                    "{server} is authoritative for {origin}; {qname} has no records of its own, so the wildcard {star} answers for it"
+                ),
+                None => format!(
+                    "{server} is authoritative for {origin} and has {qtype} records for {qname}"
+                ),
+            },
+            ReplyKind::Cname { target } => format!(
+                "{server} is authoritative for {origin}; {qname} is an alias, and the server does not hold {target}, so the resolver must follow it"
+            ),
+            ReplyKind::NoData => format!(
+                "{server} is authoritative for {origin}; the name {qname} exists but has no {qtype} records (NODATA), so it answers NOERROR with an empty answer and the SOA"
+            ),
+            ReplyKind::NxDomain => format!(
+                "{server} is authoritative for {origin}, and no name {qname} exists in it (NXDOMAIN)"
+            ),
+        }
+    }
 }
 
 /// The UDP payload size authoritative servers advertise in their OPT record.
@@ -90,7 +131,16 @@ pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) 
     edns.set_max_payload(edns_payload(server.software));
     message.set_edns(edns);
 
-    let Some(zone) = closest_zone(world, server, &q.name) else {
+    let zone = closest_zone(world, server, &q.name).map(|z| {
+        // DS lives in the parent: at a child's apex, a server that also serves the parent
+        // answers from the parent (RFC 4035 3.1.4.1).
+        if q.rtype == RecordType::DS && z.origin == q.name && !q.name.is_root() {
+            closest_zone(world, server, &q.name.base_name()).unwrap_or(z)
+        } else {
+            z
+        }
+    });
+    let Some(zone) = zone else {
         message.metadata.response_code = ResponseCode::Refused;
         return Reply {
             message,
@@ -98,10 +148,7 @@ pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) 
             zone_id: None,
             zone_origin: None,
             wildcard: None,
-            why: format!(
-                "{} serves no zone that contains {}, so it refuses the query",
-                server.name, q.name
-            ),
+            server: server.name.clone(),
         };
     };
 
@@ -113,14 +160,13 @@ pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) 
         wildcard: None,
     };
     let kind = ctx.answer_in_zone(zone, q);
-    let why = explain(&kind, zone, q, server, ctx.wildcard.as_ref());
     Reply {
         message: ctx.message,
         kind,
         zone_id: Some(zone.id.clone()),
         zone_origin: Some(zone.origin.clone()),
         wildcard: ctx.wildcard,
-        why,
+        server: server.name.clone(),
     }
 }
 
@@ -144,20 +190,23 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn answer_in_zone(&mut self, zone: &Zone, q: &Question) -> ReplyKind {
-        let mut zone = zone;
         let mut qname = q.name.clone();
         let mut hops = 0usize;
         loop {
-            // 3b: a delegation at or above the name (below the apex) gives a referral.
-            if let Some(cut) = zone.cut_for(&qname) {
+            // 3b: a delegation at or above the name (below the apex) gives a referral; the DS
+            // at the cut itself is the parent's own data.
+            if let Some(cut) = zone
+                .cut_for(&qname)
+                .filter(|c| !(q.rtype == RecordType::DS && c.name == qname))
+            {
+                let cut = cut.name.clone();
+                self.referral(zone, cut.clone());
                 if hops > 0 {
-                    // BIND and Route 53 stop a chain at a delegation and let the resolver go on.
+                    // A chain that reaches a delegation in the same zone: the CNAMEs (AA set)
+                    // and the referral for the rest, as BIND answers.
                     return ReplyKind::Cname { target: qname };
                 }
-                self.referral(zone, cut.name.clone());
-                return ReplyKind::Referral {
-                    cut: cut.name.clone(),
-                };
+                return ReplyKind::Referral { cut };
             }
             self.message.metadata.authoritative = true;
 
@@ -169,12 +218,8 @@ impl Ctx<'_> {
                     return ReplyKind::NoData;
                 }
                 Lookup::Missing => {
-                    if hops == 0 {
-                        self.message.metadata.response_code = ResponseCode::NXDomain;
-                    } else {
-                        // RFC 6604: the rcode is that of the last name in the chain.
-                        self.message.metadata.response_code = ResponseCode::NXDomain;
-                    }
+                    // RFC 6604: after a chain the rcode is that of the last name.
+                    self.message.metadata.response_code = ResponseCode::NXDomain;
                     self.negative(zone);
                     return ReplyKind::NxDomain;
                 }
@@ -185,44 +230,100 @@ impl Ctx<'_> {
                 self.wildcard = Some(star.clone());
             }
 
-            if let Some(set) = zone.get(&sets, q.rtype) {
-                set.push_records(&qname, &mut self.message.answers);
+            if q.rtype == RecordType::ANY && !zone.sets_at(&sets).is_empty() {
+                let owner = if synthesised_from.is_some() {
+                    qname.clone()
+                } else {
+                    zone.sets_at(&sets)[0].name.clone()
+                };
+                for set in zone.sets_at(&sets) {
+                    set.push_records(&owner, &mut self.message.answers);
+                }
                 self.positive_authority(zone);
+                return ReplyKind::Answer;
+            }
+            if let Some(set) = zone.get(&sets, q.rtype) {
+                // BIND writes the owner as the zone spells it; a wildcard answers as the query.
+                let owner = if synthesised_from.is_some() {
+                    &qname
+                } else {
+                    &set.name
+                };
+                set.push_records(owner, &mut self.message.answers);
+                self.positive_authority(zone);
+                self.additional_for_answer(zone, set);
                 return ReplyKind::Answer;
             }
             if q.rtype != RecordType::CNAME
                 && let Some(cname) = zone.get(&sets, RecordType::CNAME)
             {
-                cname.push_records(&qname, &mut self.message.answers);
                 let Some(RData::CNAME(target)) = cname.values.first() else {
                     return ReplyKind::Answer;
                 };
                 let target = target.0.clone();
-                hops += 1;
-                if hops > MAX_SERVER_CNAME_HOPS || self.seen_in_answer(&target) {
-                    self.positive_authority(zone);
+                if self.seen_in_answer(&qname) {
+                    // A loop: BIND gives up with SERVFAIL, each CNAME listed once.
+                    self.message.metadata.response_code = ResponseCode::ServFail;
                     return ReplyKind::Cname { target };
                 }
-                let next = if self.server.software == Software::Route53 {
-                    // Route 53 follows an alias chain only inside the same hosted zone.
-                    zone.origin.zone_of(&target).then_some(zone)
+                let owner = if synthesised_from.is_some() {
+                    &qname
                 } else {
-                    closest_zone(self.world, self.server, &target)
+                    &cname.name
                 };
-                match next {
-                    Some(z) => {
-                        zone = z;
-                        qname = target;
-                        continue;
-                    }
-                    None => {
-                        self.positive_authority(zone);
-                        return ReplyKind::Cname { target };
-                    }
+                cname.push_records(owner, &mut self.message.answers);
+                hops += 1;
+                if hops > MAX_SERVER_CNAME_HOPS {
+                    // BIND restarts a lookup at most 11 times: the 12th CNAME ends in SERVFAIL.
+                    self.message.metadata.response_code = ResponseCode::ServFail;
+                    return ReplyKind::Cname { target };
                 }
+                let elsewhere =
+                    closest_zone(self.world, self.server, &target).is_some_and(|z| z.id != zone.id);
+                if !zone.origin.zone_of(&target) || elsewhere {
+                    // BIND and Route 53 follow a chain only inside the zone that answers (not
+                    // into another zone, even one this server serves); the answer then holds
+                    // the CNAMEs alone, with no authority section.
+                    return ReplyKind::Cname { target };
+                }
+                qname = target;
+                continue;
             }
             self.negative(zone);
             return ReplyKind::NoData;
+        }
+    }
+
+    /// Addresses for the targets of an NS or MX answer, from the answering zone only (BIND
+    /// adds them with or without RD).
+    fn additional_for_answer(&mut self, zone: &Zone, set: &RecordSet) {
+        let targets: Vec<Name> = set
+            .values
+            .iter()
+            .filter_map(|v| match v {
+                RData::NS(ns) => Some(ns.0.clone()),
+                RData::MX(mx) => Some(mx.exchange.clone()),
+                _ => None,
+            })
+            .collect();
+        self.add_addresses(zone, &targets);
+    }
+
+    fn add_addresses(&mut self, zone: &Zone, targets: &[Name]) {
+        for target in targets {
+            if !zone.origin.zone_of(target) || zone.cut_for(target).is_some() {
+                continue;
+            }
+            for t in [RecordType::A, RecordType::AAAA] {
+                // Never repeat what the answer or the additional section already holds.
+                let present = |r: &Record| r.name == *target && r.record_type() == t;
+                if let Some(addr) = zone.get(target, t)
+                    && !self.message.additionals.iter().any(present)
+                    && !self.message.answers.iter().any(present)
+                {
+                    self.message.additionals.extend(addr.records());
+                }
+            }
         }
     }
 
@@ -232,28 +333,29 @@ impl Ctx<'_> {
 
     /// Finds where the data for `qname` lives: the name itself, a wildcard, or nowhere.
     fn sets_for(&self, zone: &Zone, qname: &Name) -> Lookup {
-        if !zone.sets_at(qname).is_empty() {
+        let key = canon::key(qname);
+        if !zone.sets_at_key(&key).is_empty() {
             return Lookup::Found(qname.clone());
         }
-        if zone.name_exists(qname) {
+        if zone.key_exists(&key) {
             return Lookup::Empty;
         }
         // RFC 4592: the closest encloser is the longest existing ancestor; the source of
         // synthesis is the wildcard directly below it.
-        let mut labels = qname.num_labels();
-        while labels > zone.origin.num_labels() {
+        let apex = usize::from(zone.origin.num_labels());
+        let mut labels = usize::from(qname.num_labels());
+        while labels > apex {
             labels -= 1;
-            let encloser = qname.trim_to(labels as usize);
-            if zone.name_exists(&encloser) {
-                let Ok(star) = Name::from_ascii("*").and_then(|s| s.append_domain(&encloser))
-                else {
+            let encloser = canon::ancestor(&key, labels);
+            if zone.key_exists(encloser) {
+                let mut star_key = encloser.to_vec();
+                star_key.extend_from_slice(b"*\0");
+                if zone.sets_at_key(&star_key).is_empty() {
                     return Lookup::Missing;
-                };
-                return if zone.sets_at(&star).is_empty() {
-                    Lookup::Missing
-                } else {
-                    Lookup::Wildcard(star)
-                };
+                }
+                let star =
+                    Name::from_ascii("*").and_then(|s| s.append_domain(&qname.trim_to(labels)));
+                return star.map_or(Lookup::Missing, Lookup::Wildcard);
             }
         }
         Lookup::Missing
@@ -263,13 +365,26 @@ impl Ctx<'_> {
         let Some(ns) = zone.get(&cut, RecordType::NS) else {
             return;
         };
-        self.message.authorities.extend(ns.records());
-        for target in ns_targets(ns.records().iter()) {
-            // Glue: addresses held in the same zone, in bailiwick or sibling (occluded data
-            // is exactly what glue is, so it is used here).
+        ns.push_records(&ns.name, &mut self.message.authorities);
+        for value in &ns.values {
+            let RData::NS(target) = value else { continue };
+            let target = &target.0;
+            // Glue: addresses the zone holds at or below a delegation, in bailiwick or for a
+            // sibling. An address that is the zone's own data is not glue and is left out,
+            // as BIND does; so are addresses from other zones on the server.
+            if !zone.origin.zone_of(target) {
+                continue;
+            }
+            let key = canon::key(target);
+            if zone
+                .cut_for_key(&key, usize::from(target.num_labels()))
+                .is_none()
+            {
+                continue;
+            }
             for t in [RecordType::A, RecordType::AAAA] {
-                if let Some(addr) = zone.get(&target, t) {
-                    self.message.additionals.extend(addr.records());
+                if let Some(addr) = zone.get_key(&key, t) {
+                    addr.push_records(&addr.name, &mut self.message.additionals);
                 }
             }
         }
@@ -291,6 +406,8 @@ impl Ctx<'_> {
                 .any(|r| r.record_type() == RecordType::NS && r.name == zone.origin);
             if !already {
                 self.message.authorities.extend(ns.records());
+                let targets = ns_targets(ns.records().iter());
+                self.add_addresses(zone, &targets);
             }
         }
     }
@@ -326,43 +443,4 @@ pub fn ns_targets<'a>(records: impl Iterator<Item = &'a Record>) -> Vec<Name> {
             _ => None,
         })
         .collect()
-}
-
-fn explain(
-    kind: &ReplyKind,
-    zone: &Zone,
-    q: &Question,
-    server: &NameServer,
-    wildcard: Option<&Name>,
-) -> String {
-    let origin = &zone.origin;
-    match kind {
-        ReplyKind::Refused => unreachable!("handled before a zone is chosen"),
-        ReplyKind::Referral { cut } => format!(
-            "{} serves {origin}, where {cut} is delegated, so it is not authoritative for {} and refers the resolver to {cut}'s name servers",
-            server.name, q.name
-        ),
-        ReplyKind::Answer => match wildcard {
-            Some(star) => format!(
-                "{} is authoritative for {origin}; {} has no records of its own, so the wildcard {star} answers for it",
-                server.name, q.name
-            ),
-            None => format!(
-                "{} is authoritative for {origin} and has {} records for {}",
-                server.name, q.rtype, q.name
-            ),
-        },
-        ReplyKind::Cname { target } => format!(
-            "{} is authoritative for {origin}; {} is an alias, and the server does not hold {target}, so the resolver must follow it",
-            server.name, q.name
-        ),
-        ReplyKind::NoData => format!(
-            "{} is authoritative for {origin}; the name {} exists but has no {} records (NODATA), so it answers NOERROR with an empty answer and the SOA",
-            server.name, q.name, q.rtype
-        ),
-        ReplyKind::NxDomain => format!(
-            "{} is authoritative for {origin}, and no name {} exists in it (NXDOMAIN)",
-            server.name, q.name
-        ),
-    }
 }

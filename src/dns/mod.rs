@@ -2,7 +2,11 @@
 //! authoritative answers; resolution as a list of steps; and dig's text.
 
 pub mod answer;
+pub mod canon;
+pub mod dig;
+pub mod internet;
 pub mod name;
+pub mod resolve;
 pub mod rrset;
 pub mod server;
 pub mod world;

@@ -84,6 +84,10 @@ fn check_labels(body: &str) -> Result<(), NameError> {
         }
     }
     labels.push(&body[label_start.min(body.len())..]);
+    let wire: usize = labels.iter().map(|l| unescaped_len(l) + 1).sum::<usize>() + 1;
+    if wire > 255 {
+        return Err(NameError::NameTooLong { len: wire });
+    }
     for label in labels {
         if label.is_empty() {
             return Err(NameError::EmptyLabel {
@@ -97,6 +101,9 @@ fn check_labels(body: &str) -> Result<(), NameError> {
                 len,
             });
         }
+    }
+    if wire > 255 {
+        return Err(NameError::NameTooLong { len: wire });
     }
     Ok(())
 }
@@ -135,9 +142,47 @@ pub fn n(s: &str) -> Name {
     parse_absolute(s).unwrap_or_else(|e| panic!("bad fixture name {s}: {e}"))
 }
 
+/// Displays a name as dig writes it (lower-level than hickory's `Display`, which writes one
+/// character at a time): plain labels are written whole, others fall back to hickory.
+pub struct Show<'a>(pub &'a Name);
+
+impl std::fmt::Display for Show<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plain = |l: &[u8]| {
+            l.iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'*'))
+        };
+        if !self.0.iter().all(plain) {
+            return write!(f, "{}", self.0);
+        }
+        if self.0.is_root() {
+            return f.write_str(".");
+        }
+        for label in self.0.iter() {
+            f.write_str(std::str::from_utf8(label).unwrap_or("?"))?;
+            f.write_str(".")?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn show_writes_names_as_display_does() {
+        for name in [
+            ".",
+            "example.com.",
+            "*.api.example.com.",
+            "_abc123.Example.COM.",
+            "a\\.b.example.com.",
+        ] {
+            let name = Name::from_ascii(name).unwrap();
+            assert_eq!(Show(&name).to_string(), name.to_string());
+        }
+    }
 
     #[test]
     fn trailing_dot_is_optional() {

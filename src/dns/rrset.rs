@@ -57,7 +57,7 @@ impl From<RecordSet> for RecordSetDoc {
             name: set.name,
             rtype: set.rtype.to_string(),
             ttl: set.ttl,
-            values: set.values.iter().map(|v| v.to_string()).collect(),
+            values: set.values.iter().map(crate::dns::dig::rdata_text).collect(),
             alias: set.alias,
         }
     }
@@ -152,7 +152,10 @@ impl RecordSet {
                 alias.dns_name, alias.hosted_zone_id
             )];
         }
-        self.values.iter().map(|v| v.to_string()).collect()
+        self.values
+            .iter()
+            .map(crate::dns::dig::rdata_text)
+            .collect()
     }
 }
 
@@ -282,7 +285,7 @@ pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
             })
         }
         RecordType::TXT => {
-            if value.matches('"').count() % 2 == 1 {
+            if !quotes_balanced(value) {
                 return Err(ValueError::BadTxt {
                     value: value.into(),
                     reason: "a quote is not closed".into(),
@@ -299,6 +302,22 @@ pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
             reason,
         }),
     }
+}
+
+/// Whether every opening quote is closed (a backslash escapes the next character).
+fn quotes_balanced(value: &str) -> bool {
+    let mut open = false;
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    !open
 }
 
 /// Parses a value with hickory-proto's zone-file parser, with the root as origin so that

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use hickory_proto::rr::{Name, RecordType};
 use serde::{Deserialize, Serialize};
 
+use super::canon::{self, ancestor};
 use super::rrset::RecordSet;
 
 /// One zone's data. `id` names it in the world: the origin for Internet fixtures
@@ -15,7 +16,8 @@ use super::rrset::RecordSet;
 pub struct Zone {
     pub id: String,
     pub origin: Name,
-    sets: BTreeMap<Name, Vec<RecordSet>>,
+    /// Record sets by canonical key of their name (see [`canon`]).
+    sets: BTreeMap<Vec<u8>, Vec<RecordSet>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -72,19 +74,74 @@ impl Zone {
         }
     }
 
+    /// A zone from record sets; a set replaces an earlier one of the same name and type, as
+    /// [`Zone::upsert`] does. Sets given in canonical order of their names (as [`Zone::iter`]
+    /// gives them) are placed in linear time: loading a large zone file relies on it.
+    pub fn from_sets(
+        id: impl Into<String>,
+        origin: Name,
+        sets: impl IntoIterator<Item = RecordSet>,
+    ) -> Self {
+        let mut zone = Self::new(id, origin);
+        // Group the sets of each name, noting whether names come in canonical order.
+        let mut grouped: Vec<(Vec<u8>, Vec<RecordSet>)> = Vec::new();
+        let mut in_order = true;
+        for set in sets {
+            let key = canon::key(&set.name);
+            match grouped.last_mut() {
+                Some((k, at)) if *k == key => at.push(set),
+                previous => {
+                    in_order &= previous.is_none_or(|(k, _)| *k < key);
+                    grouped.push((key, vec![set]));
+                }
+            }
+        }
+        if !in_order {
+            grouped
+                .into_iter()
+                .flat_map(|(_, at)| at)
+                .for_each(|set| zone.upsert(set));
+            return zone;
+        }
+        for (_, at) in grouped.iter_mut().filter(|(_, at)| at.len() > 1) {
+            let mut unique: Vec<RecordSet> = Vec::with_capacity(at.len());
+            for set in at.drain(..) {
+                match unique.iter_mut().find(|s| s.rtype == set.rtype) {
+                    Some(old) => *old = set,
+                    None => unique.push(set),
+                }
+            }
+            unique.sort_by_key(|s| u16::from(s.rtype));
+            *at = unique;
+        }
+        // Already sorted, so collecting costs a linear number of comparisons.
+        zone.sets = grouped.into_iter().collect();
+        zone
+    }
+
     /// The record set of `rtype` at `name`, if any.
     pub fn get(&self, name: &Name, rtype: RecordType) -> Option<&RecordSet> {
-        self.sets.get(name)?.iter().find(|s| s.rtype == rtype)
+        self.get_key(&canon::key(name), rtype)
+    }
+
+    /// The record set of `rtype` at the name with canonical key `key`.
+    pub fn get_key(&self, key: &[u8], rtype: RecordType) -> Option<&RecordSet> {
+        self.sets.get(key)?.iter().find(|s| s.rtype == rtype)
     }
 
     /// Every record set at exactly `name`.
     pub fn sets_at(&self, name: &Name) -> &[RecordSet] {
-        self.sets.get(name).map(Vec::as_slice).unwrap_or(&[])
+        self.sets_at_key(&canon::key(name))
+    }
+
+    /// Every record set at the name with canonical key `key`.
+    pub fn sets_at_key(&self, key: &[u8]) -> &[RecordSet] {
+        self.sets.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Adds a record set, replacing the one of the same name and type.
     pub fn upsert(&mut self, set: RecordSet) {
-        let at = self.sets.entry(set.name.clone()).or_default();
+        let at = self.sets.entry(canon::key(&set.name)).or_default();
         match at.iter_mut().find(|s| s.rtype == set.rtype) {
             Some(old) => *old = set,
             None => {
@@ -96,11 +153,12 @@ impl Zone {
 
     /// Removes the record set of `rtype` at `name`.
     pub fn remove(&mut self, name: &Name, rtype: RecordType) -> Option<RecordSet> {
-        let at = self.sets.get_mut(name)?;
+        let key = canon::key(name);
+        let at = self.sets.get_mut(&key)?;
         let pos = at.iter().position(|s| s.rtype == rtype)?;
         let removed = at.remove(pos);
         if at.is_empty() {
-            self.sets.remove(name);
+            self.sets.remove(&key);
         }
         Some(removed)
     }
@@ -131,15 +189,21 @@ impl Zone {
 
     /// Whether `name` has data or descendants with data (an empty non-terminal exists too).
     pub fn name_exists(&self, name: &Name) -> bool {
+        self.key_exists(&canon::key(name))
+    }
+
+    /// `name_exists` for a canonical key: a key with data at or below it.
+    pub fn key_exists(&self, key: &[u8]) -> bool {
         self.sets
-            .range(name.clone()..)
+            .range::<[u8], _>((std::ops::Bound::Included(key), std::ops::Bound::Unbounded))
             .next()
-            .is_some_and(|(n, _)| name.zone_of(n))
+            .is_some_and(|(k, _)| k.starts_with(key))
     }
 
     /// Whether `name` has no data of its own but descendants that do.
     pub fn is_empty_non_terminal(&self, name: &Name) -> bool {
-        !self.sets.contains_key(name) && self.name_exists(name)
+        let key = canon::key(name);
+        !self.sets.contains_key(&key) && self.key_exists(&key)
     }
 
     /// The delegation that covers `qname`: the NS set at the highest name strictly below the
@@ -148,14 +212,13 @@ impl Zone {
         if !self.origin.zone_of(qname) {
             return None;
         }
-        let apex_labels = self.origin.num_labels();
-        for labels in apex_labels + 1..=qname.num_labels() {
-            let candidate = qname.trim_to(labels as usize);
-            if let Some(ns) = self.get(&candidate, RecordType::NS) {
-                return Some(ns);
-            }
-        }
-        None
+        self.cut_for_key(&canon::key(qname), usize::from(qname.num_labels()))
+    }
+
+    /// `cut_for` for a name in the zone given by its canonical key and label count.
+    pub fn cut_for_key(&self, key: &[u8], labels: usize) -> Option<&RecordSet> {
+        let apex_labels = usize::from(self.origin.num_labels());
+        (apex_labels + 1..=labels).find_map(|l| self.get_key(ancestor(key, l), RecordType::NS))
     }
 
     /// Every delegation point in the zone (names below the apex holding NS).

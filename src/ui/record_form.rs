@@ -236,7 +236,7 @@ mod tests {
                 "example.com.",
                 RecordType::TXT,
                 60,
-                vec!["hello"],
+                vec!["\"hello\""],
             ),
             (
                 draft(

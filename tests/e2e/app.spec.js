@@ -159,7 +159,7 @@ test("text a user types is shown as text, never run as markup", async ({ page })
   await dialog.getByRole("button", { name: "Create record set" }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.locator("tr[data-name='markup.example.com.'] code.value")).toHaveText(
-    "<img src=x onerror=alert.1> <script>alert.2</script>",
+    "\"<img src=x onerror=alert.1> <script>alert.2</script>\"",
   );
   expect(await page.locator("#app img, #app script").count()).toBe(0);
   expect(problems).toEqual([]);

@@ -1,0 +1,20 @@
+//! AWS accounts: a 12-digit id and a label people know them by ("account A", "api team").
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: String,
+    pub label: String,
+}
+
+/// Checks an account id: exactly twelve digits.
+pub fn check_account_id(id: &str) -> Result<(), String> {
+    if id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "\"{id}\" is not an AWS account id: an account id is exactly 12 digits, such as 111111111111"
+        ))
+    }
+}

@@ -1,0 +1,29 @@
+//! Route 53 hosted zone metadata: the id, the account that owns it, its name, the caller
+//! reference and the delegation set Route 53 assigned. The zone's records live in the
+//! world's [`Zone`](crate::dns::Zone) with the same id.
+
+use hickory_proto::rr::Name;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostedZone {
+    /// `Z` followed by 20 upper-case letters and digits, like Route 53's.
+    pub id: String,
+    pub account: String,
+    pub name: Name,
+    pub caller_reference: String,
+    /// The server numbers of the delegation set (see `delegation_set`).
+    pub delegation_set: [u16; 4],
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+}
+
+impl HostedZone {
+    /// The four name servers, in Route 53's order (.com, .net, .org, .co.uk).
+    pub fn name_servers(&self) -> Vec<Name> {
+        self.delegation_set
+            .iter()
+            .map(|n| super::delegation_set::server_name(*n))
+            .collect()
+    }
+}

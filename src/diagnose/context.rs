@@ -1,0 +1,259 @@
+//! What every check shares: the scenario, which zone resolution actually reaches for each
+//! origin ("live"), which zone of a name is the one meant to serve it ("primary", when
+//! Route 53 holds several of one name), every delegation already probed, and a resolver
+//! cache so that the same name-server address is not looked up again by each check.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use hickory_proto::rr::{Name, RecordType};
+
+use super::delegation::{self, Delegation};
+use super::finding::{Involved, RecordRef};
+use crate::dns::answer::Question;
+use crate::dns::internet;
+use crate::dns::resolve::{self, Cache, Resolution};
+use crate::dns::server::NameServer;
+use crate::dns::world::World;
+use crate::dns::zone::Zone;
+use crate::scenario::Scenario;
+
+pub struct Context<'a> {
+    pub scenario: &'a Scenario,
+    pub world: &'a World,
+    pub now: u64,
+    /// Origin → the zone that answers for it when resolved from the root.
+    live: BTreeMap<Name, String>,
+    /// Origin → the zone of that name meant to serve it.
+    primary: BTreeMap<Name, String>,
+    pub delegations: Vec<Delegation>,
+    cache: RefCell<Cache>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(scenario: &'a Scenario) -> Self {
+        let world = &scenario.world;
+        let mut ctx = Self {
+            scenario,
+            world,
+            now: scenario.clock,
+            live: BTreeMap::new(),
+            primary: BTreeMap::new(),
+            delegations: Vec::new(),
+            cache: RefCell::new(Cache::new()),
+        };
+        ctx.find_live();
+        ctx.find_primary();
+        ctx.delegations = delegation::analyse(&ctx);
+        ctx
+    }
+
+    fn find_live(&mut self) {
+        let no_root = self.world.root_hints().is_empty();
+        let mut origins: Vec<Name> = self.world.zones.iter().map(|z| z.origin.clone()).collect();
+        origins.sort();
+        origins.dedup();
+        for origin in origins {
+            if no_root || origin.is_root() {
+                if let Some(z) = self.world.zones_named(&origin).next() {
+                    self.live.insert(origin.clone(), z.id.clone());
+                }
+                continue;
+            }
+            let r = self.resolve(&Question::new(origin.clone(), RecordType::SOA));
+            if let Some(id) = answering_zone(&r)
+                .filter(|id| self.world.zone(id).is_some_and(|z| z.origin == origin))
+            {
+                self.live.insert(origin, id);
+            }
+        }
+    }
+
+    fn find_primary(&mut self) {
+        for zone in &self.world.zones {
+            if self.primary.contains_key(&zone.origin) {
+                continue;
+            }
+            let id = match self.live.get(&zone.origin) {
+                Some(id) => id.clone(),
+                None => {
+                    let twins: Vec<&Zone> = self.world.zones_named(&zone.origin).collect();
+                    let most = twins.iter().map(|z| z.len()).max().unwrap_or(0);
+                    twins
+                        .iter()
+                        .rev()
+                        .find(|z| z.len() == most)
+                        .map_or_else(|| zone.id.clone(), |z| z.id.clone())
+                }
+            };
+            self.primary.insert(zone.origin.clone(), id);
+        }
+    }
+
+    /// A resolution by a recursive resolver whose cache lives as long as this diagnosis.
+    pub fn resolve(&self, q: &Question) -> Resolution {
+        resolve::recursive(self.world, &mut self.cache.borrow_mut(), q, self.now)
+    }
+
+    /// Whether resolution from the root reaches this zone for its origin.
+    pub fn is_live(&self, zone_id: &str) -> bool {
+        self.world
+            .zone(zone_id)
+            .is_some_and(|z| self.live.get(&z.origin).is_some_and(|id| id == zone_id))
+    }
+
+    /// Whether this zone is the one of its name meant to serve it.
+    pub fn is_primary(&self, zone_id: &str) -> bool {
+        self.world
+            .zone(zone_id)
+            .is_some_and(|z| self.primary.get(&z.origin).is_some_and(|id| id == zone_id))
+    }
+
+    /// The zone of this origin meant to serve it.
+    pub fn primary(&self, origin: &Name) -> Option<&'a Zone> {
+        self.primary.get(origin).and_then(|id| self.world.zone(id))
+    }
+
+    /// The zone that should hold `name`'s records: the deepest zone (of each name, the
+    /// primary one) whose origin contains it.
+    pub fn zone_for_name(&self, name: &Name) -> Option<&'a Zone> {
+        self.primary
+            .iter()
+            .filter(|(origin, _)| origin.zone_of(name))
+            .max_by_key(|(origin, _)| origin.num_labels())
+            .and_then(|(_, id)| self.world.zone(id))
+    }
+
+    /// The deepest zone above `name` (strictly) that resolution reaches: where a delegation
+    /// for `name` would go.
+    pub fn live_parent_of(&self, name: &Name) -> Option<&'a Zone> {
+        self.live
+            .iter()
+            .filter(|(origin, _)| *origin != name && origin.zone_of(name))
+            .max_by_key(|(origin, _)| origin.num_labels())
+            .and_then(|(_, id)| self.world.zone(id))
+    }
+
+    /// Whether the zone is a top-level domain of the Internet fixtures, where registrars put
+    /// the delegations of registered domains.
+    pub fn is_registry(&self, zone: &Zone) -> bool {
+        self.scenario.aws.hosted_zone(&zone.id).is_none()
+            && !zone.origin.is_root()
+            && internet::tld_zone_id(self.world, &zone.origin).as_deref() == Some(zone.id.as_str())
+    }
+
+    /// A server that serves the zone, to query it directly.
+    pub fn server_of(&self, zone_id: &str) -> Option<&'a NameServer> {
+        self.world.servers.iter().find(|s| s.serves(zone_id))
+    }
+
+    /// The zone as a finding names it.
+    pub fn involved(&self, zone_id: &str) -> Involved {
+        let zone = self
+            .world
+            .zone(zone_id)
+            .map_or_else(Name::root, |z| z.origin.clone());
+        Involved {
+            zone_id: zone_id.to_string(),
+            zone,
+            account: self
+                .scenario
+                .aws
+                .hosted_zone(zone_id)
+                .map(|hz| hz.account.clone()),
+            record: None,
+        }
+    }
+
+    /// A record set in a zone, as a finding names it.
+    pub fn involved_set(&self, zone_id: &str, name: &Name, rtype: RecordType) -> Involved {
+        Involved {
+            record: Some(RecordRef {
+                name: name.clone(),
+                rtype,
+            }),
+            ..self.involved(zone_id)
+        }
+    }
+
+    /// `example.com. (Z…, account …)`: a zone in a sentence.
+    pub fn label(&self, zone_id: &str) -> String {
+        let origin = self
+            .world
+            .zone(zone_id)
+            .map_or_else(|| zone_id.to_string(), |z| t(&z.origin));
+        match self.scenario.aws.hosted_zone(zone_id) {
+            Some(hz) => {
+                let account = self
+                    .scenario
+                    .aws
+                    .account(&hz.account)
+                    .map_or_else(|| hz.account.clone(), |a| a.label.clone());
+                format!("hosted zone {origin} ({zone_id}) in {account}")
+            }
+            None => format!("zone {origin}"),
+        }
+    }
+}
+
+/// The zone whose server answered last, authoritatively, in a resolution.
+pub fn answering_zone(r: &Resolution) -> Option<String> {
+    r.steps
+        .iter()
+        .rev()
+        .filter_map(|s| s.reply())
+        .find(|reply| reply.message.metadata.authoritative)
+        .and_then(|reply| reply.zone_id.clone())
+}
+
+/// A name in a sentence: without its final dot (`api.example.com`), as people write it.
+pub fn t(name: &Name) -> String {
+    let text = name.to_string();
+    match text.strip_suffix('.') {
+        Some(bare) if !bare.is_empty() => bare.to_string(),
+        _ => text,
+    }
+}
+
+/// Names as a list in a sentence: `a, b and c`.
+pub fn list(names: &[Name]) -> String {
+    let texts: Vec<String> = names.iter().map(t).collect();
+    and_list(&texts)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A duration in words: `300 s`, `900 s (15 minutes)`, `172800 s (2 days)`.
+pub fn duration(secs: u32) -> String {
+    let unit = |n: u32, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    if secs >= 86_400 && secs.is_multiple_of(86_400) {
+        format!("{secs} s ({})", unit(secs / 86_400, "day"))
+    } else if secs >= 3600 && secs.is_multiple_of(3600) {
+        format!("{secs} s ({})", unit(secs / 3600, "hour"))
+    } else if secs >= 60 && secs.is_multiple_of(60) {
+        format!("{secs} s ({})", unit(secs / 60, "minute"))
+    } else {
+        format!("{secs} s")
+    }
+}
+
+/// The text with its first letter in upper case.
+pub fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}

@@ -1,0 +1,31 @@
+//! The bounds that make every resolution end, with the real resolvers' values they follow.
+
+/// Limits on one resolution. Each one, when hit, ends the resolution with SERVFAIL and says
+/// which limit it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Queries sent in one resolution, nested lookups included (BIND's
+    /// `max-recursion-queries` is of this kind).
+    pub max_queries: usize,
+    /// How deep lookups of name-server addresses may nest (BIND: `max-recursion-depth` 7).
+    pub max_depth: u8,
+    /// CNAMEs followed in one chain (Unbound restarts a chain at most 8 to 11 times).
+    pub max_cname: usize,
+    /// Referrals followed in one lookup.
+    pub max_referrals: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_queries: 50,
+            max_depth: 7,
+            max_cname: 11,
+            max_referrals: 16,
+        }
+    }
+}
+
+/// The longest a resolver keeps a negative answer, and the largest SOA TTL it hands out with
+/// one (Unbound's `cache-max-negative-ttl`).
+pub const NEGATIVE_TTL_CAP: u32 = 3600;

@@ -1,0 +1,393 @@
+//! The dig command as the command line and the web console both run it: its grammar as far
+//! as the simulator speaks it (`[@SERVER] [+trace] [+short] [+norecurse] [+json] [TYPE] NAME`
+//! in any order, plus `-t TYPE` and `-q NAME`), and running it on a scenario.
+
+use std::net::Ipv4Addr;
+
+use hickory_proto::rr::{Name, RecordType};
+
+use crate::dns::answer::Question;
+use crate::dns::dig::{self, Compression, DigContext, TraceHop};
+use crate::dns::name::parse_absolute;
+use crate::dns::resolve::{self, Cache, Decision, PUBLIC_RESOLVER, Resolution};
+use crate::dns::server::Software;
+use crate::dns::world::World;
+
+/// A parsed dig command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigArgs {
+    pub server: Option<String>,
+    pub name: Name,
+    pub rtype: RecordType,
+    pub trace: bool,
+    pub short: bool,
+    pub recurse: bool,
+    pub json: bool,
+}
+
+/// Reads dig's arguments. The error is one sentence for the user.
+pub fn parse(args: &[String]) -> Result<DigArgs, String> {
+    let mut server = None;
+    let mut name: Option<Name> = None;
+    let mut rtype: Option<RecordType> = None;
+    let (mut trace, mut short, mut recurse, mut json) = (false, false, true, false);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if let Some(s) = arg.strip_prefix('@') {
+            if s.is_empty() {
+                return Err(
+                    "@ must be followed by a server name or address, as in @8.8.8.8".into(),
+                );
+            }
+            server = Some(s.to_string());
+        } else if let Some(opt) = arg.strip_prefix('+') {
+            match opt {
+                "trace" => trace = true,
+                "notrace" => trace = false,
+                "short" => short = true,
+                "noshort" => short = false,
+                "norecurse" | "norec" => recurse = false,
+                "recurse" | "rec" => recurse = true,
+                "json" => json = true,
+                _ => {
+                    return Err(format!(
+                        "unknown option +{opt}; this dig knows +trace, +short, +norecurse and +json"
+                    ));
+                }
+            }
+        } else if arg == "-t" {
+            let t = it.next().ok_or("-t must be followed by a record type")?;
+            rtype = Some(parse_type(t)?);
+        } else if arg == "-q" {
+            let q = it.next().ok_or("-q must be followed by a name")?;
+            name = Some(parse_name(q)?);
+        } else if arg.starts_with('-') {
+            return Err(format!("unknown option {arg}"));
+        } else if arg.eq_ignore_ascii_case("IN") {
+            continue;
+        } else if rtype.is_none() && looks_like_type(arg) {
+            rtype = Some(parse_type(arg)?);
+        } else if name.is_none() {
+            name = Some(parse_name(arg)?);
+        } else {
+            return Err(format!(
+                "unexpected argument \"{arg}\": the name is already {}",
+                name.as_ref().map(|n| n.to_string()).unwrap_or_default()
+            ));
+        }
+    }
+    let name = name.ok_or("give a name to look up, as in: dig A www.api.example.com")?;
+    Ok(DigArgs {
+        server,
+        name,
+        rtype: rtype.unwrap_or(RecordType::A),
+        trace,
+        short,
+        recurse,
+        json,
+    })
+}
+
+fn looks_like_type(arg: &str) -> bool {
+    arg.to_ascii_uppercase()
+        .parse::<RecordType>()
+        .is_ok_and(|t| !matches!(t, RecordType::Unknown(_)))
+        && !arg.contains('.')
+}
+
+fn parse_type(arg: &str) -> Result<RecordType, String> {
+    let t: RecordType = arg.to_ascii_uppercase().parse().map_err(|_| {
+        format!("\"{arg}\" is not a record type (A, AAAA, CNAME, NS, TXT, MX, CAA, SOA, ...)")
+    })?;
+    Ok(t)
+}
+
+fn parse_name(arg: &str) -> Result<Name, String> {
+    parse_absolute(arg).map_err(|e| format!("\"{arg}\" is not a domain name: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(line: &str) -> Result<DigArgs, String> {
+        parse(
+            &line
+                .split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn the_articles_commands_parse() {
+        let a = p("NS api.example.com @8.8.8.8").unwrap();
+        assert_eq!(
+            (a.rtype, a.name.to_string(), a.server.as_deref()),
+            (RecordType::NS, "api.example.com.".into(), Some("8.8.8.8"))
+        );
+        let b = p("A something.api.example.com @ns-123.awsdns-45.com").unwrap();
+        assert_eq!(b.server.as_deref(), Some("ns-123.awsdns-45.com"));
+        let c = p("+trace api.example.com").unwrap();
+        assert!(c.trace);
+        assert_eq!(c.rtype, RecordType::A);
+        let d = p("CNAME _abc123.api.example.com").unwrap();
+        assert_eq!(d.rtype, RecordType::CNAME);
+    }
+
+    #[test]
+    fn name_then_type_and_flags() {
+        let a = p("api.example.com MX +short +norecurse").unwrap();
+        assert_eq!(a.rtype, RecordType::MX);
+        assert!(a.short && !a.recurse);
+    }
+
+    #[test]
+    fn bad_input_says_what_is_wrong() {
+        assert_eq!(
+            p("+bogus x.com").unwrap_err(),
+            "unknown option +bogus; this dig knows +trace, +short, +norecurse and +json"
+        );
+        assert_eq!(
+            p("A").unwrap_err(),
+            "give a name to look up, as in: dig A www.api.example.com"
+        );
+        assert!(p("A a..b").unwrap_err().contains("empty label"));
+        assert_eq!(p("-t").unwrap_err(), "-t must be followed by a record type");
+        assert_eq!(
+            p("@ x.com").unwrap_err(),
+            "@ must be followed by a server name or address, as in @8.8.8.8"
+        );
+    }
+}
+
+/// What a dig command printed, and the resolution behind it (for stepping through it).
+#[derive(Debug, Clone)]
+pub struct DigRun {
+    pub text: String,
+    /// dig's exit status: 0 when a reply came (whatever its rcode), 9 when none did.
+    pub exit_code: i32,
+    pub resolution: Option<Resolution>,
+}
+
+/// Runs a dig command line (the words after `dig`) on a world. `cache` is the public
+/// resolver's cache (the CLI passes an empty one); `now` the simulated clock.
+pub fn run_line(world: &World, cache: &mut Cache, now: u64, line: &str) -> Result<DigRun, String> {
+    let words: Vec<String> = line.split_whitespace().map(String::from).collect();
+    let words: Vec<String> = match words.first() {
+        Some(w) if w == "dig" => words[1..].to_vec(),
+        _ => words,
+    };
+    let args = parse(&words)?;
+    run(world, cache, now, &args, &words.join(" "))
+}
+
+/// Runs parsed dig arguments. `line` is echoed in dig's banner.
+pub fn run(
+    world: &World,
+    cache: &mut Cache,
+    now: u64,
+    args: &DigArgs,
+    line: &str,
+) -> Result<DigRun, String> {
+    let question = Question::new(args.name.clone(), args.rtype);
+    let target = match &args.server {
+        None => Target::Resolver,
+        Some(spec) => match spec.parse::<Ipv4Addr>() {
+            Ok(ip) if ip == PUBLIC_RESOLVER => Target::Resolver,
+            Ok(ip) => match world.server_by_ip(ip) {
+                Some(s) => Target::Server(s, spec.clone()),
+                None => Target::Nothing(ip),
+            },
+            Err(_) => match world.find_server(spec) {
+                Some(s) => Target::Server(s, spec.trim_end_matches('.').to_string()),
+                None => {
+                    return Err(format!(
+                        "no server named {spec} in this scenario: give a server's name, alias or address, or 8.8.8.8 for the public resolver"
+                    ));
+                }
+            },
+        },
+    };
+    if args.trace {
+        let resolution = resolve::trace(world, &question, now);
+        let text = if args.json {
+            json_text(&resolution, true)
+        } else {
+            trace_text(world, &resolution, line)
+        };
+        return Ok(DigRun {
+            text,
+            exit_code: 0,
+            resolution: Some(resolution),
+        });
+    }
+    let (resolution, ctx) = match target {
+        Target::Nothing(ip) => {
+            let text = format!(
+                "{};; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n\n; <<>> DiG {} <<>> {line}\n; (1 server found)\n;; global options: +cmd\n;; no servers could be reached\n",
+                "",
+                dig::DIG_VERSION
+            );
+            return Ok(DigRun {
+                text,
+                exit_code: 9,
+                resolution: None,
+            });
+        }
+        Target::Resolver => {
+            let r = resolve::recursive(world, cache, &question, now);
+            let mut ctx = DigContext::new(line, PUBLIC_RESOLVER, now);
+            ctx.server_name = args
+                .server
+                .clone()
+                .unwrap_or_else(|| PUBLIC_RESOLVER.to_string());
+            (r, ctx)
+        }
+        Target::Server(server, shown) => {
+            let r = resolve::direct(world, server, &question, args.recurse);
+            let mut ctx = DigContext::new(line, server.ip, now);
+            ctx.server_name = shown;
+            ctx.compression = Compression::from(server.software);
+            (r, ctx)
+        }
+    };
+    let message = resolution.outcome.message.clone().expect("a reply");
+    let text = if args.json {
+        json_text(&resolution, false)
+    } else if args.short {
+        dig::render_short(&message)
+    } else {
+        dig::render(&message, &ctx)
+    };
+    Ok(DigRun {
+        text,
+        exit_code: 0,
+        resolution: Some(resolution),
+    })
+}
+
+enum Target<'a> {
+    Resolver,
+    Server(&'a crate::dns::NameServer, String),
+    Nothing(Ipv4Addr),
+}
+
+/// `dig +trace`: the root NS from the public resolver, then each server's reply on the way
+/// down to the first answer for the name (dig does not chase CNAMEs; its +trace stops).
+/// `line` is what dig echoes in its banner (the words after `dig`).
+pub fn trace_text(world: &World, resolution: &Resolution, line: &str) -> String {
+    let mut hops = Vec::new();
+    if let Some((_, ip)) = world.root_hints().first()
+        && let Some(root) = world.server_by_ip(*ip)
+    {
+        let q = Question::new(Name::root(), RecordType::NS);
+        let mut m =
+            crate::dns::answer::ask(world, root, &q, true, resolve::message_id(&q, 1)).message;
+        m.metadata.authoritative = false;
+        m.metadata.recursion_available = true;
+        m.authorities.clear();
+        m.additionals.clear();
+        hops.push(TraceHop::from_ip(m, PUBLIC_RESOLVER));
+    }
+    for step in resolution.steps.iter().filter(|s| s.depth == 0) {
+        let (Some(server), Some(reply)) = (step.server(), step.reply()) else {
+            continue;
+        };
+        let software = world
+            .server_by_ip(server.ip)
+            .map_or(Software::Bind, |s| s.software);
+        hops.push(
+            TraceHop::new(reply.message.clone(), server.ip, &server.name)
+                .with_compression(Compression::from(software)),
+        );
+        if !matches!(
+            step.decision,
+            Decision::FollowReferral { .. } | Decision::TryNextServer
+        ) {
+            break;
+        }
+    }
+    dig::render_trace(line, &hops)
+}
+
+/// `+json`: the final message as the oracle writes it, with the steps for `+trace`.
+fn json_text(resolution: &Resolution, with_steps: bool) -> String {
+    let mut value = match &resolution.outcome.message {
+        Some(m) => dig::to_json(m),
+        None => serde_json::json!({ "rcode": "TIMEOUT" }),
+    };
+    if with_steps && let Some(obj) = value.as_object_mut() {
+        obj.insert(
+            "steps".into(),
+            serde_json::Value::Array(resolution.steps.iter().map(resolve::step_json).collect()),
+        );
+    }
+    let mut text = serde_json::to_string(&value).expect("json");
+    text.push('\n');
+    text
+}
+
+/// The dig command that reproduces one step of a resolution by hand, as a user would type
+/// it: `dig @205.251.192.140 +norecurse A www.api.example.com.` (None for a cache step).
+pub fn step_command(step: &resolve::Step) -> Option<String> {
+    let resolve::Action::Query {
+        server, question, ..
+    } = &step.action
+    else {
+        return None;
+    };
+    Some(format!(
+        "dig @{} +norecurse {} {}",
+        server.ip, question.rtype, question.name
+    ))
+}
+
+/// dig's text for one step: the reply that server gave, as `dig @server +norecurse` prints it.
+pub fn step_text(world: &World, step: &resolve::Step, now: u64) -> Option<String> {
+    let line = step_command(step)?;
+    let args = line.trim_start_matches("dig ").to_string();
+    let server = step.server()?;
+    let Some(reply) = step.reply() else {
+        return Some(format!(
+            ";; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n\n; <<>> DiG {} <<>> {args}\n; (1 server found)\n;; global options: +cmd\n;; no servers could be reached\n",
+            dig::DIG_VERSION,
+            ip = server.ip
+        ));
+    };
+    let mut ctx = DigContext::new(args, server.ip, now);
+    ctx.compression = world
+        .server_by_ip(server.ip)
+        .map_or(Compression::Full, |s| Compression::from(s.software));
+    Some(dig::render(&reply.message, &ctx))
+}
+
+#[cfg(test)]
+mod step_tests {
+    use super::*;
+    use crate::dns::name::n;
+    use crate::scenario::presets;
+
+    #[test]
+    fn each_query_step_has_the_dig_command_that_reproduces_it() {
+        let s = presets::build("article").unwrap();
+        let r = resolve::trace(
+            &s.world,
+            &Question::new(n("www.api.example.com"), RecordType::A),
+            s.clock,
+        );
+        assert_eq!(
+            step_command(&r.steps[0]).unwrap(),
+            "dig @198.41.0.4 +norecurse A www.api.example.com."
+        );
+        let text = step_text(&s.world, &r.steps[0], s.clock).unwrap();
+        assert!(text.contains(
+            "; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> @198.41.0.4 +norecurse A www.api.example.com."
+        ));
+        assert!(
+            text.contains(";; flags: qr; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 2"),
+            "{text}"
+        );
+        assert!(text.contains("com.\t\t\t172800\tIN\tNS\ta.gtld-servers.net."));
+    }
+}

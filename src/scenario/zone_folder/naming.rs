@@ -1,0 +1,133 @@
+//! How zones are named in a zone folder: the zone key that servers list in `topology.json`,
+//! and the file under `zones/` that holds the zone.
+//!
+//! - The oracle's rule: zone `example.com.` is listed as `"example.com."` and lives in
+//!   `zones/example.com.zone`; the root is `"."` in `zones/root.zone`.
+//! - Several zones of one origin (Route 53 allows that, each on its own name servers): the
+//!   first keeps the plain key, every other one gets a tag: key `example.com.~Z0222`, file
+//!   `zones/example.com~Z0222.zone` (`root~b.zone` for the root). A tag is letters, digits,
+//!   `-` and `_`. The oracle cannot serve such folders (one BIND zone per origin and server).
+
+use hickory_proto::rr::Name;
+
+use crate::dns::name::parse_absolute;
+
+/// A zone as the folder names it: its origin, and a tag when the origin has several zones.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct ZoneKey {
+    pub origin: Name,
+    pub tag: Option<String>,
+}
+
+impl std::fmt::Display for ZoneKey {
+    /// `example.com.`, `.` or `example.com.~Z0222`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.origin)?;
+        match &self.tag {
+            Some(tag) => write!(f, "~{tag}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Whether `tag` may follow the `~` of a zone key.
+pub(crate) fn is_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn parse_tag(tag: &str) -> Result<String, String> {
+    if is_tag(tag) {
+        Ok(tag.to_string())
+    } else {
+        Err(format!(
+            "the tag \"{tag}\" after '~' may hold only letters, digits, '-' and '_'"
+        ))
+    }
+}
+
+impl ZoneKey {
+    pub fn new(origin: Name, tag: Option<String>) -> Self {
+        Self { origin, tag }
+    }
+
+    /// Reads a key as a server lists it: `example.com.`, `example.com`, `.`, `example.com.~b`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let (origin, tag) = match text.rsplit_once('~') {
+            Some((origin, tag)) => (origin, Some(parse_tag(tag)?)),
+            None => (text, None),
+        };
+        let origin = parse_absolute(origin).map_err(|e| e.to_string())?;
+        Ok(Self { origin, tag })
+    }
+
+    /// Reads a key from a file name under `zones/`; `None` when it is not a `.zone` file.
+    pub fn from_file_name(file_name: &str) -> Option<Result<Self, String>> {
+        let stem = file_name.strip_suffix(".zone")?;
+        let (origin, tag) = match stem.rsplit_once('~') {
+            Some((origin, tag)) => match parse_tag(tag) {
+                Ok(tag) => (origin, Some(tag)),
+                Err(e) => return Some(Err(e)),
+            },
+            None => (stem, None),
+        };
+        let origin = if origin == "root" || origin == "root." {
+            Ok(Name::root())
+        } else if origin.is_empty() {
+            Err("the file name has no origin before \".zone\"".to_string())
+        } else {
+            parse_absolute(origin).map_err(|e| e.to_string())
+        };
+        Some(origin.map(|origin| Self { origin, tag }))
+    }
+
+    /// The file name under `zones/`: `example.com.zone`, `root.zone`, `example.com~b.zone`.
+    pub fn file_name(&self) -> String {
+        let origin = if self.origin.is_root() {
+            "root".to_string()
+        } else {
+            let text = self.origin.to_string();
+            text.strip_suffix('.').unwrap_or(&text).to_string()
+        };
+        match &self.tag {
+            Some(tag) => format!("{origin}~{tag}.zone"),
+            None => format!("{origin}.zone"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::n;
+
+    #[test]
+    fn keys_and_file_names_match_both_ways() {
+        for (key, file) in [
+            ("example.com.", "example.com.zone"),
+            (".", "root.zone"),
+            ("example.com.~Z0222", "example.com~Z0222.zone"),
+            (".~b", "root~b.zone"),
+        ] {
+            let parsed = ZoneKey::parse(key).unwrap();
+            assert_eq!(parsed.to_string(), key);
+            assert_eq!(parsed.file_name(), file);
+            assert_eq!(ZoneKey::from_file_name(file).unwrap().unwrap(), parsed);
+        }
+        assert_eq!(
+            ZoneKey::parse("example.com").unwrap(),
+            ZoneKey::new(n("example.com."), None)
+        );
+        assert_eq!(ZoneKey::from_file_name("README.md"), None);
+        assert_eq!(
+            ZoneKey::from_file_name("a..b.zone").unwrap().unwrap_err(),
+            "the name a..b has an empty label (two dots in a row, or a leading dot)"
+        );
+        assert_eq!(
+            ZoneKey::parse("example.com.~a b").unwrap_err(),
+            "the tag \"a b\" after '~' may hold only letters, digits, '-' and '_'"
+        );
+    }
+}

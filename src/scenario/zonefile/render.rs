@@ -1,0 +1,213 @@
+//! Writing a zone as a BIND-style zone file: `$ORIGIN`, then one record per line with
+//! absolute names, explicit TTL and class, in aligned columns; names in canonical order,
+//! and at each name SOA, then NS, then the other types (occluded data below cuts included,
+//! as BIND keeps it).
+//! Route 53 aliases are written as the addresses they answer with, after a `;$ALIAS` line
+//! that BIND reads as a comment and [`super::parse_zone_file`] reads back as the alias.
+
+use std::fmt::Write;
+use std::net::IpAddr;
+
+use hickory_proto::rr::{Name, RData, RecordType};
+
+use crate::dns::Zone;
+use crate::dns::rrset::{ALIAS_TTL, RecordSet};
+
+/// One line of the output.
+enum Line {
+    Annotation(String),
+    Record {
+        owner: String,
+        ttl: u32,
+        rtype: RecordType,
+        data: String,
+    },
+}
+
+pub(super) fn render(zone: &Zone) -> String {
+    let mut lines = Vec::with_capacity(zone.len() * 2);
+    let mut group: Vec<&RecordSet> = Vec::new();
+    for set in zone.iter() {
+        if group
+            .first()
+            .is_some_and(|first| !same_name(&first.name, &set.name))
+        {
+            push_group(&mut group, &mut lines);
+        }
+        group.push(set);
+    }
+    push_group(&mut group, &mut lines);
+
+    let (mut owner_w, mut ttl_w, mut type_w) = (0, 0, 0);
+    for line in &lines {
+        if let Line::Record {
+            owner, ttl, rtype, ..
+        } = line
+        {
+            owner_w = owner_w.max(owner.len());
+            ttl_w = ttl_w.max(ttl.to_string().len());
+            type_w = type_w.max(rtype.to_string().len());
+        }
+    }
+
+    let mut out = String::with_capacity(lines.len() * (owner_w + 40));
+    let _ = writeln!(out, "$ORIGIN {}", absolute(&zone.origin));
+    for line in lines {
+        match line {
+            Line::Annotation(text) => {
+                out.push_str(&text);
+                out.push('\n');
+            }
+            Line::Record {
+                owner,
+                ttl,
+                rtype,
+                data,
+            } => {
+                let rtype = rtype.to_string();
+                let _ = writeln!(
+                    out,
+                    "{owner:<owner_w$}  {ttl:<ttl_w$}  IN  {rtype:<type_w$}  {data}"
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Whether two names are equal, with cheap checks first (names compare slowly).
+fn same_name(a: &Name, b: &Name) -> bool {
+    a.len() == b.len() && a.num_labels() == b.num_labels() && a == b
+}
+
+/// Writes the sets of one name: SOA first, then NS (a zone's apex, or a cut before the data
+/// it occludes), then the other types in numeric order.
+fn push_group(group: &mut Vec<&RecordSet>, lines: &mut Vec<Line>) {
+    group.sort_by_key(|s| match s.rtype {
+        RecordType::SOA => 0,
+        RecordType::NS => 1,
+        other => 2 + u32::from(u16::from(other)),
+    });
+    for set in group.drain(..) {
+        push_set(set, lines);
+    }
+}
+
+fn push_set(set: &RecordSet, lines: &mut Vec<Line>) {
+    let owner = absolute(&set.name);
+    if let Some(alias) = &set.alias {
+        lines.push(Line::Annotation(format!(
+            ";$ALIAS {owner} {} {} {} {}",
+            set.rtype,
+            set.ttl,
+            absolute(&alias.dns_name),
+            alias.hosted_zone_id
+        )));
+        for addr in &alias.addresses {
+            let data = match (addr, set.rtype) {
+                (IpAddr::V4(v4), RecordType::A) => v4.to_string(),
+                (IpAddr::V6(v6), RecordType::AAAA) => v6.to_string(),
+                _ => continue,
+            };
+            lines.push(Line::Record {
+                owner: owner.clone(),
+                ttl: ALIAS_TTL,
+                rtype: set.rtype,
+                data,
+            });
+        }
+        return;
+    }
+    for value in &set.values {
+        lines.push(Line::Record {
+            owner: owner.clone(),
+            ttl: set.ttl,
+            rtype: set.rtype,
+            data: rdata_text(value),
+        });
+    }
+}
+
+/// A name with its trailing dot, whatever its `is_fqdn` flag says.
+fn absolute(name: &Name) -> String {
+    if name.is_fqdn() {
+        name.to_string()
+    } else {
+        let mut name = name.clone();
+        name.set_fqdn(true);
+        name.to_string()
+    }
+}
+
+/// Record data in presentation form, readable back by the zone-file reader: names absolute,
+/// character strings quoted with `\"`, `\\` and `\DDD` escapes.
+pub(crate) fn rdata_text(rdata: &RData) -> String {
+    match rdata {
+        RData::CNAME(c) => absolute(&c.0),
+        RData::NS(ns) => absolute(&ns.0),
+        RData::PTR(ptr) => absolute(&ptr.0),
+        RData::MX(mx) => format!("{} {}", mx.preference, absolute(&mx.exchange)),
+        RData::SOA(soa) => format!(
+            "{} {} {} {} {} {} {}",
+            absolute(&soa.mname),
+            absolute(&soa.rname),
+            soa.serial,
+            soa.refresh,
+            soa.retry,
+            soa.expire,
+            soa.minimum
+        ),
+        RData::SRV(srv) => format!(
+            "{} {} {} {}",
+            srv.priority,
+            srv.weight,
+            srv.port,
+            absolute(&srv.target)
+        ),
+        RData::TXT(txt) => {
+            let strings: Vec<String> = txt.txt_data.iter().map(|s| quote(s)).collect();
+            strings.join(" ")
+        }
+        RData::CAA(caa) => format!("{} {} {}", caa.flags(), caa.tag, quote(&caa.value)),
+        other => other.to_string(),
+    }
+}
+
+/// A character string in double quotes: printable text as is (UTF-8 included), `"` and `\`
+/// escaped, control characters and octets that are not UTF-8 as `\DDD`.
+fn quote(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + 2);
+    out.push('"');
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '"' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if c.is_control() && c.is_ascii() => {
+                    let _ = write!(out, "\\{:03}", c as u32);
+                }
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\{b:03}");
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_escapes_what_a_zone_file_cannot_hold() {
+        assert_eq!(quote(b"a b"), "\"a b\"");
+        assert_eq!(quote(b"say \"hi\" \\o/"), "\"say \\\"hi\\\" \\\\o/\"");
+        assert_eq!(quote(b"tab\there\x7f"), "\"tab\\009here\\127\"");
+        assert_eq!(quote(b"\xff\xc3\xa9"), "\"\\255\u{e9}\"");
+    }
+}

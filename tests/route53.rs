@@ -1,0 +1,295 @@
+//! Route 53's behaviour: delegation sets, default records, the record-set rules in Route 53's
+//! own words, deleting and recreating zones, and REFUSED from servers that do not host a zone.
+
+use delegation_lab::aws::delegation_set::{server_ip, server_number};
+use delegation_lab::aws::route53::{self, Change, ChangeAction, Route53Error};
+use delegation_lab::dns::answer::{Question, ReplyKind, ask};
+use delegation_lab::dns::rrset::{RecordSet, parse_values};
+use delegation_lab::dns::{Software, n};
+use delegation_lab::scenario::Scenario;
+use hickory_proto::op::ResponseCode;
+use hickory_proto::rr::RecordType;
+
+fn lab() -> (Scenario, String) {
+    let mut s = Scenario::new("test", 42);
+    route53::create_account(&mut s.aws, "111111111111", "A").unwrap();
+    let id = route53::create_hosted_zone(
+        &mut s.world,
+        &mut s.aws,
+        "111111111111",
+        "Example.COM",
+        "ref-1",
+    )
+    .unwrap();
+    (s, id)
+}
+
+fn set(name: &str, rtype: RecordType, values: &[&str]) -> RecordSet {
+    RecordSet::new(n(name), rtype, 300, parse_values(rtype, values).unwrap())
+}
+
+fn change(
+    s: &mut Scenario,
+    id: &str,
+    action: ChangeAction,
+    set: RecordSet,
+) -> Result<(), Route53Error> {
+    route53::change_record_sets(&mut s.world, &s.aws, id, &[Change { action, set }])
+}
+
+#[test]
+fn a_new_zone_gets_four_servers_one_per_tld_and_the_default_soa_and_ns() {
+    let (s, id) = lab();
+    let hz = s.aws.hosted_zone(&id).unwrap();
+    assert_eq!(
+        hz.name.to_string(),
+        "example.com.",
+        "names are stored in lower case"
+    );
+    assert!(id.starts_with('Z') && id.len() == 21);
+    let ns: Vec<String> = hz.name_servers().iter().map(|n| n.to_string()).collect();
+    for (host, tld) in ns.iter().zip([".com.", ".net.", ".org.", ".co.uk."]) {
+        assert!(host.ends_with(tld), "{host} should be under {tld}");
+        assert!(
+            server_number(&n(host)).is_some(),
+            "{host} follows the ns-N.awsdns-NN pattern"
+        );
+    }
+    let zone = s.world.zone(&id).unwrap();
+    let soa = zone.soa().unwrap();
+    assert_eq!(soa.ttl, 900);
+    assert_eq!(
+        soa.values[0].to_string(),
+        format!(
+            "{} awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400",
+            ns[0]
+        )
+    );
+    let apex_ns = zone.apex_ns().unwrap();
+    assert_eq!(apex_ns.ttl, 172_800);
+    assert_eq!(apex_ns.value_texts(), ns);
+    // Each server exists, at 205.251.192.0 + N, and serves the zone.
+    for host in hz.name_servers() {
+        let server = s.world.server_named(&host).unwrap();
+        assert_eq!(server.ip, server_ip(server_number(&host).unwrap()));
+        assert_eq!(server.software, Software::Route53);
+        assert!(server.serves(&id));
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_zone() {
+    let (a, ida) = lab();
+    let (b, idb) = lab();
+    assert_eq!(ida, idb);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn recreating_a_zone_assigns_new_servers_and_the_old_ones_refuse() {
+    let (mut s, id) = lab();
+    let old = s.aws.hosted_zone(&id).unwrap().name_servers();
+    route53::delete_hosted_zone(&mut s.world, &mut s.aws, &id).unwrap();
+    let id2 = route53::create_hosted_zone(
+        &mut s.world,
+        &mut s.aws,
+        "111111111111",
+        "example.com",
+        "ref-2",
+    )
+    .unwrap();
+    let new = s.aws.hosted_zone(&id2).unwrap().name_servers();
+    assert_ne!(id, id2);
+    assert!(
+        old.iter().all(|o| !new.contains(o)),
+        "no server of the old set comes back"
+    );
+    let server = s.world.server_named(&old[0]).unwrap();
+    let reply = ask(
+        &s.world,
+        server,
+        &Question::new(n("example.com"), RecordType::A),
+        false,
+        1,
+    );
+    assert_eq!(reply.message.metadata.response_code, ResponseCode::Refused);
+    assert_eq!(reply.kind, ReplyKind::Refused);
+    assert!(!reply.message.metadata.authoritative);
+    assert!(reply.message.answers.is_empty() && reply.message.authorities.is_empty());
+}
+
+#[test]
+fn two_zones_of_one_name_never_share_a_server() {
+    let (mut s, id) = lab();
+    let id2 = route53::create_hosted_zone(
+        &mut s.world,
+        &mut s.aws,
+        "111111111111",
+        "example.com",
+        "ref-2",
+    )
+    .unwrap();
+    let a = s.aws.hosted_zone(&id).unwrap().name_servers();
+    let b = s.aws.hosted_zone(&id2).unwrap().name_servers();
+    assert!(a.iter().all(|x| !b.contains(x)));
+}
+
+#[test]
+fn a_zone_with_records_cannot_be_deleted() {
+    let (mut s, id) = lab();
+    change(
+        &mut s,
+        &id,
+        ChangeAction::Create,
+        set("www.example.com", RecordType::A, &["192.0.2.1"]),
+    )
+    .unwrap();
+    assert_eq!(
+        route53::delete_hosted_zone(&mut s.world, &mut s.aws, &id),
+        Err(Route53Error::HostedZoneNotEmpty)
+    );
+    assert_eq!(
+        Route53Error::HostedZoneNotEmpty.to_string(),
+        "HostedZoneNotEmpty: The specified hosted zone contains non-required resource record sets and so cannot be deleted."
+    );
+}
+
+#[test]
+fn route53_rules_in_route53_words() {
+    let (mut s, id) = lab();
+    let cases: Vec<(ChangeAction, RecordSet, &str)> = vec![
+        (
+            ChangeAction::Create,
+            set("example.com", RecordType::CNAME, &["x.example.org"]),
+            "RRSet of type CNAME with DNS name example.com. is not permitted at apex in zone example.com.",
+        ),
+        (
+            ChangeAction::Create,
+            set("www.other.org", RecordType::A, &["192.0.2.1"]),
+            "RRSet with DNS name www.other.org. is not permitted in zone example.com.",
+        ),
+        (
+            ChangeAction::Delete,
+            set("nothing.example.com", RecordType::A, &["192.0.2.1"]),
+            "Tried to delete resource record set [name='nothing.example.com.', type='A'] but it was not found",
+        ),
+    ];
+    for (action, set, message) in cases {
+        assert_eq!(
+            change(&mut s, &id, action, set),
+            Err(Route53Error::InvalidChangeBatch(vec![message.to_string()]))
+        );
+    }
+    change(
+        &mut s,
+        &id,
+        ChangeAction::Create,
+        set("www.example.com", RecordType::CNAME, &["example.com"]),
+    )
+    .unwrap();
+    assert_eq!(
+        change(&mut s, &id, ChangeAction::Create, set("WWW.example.com.", RecordType::A, &["192.0.2.1"])),
+        Err(Route53Error::InvalidChangeBatch(vec![
+            "RRSet of type A with DNS name www.example.com. is not permitted because a conflicting RRSet of type CNAME with the same DNS name already exists in zone example.com.".into()
+        ]))
+    );
+    assert_eq!(
+        change(&mut s, &id, ChangeAction::Create, set("www.example.com", RecordType::CNAME, &["example.com"])),
+        Err(Route53Error::InvalidChangeBatch(vec!["Tried to create resource record set [name='www.example.com.', type='CNAME'] but it already exists".into()]))
+    );
+    change(
+        &mut s,
+        &id,
+        ChangeAction::Create,
+        set("mail.example.com", RecordType::A, &["192.0.2.25"]),
+    )
+    .unwrap();
+    assert_eq!(
+        change(&mut s, &id, ChangeAction::Upsert, set("mail.example.com", RecordType::CNAME, &["example.com"])),
+        Err(Route53Error::InvalidChangeBatch(vec![
+            "RRSet of type CNAME with DNS name mail.example.com. is not permitted because a conflicting RRSet of type A with the same DNS name already exists in zone example.com.".into()
+        ]))
+    );
+    let soa = s.world.zone(&id).unwrap().soa().unwrap().clone();
+    assert_eq!(
+        change(&mut s, &id, ChangeAction::Delete, soa),
+        Err(Route53Error::InvalidChangeBatch(vec![
+            "A HostedZone must contain exactly one SOA record.".into()
+        ]))
+    );
+}
+
+#[test]
+fn a_change_batch_is_all_or_nothing() {
+    let (mut s, id) = lab();
+    let before = s.world.zone(&id).unwrap().clone();
+    let changes = vec![
+        Change {
+            action: ChangeAction::Create,
+            set: set("a.example.com", RecordType::A, &["192.0.2.1"]),
+        },
+        Change {
+            action: ChangeAction::Create,
+            set: set("example.com", RecordType::CNAME, &["a.example.com"]),
+        },
+    ];
+    assert!(route53::change_record_sets(&mut s.world, &s.aws, &id, &changes).is_err());
+    assert_eq!(s.world.zone(&id).unwrap(), &before);
+}
+
+#[test]
+fn records_below_a_delegation_are_accepted_but_occluded() {
+    let (mut s, id) = lab();
+    change(
+        &mut s,
+        &id,
+        ChangeAction::Create,
+        set("api.example.com", RecordType::NS, &["ns-1.awsdns-00.com"]),
+    )
+    .unwrap();
+    change(
+        &mut s,
+        &id,
+        ChangeAction::Create,
+        set("api.example.com", RecordType::A, &["192.0.2.10"]),
+    )
+    .unwrap();
+    change(
+        &mut s,
+        &id,
+        ChangeAction::Create,
+        set("x.api.example.com", RecordType::TXT, &["\"hidden\""]),
+    )
+    .unwrap();
+    let zone = s.world.zone(&id).unwrap();
+    assert!(zone.is_occluded(zone.get(&n("api.example.com"), RecordType::A).unwrap()));
+    assert!(zone.is_occluded(zone.get(&n("x.api.example.com"), RecordType::TXT).unwrap()));
+    assert!(!zone.is_occluded(zone.get(&n("api.example.com"), RecordType::NS).unwrap()));
+}
+
+#[test]
+fn bad_accounts_and_zone_names_are_refused() {
+    let mut s = Scenario::new("t", 1);
+    assert_eq!(
+        route53::create_account(&mut s.aws, "12345", "x"),
+        Err(Route53Error::InvalidInput("\"12345\" is not an AWS account id: an account id is exactly 12 digits, such as 111111111111".into()))
+    );
+    route53::create_account(&mut s.aws, "111111111111", "A").unwrap();
+    assert!(matches!(
+        route53::create_hosted_zone(&mut s.world, &mut s.aws, "111111111111", "com", "r"),
+        Err(Route53Error::InvalidDomainName(_))
+    ));
+    assert!(matches!(
+        route53::create_hosted_zone(&mut s.world, &mut s.aws, "111111111111", "bad..name", "r"),
+        Err(Route53Error::InvalidDomainName(_))
+    ));
+    assert_eq!(
+        route53::create_hosted_zone(&mut s.world, &mut s.aws, "999999999999", "a.com", "r"),
+        Err(Route53Error::NoSuchAccount("999999999999".into()))
+    );
+    route53::create_hosted_zone(&mut s.world, &mut s.aws, "111111111111", "a.com", "r").unwrap();
+    assert_eq!(
+        route53::create_hosted_zone(&mut s.world, &mut s.aws, "111111111111", "b.com", "r"),
+        Err(Route53Error::HostedZoneAlreadyExists)
+    );
+}
