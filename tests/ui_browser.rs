@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use delegation_lab::ui::state::Edit;
 use delegation_lab::ui::storage::{self, BrowserStore, DAMAGED_PREFIX, DOC_KEY, Notice, Store};
 use delegation_lab::ui::views::app::{AppProps, default_doc};
 use delegation_lab::ui::{App, AppState};
@@ -19,8 +20,9 @@ use yew::platform::time::sleep;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PARENT: &str = "111111111111/Z0PARENTEXAMPLE1";
-const CHILD: &str = "222222222222/Z0CHILDEXAMPLE22";
+/// example.com. and api.example.com. in the article preset (ids come from its seed).
+const PARENT: &str = "ZPJXOFB6SRQKCW5PP467B";
+const CHILD: &str = "ZFDEH0ZRZWVVR4PAT0KIW";
 
 struct Mounted {
     host: Element,
@@ -222,18 +224,25 @@ async fn every_change_is_saved_to_local_storage() {
         None,
         "nothing is written before a change"
     );
-    app.click("tr[data-name='www.example.com.'] button[aria-label^='Delete']")
+    app.click("tr[data-name='example.com.'][data-type='A'] button[aria-label^='Delete']")
         .await;
     let saved =
         storage::decode(&BrowserStore.get(DOC_KEY).expect("saved after the delete")).unwrap();
+    let parent = saved.world.zone(PARENT).unwrap();
+    let a = hickory_proto::rr::RecordType::A;
+    assert!(
+        parent
+            .get(&delegation_lab::dns::n("example.com."), a)
+            .is_none()
+    );
     let mut expected = default_doc();
-    let parent = expected.world.zone_mut(PARENT).unwrap();
-    parent
-        .remove(
-            &delegation_lab::dns::n("www.example.com."),
-            hickory_proto::rr::RecordType::CNAME,
-        )
-        .unwrap();
+    Edit::DeleteRecordSet {
+        zone_id: PARENT.into(),
+        name: delegation_lab::dns::n("example.com."),
+        rtype: a,
+    }
+    .apply(&mut expected)
+    .unwrap();
     assert_eq!(saved, expected);
     app.click("#undo").await;
     assert_eq!(

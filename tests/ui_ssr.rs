@@ -7,14 +7,14 @@ use std::rc::Rc;
 
 use delegation_lab::dns::rrset::parse_values;
 use delegation_lab::dns::{RecordSet, Zone, n};
-use delegation_lab::ui::fixture::temporary_world;
+use delegation_lab::ui::App;
+use delegation_lab::ui::doc::default_doc;
 use delegation_lab::ui::record_form::RecordDraft;
 use delegation_lab::ui::storage::Notice;
 use delegation_lab::ui::views::banner::{Banner, BannerProps};
 use delegation_lab::ui::views::diagram::{Diagram, DiagramProps};
 use delegation_lab::ui::views::record_dialog::{RecordDialog, RecordDialogProps};
 use delegation_lab::ui::views::record_table::{RecordTable, RecordTableProps};
-use delegation_lab::ui::{App, Doc};
 use hickory_proto::rr::rdata::TXT;
 use hickory_proto::rr::{RData, RecordType};
 use scraper::{ElementRef, Html, Selector};
@@ -58,15 +58,17 @@ async fn the_app_shows_the_hierarchy_and_the_first_hosted_zone() {
     assert_eq!(
         zones,
         [
-            "Zone ., root zone, 5 record sets",
-            "Zone com., top-level domain, 3 record sets",
-            "Zone example.com., hosted zone Z0PARENTEXAMPLE1, account 111111111111, 6 record sets",
-            "Zone api.example.com., hosted zone Z0CHILDEXAMPLE22, account 222222222222, 4 record sets",
+            "Zone ., root zone, 14 record sets",
+            "Zone com., top-level domain, 9 record sets",
+            "Zone aws., top-level domain, 4 record sets",
+            "Zone acm-validations.aws., hosted zone ZQC0LNY5FZ3KKASQD6FRH, account 999999999999, 2 record sets",
+            "Zone example.com., hosted zone ZPJXOFB6SRQKCW5PP467B, account 111111111111, 4 record sets",
+            "Zone api.example.com., hosted zone ZFDEH0ZRZWVVR4PAT0KIW, account 222222222222, 5 record sets",
         ]
     );
     assert_eq!(
         attr(one(&html, "g.node[aria-pressed=true]"), "data-zone"),
-        "111111111111/Z0PARENTEXAMPLE1"
+        "ZPJXOFB6SRQKCW5PP467B"
     );
     assert_eq!(text(one(&html, "#zone-heading")), "example.com.");
     let rows: Vec<String> = all(&html, "table.records tbody tr")
@@ -79,9 +81,7 @@ async fn the_app_shows_the_hierarchy_and_the_first_hosted_zone() {
             "example.com. A",
             "example.com. NS",
             "example.com. SOA",
-            "example.com. TXT",
             "api.example.com. NS",
-            "www.example.com. CNAME"
         ]
     );
     let undo = one(&html, "#undo");
@@ -93,14 +93,15 @@ async fn the_app_shows_the_hierarchy_and_the_first_hosted_zone() {
         ("Nothing to undo", true)
     );
     let health: Vec<String> = all(&html, ".edge-health").into_iter().map(text).collect();
-    assert_eq!(health, ["delegation ok"; 3]);
+    assert_eq!(health, ["delegation ok"; 5]);
     let groups: Vec<String> = all(&html, ".group-label").into_iter().map(text).collect();
     assert_eq!(
         groups,
         [
             "Internet: root and TLD registries",
-            "AWS account 111111111111",
-            "AWS account 222222222222"
+            "Account A (root) · 111111111111",
+            "Account B (api team) · 22222222…",
+            "AWS (ACM validation domain) · 9…",
         ]
     );
 }
@@ -129,7 +130,7 @@ async fn record_text_is_shown_as_text_never_as_markup() {
 
 #[tokio::test]
 async fn occluded_records_and_delegations_are_marked() {
-    let mut doc = Doc::new(temporary_world());
+    let mut doc = default_doc();
     let zone = doc
         .world
         .zones
@@ -257,11 +258,19 @@ async fn a_damaged_save_is_reported_with_its_key_and_a_download() {
 
 #[tokio::test]
 async fn the_diagram_marks_the_selected_zone_and_names_every_arrow() {
-    let doc = Rc::new(Doc::new(temporary_world()));
-    let child = doc.world.zones[3].id.clone();
+    let doc = Rc::new(default_doc());
+    let child = doc
+        .world
+        .zones
+        .iter()
+        .find(|z| z.origin == n("api.example.com."))
+        .unwrap()
+        .id
+        .clone();
     let html = render::<Diagram>(DiagramProps {
         doc,
         selected: Some(child.clone().into()),
+        show_infrastructure: false,
         on_select: Callback::noop(),
     })
     .await;
@@ -274,9 +283,11 @@ async fn the_diagram_marks_the_selected_zone_and_names_every_arrow() {
     assert_eq!(
         titles,
         [
+            ". to aws.: delegation ok, NS ns1.dns.nic.aws.",
             ". to com.: delegation ok, NS a.gtld-servers.net.",
-            "com. to example.com.: delegation ok, NS ns-1283.awsdns-32.org., ns-1821.awsdns-35.co.uk., ns-276.awsdns-34.com., ns-846.awsdns-41.net.",
-            "example.com. to api.example.com.: delegation ok, NS ns-1124.awsdns-12.org., ns-1720.awsdns-23.co.uk., ns-94.awsdns-11.com., ns-573.awsdns-07.net.",
+            "com. to example.com.: delegation ok, NS ns-112.awsdns-14.com., ns-583.awsdns-08.net., ns-1365.awsdns-42.org., ns-1918.awsdns-47.co.uk.",
+            "aws. to acm-validations.aws.: delegation ok, NS ns-323.awsdns-40.com., ns-749.awsdns-29.net., ns-1130.awsdns-13.org., ns-1709.awsdns-21.co.uk.",
+            "example.com. to api.example.com.: delegation ok, NS ns-140.awsdns-17.com., ns-708.awsdns-24.net., ns-1220.awsdns-24.org., ns-1938.awsdns-50.co.uk.",
         ]
     );
 }

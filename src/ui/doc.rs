@@ -1,20 +1,12 @@
-//! The document the app edits, saves and undoes: for now the world alone. It is the one
-//! place the scenario document (`crate::scenario`) will plug in: when it exists, `Doc` holds
-//! (or becomes) the scenario, and every view keeps reading `doc.world`.
+//! The document the app edits, saves and undoes: the engine's scenario (the world, the AWS
+//! accounts and hosted zones, the clock and the resolver's cache). Views read `doc.world`.
 
-use serde::{Deserialize, Serialize};
+pub use crate::scenario::Scenario as Doc;
 
-use crate::dns::World;
+/// The preset a first visit starts with.
+pub const DEFAULT_PRESET: &str = "article";
 
-/// Everything the user has built, as one value: what undo snapshots and localStorage keeps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Doc {
-    pub world: World,
-}
-
-impl Doc {
-    pub fn new(world: World) -> Self {
-        Self { world }
-    }
+/// The document a first visit starts with: the article's working setup.
+pub fn default_doc() -> Doc {
+    crate::scenario::presets::build(DEFAULT_PRESET).expect("the default preset exists")
 }

@@ -1,17 +1,20 @@
-//! The hierarchy diagram as data: which zone parents which (by the zones' origins), which
-//! delegations point where (the parent's NS sets), each delegation's health, and where every
-//! box and arrow goes. The SVG view (`views::diagram`) only draws what this computes.
+//! The hierarchy diagram's geometry: where every box and arrow goes. Which zone hangs under
+//! which, where each delegation points and how healthy it is come from the engine
+//! (`scenario::hierarchy`); this file only chooses what to show and places it.
 //!
 //! Layout: the Internet's zones (root, TLDs) in rows at the top; below them one column per
 //! owner (AWS account), each drawn as a box holding that owner's hosted zones in rows by
 //! depth, so a cross-account delegation is an arrow from one box into another. A delegation
-//! to a name no zone holds gets a dashed placeholder in an "unhosted" column.
+//! that reaches no zone gets a dashed placeholder in an "unhosted" column. The name-server
+//! infrastructure zones (`awsdns-NN.com` and the like) are hidden unless asked for, and so
+//! are TLDs with nothing shown below them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use hickory_proto::rr::{Name, RData};
+use hickory_proto::rr::Name;
 
-use crate::dns::{World, Zone};
+use crate::scenario::Scenario;
+use crate::scenario::hierarchy::{self as engine, NodeKind};
 
 pub const NODE_W: i32 = 208;
 pub const NODE_H: i32 = 52;
@@ -31,7 +34,10 @@ const NAME_CHARS: usize = 26;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Owner {
     Internet,
-    Account(String),
+    Account {
+        id: String,
+        label: String,
+    },
     /// Placeholder for a delegation no zone answers for.
     Unhosted,
 }
@@ -40,46 +46,43 @@ impl Owner {
     pub fn label(&self) -> String {
         match self {
             Owner::Internet => "Internet: root and TLD registries".into(),
-            Owner::Account(id) => format!("AWS account {id}"),
+            Owner::Account { id, label } if label.is_empty() => format!("AWS account {id}"),
+            Owner::Account { id, label } => format!("{label} · {id}"),
             Owner::Unhosted => "No hosted zone".into(),
         }
     }
 }
 
-/// The owner of a zone. TEMPORARY mapping until Route 53 accounts exist in the world: a
-/// hosted zone's id is `<account>/<zone id>`; any other id is an Internet fixture.
-pub fn owner_of(zone: &Zone) -> Owner {
-    match zone.id.split_once('/') {
-        Some((account, _)) => Owner::Account(account.to_string()),
-        None => Owner::Internet,
-    }
-}
-
-/// The zone id as the console shows it (without the owner prefix).
-pub fn display_id(zone: &Zone) -> &str {
-    zone.id
-        .split_once('/')
-        .map_or(zone.id.as_str(), |(_, id)| id)
-}
-
-/// Whether a parent's delegation reaches the child zone's servers.
+/// How a delegation arrow is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Health {
-    /// The parent's NS names are exactly the servers of the child zone.
+    /// Every delegated server answers for the zone and the NS sets match.
     Ok,
-    /// Some NS names serve the child zone, some do not (or some of its servers are missing).
+    /// The servers answer, but the parent's NS set differs from the zone's own.
     Mismatched,
-    /// None of the NS names serves the child zone: every answer is REFUSED or wrong.
+    /// Some delegated servers do not answer for the zone.
+    PartlyLame,
+    /// No delegated server answers for the zone.
     Lame,
-    /// The parent holds no delegation for the child: resolvers never reach it.
+    /// The parent holds no delegation for the zone: resolvers never reach it.
     NotDelegated,
 }
 
 impl Health {
+    fn of(h: &engine::Health) -> Self {
+        match h {
+            engine::Health::Ok => Health::Ok,
+            engine::Health::Mismatched { .. } => Health::Mismatched,
+            engine::Health::PartlyLame { .. } => Health::PartlyLame,
+            engine::Health::Lame { .. } => Health::Lame,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Health::Ok => "delegation ok",
             Health::Mismatched => "NS mismatch",
+            Health::PartlyLame => "partly lame",
             Health::Lame => "lame delegation",
             Health::NotDelegated => "not delegated",
         }
@@ -88,7 +91,7 @@ impl Health {
     pub fn class(self) -> &'static str {
         match self {
             Health::Ok => "ok",
-            Health::Mismatched => "warn",
+            Health::Mismatched | Health::PartlyLame => "warn",
             Health::Lame | Health::NotDelegated => "bad",
         }
     }
@@ -97,12 +100,12 @@ impl Health {
 /// One box in the diagram.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
-    /// The zone's id, or `None` for a placeholder of an unhosted delegation.
+    /// The zone's id, or `None` for a placeholder of a delegation that reaches no zone.
     pub zone_id: Option<String>,
     pub origin: Name,
     /// The name as drawn (shortened when long).
     pub title: String,
-    /// The second line: "root zone", "top-level domain", the hosted zone id, "no hosted zone".
+    /// The second line: "root zone", "top-level domain", the hosted zone id, ...
     pub subtitle: String,
     pub owner: Owner,
     pub record_sets: usize,
@@ -132,6 +135,8 @@ pub struct Edge {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub owner: Owner,
+    /// The owner's name as drawn, shortened to the box's width.
+    pub caption: String,
     pub x: i32,
     pub y: i32,
     pub w: i32,
@@ -146,6 +151,8 @@ pub struct Layout {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
     pub groups: Vec<Group>,
+    /// How many name-server infrastructure zones are hidden.
+    pub hidden: usize,
 }
 
 impl Layout {
@@ -154,51 +161,6 @@ impl Layout {
             .iter()
             .position(|n| n.zone_id.as_deref() == Some(zone_id))
     }
-}
-
-/// The NS names of an NS set, as text.
-fn ns_names(values: &[RData]) -> Vec<Name> {
-    values
-        .iter()
-        .filter_map(|v| match v {
-            RData::NS(ns) => Some(ns.0.to_lowercase()),
-            _ => None,
-        })
-        .collect()
-}
-
-/// How well the NS names `ns` reach the servers of zone `child`.
-pub fn delegation_health(world: &World, ns: &[Name], child: &Zone) -> Health {
-    let serving: BTreeSet<Name> = world
-        .servers_of(&child.id)
-        .map(|s| s.name.to_lowercase())
-        .collect();
-    let reaching = ns
-        .iter()
-        .filter(|name| {
-            world
-                .server_named(name)
-                .is_some_and(|s| s.serves(&child.id))
-        })
-        .count();
-    if reaching == 0 {
-        Health::Lame
-    } else if reaching == ns.len() && ns.len() >= serving.len() {
-        Health::Ok
-    } else {
-        Health::Mismatched
-    }
-}
-
-/// The zone parenting `zone` in the tree: the zone with the longest origin strictly above.
-fn tree_parent(world: &World, zone: &Zone) -> Option<usize> {
-    world
-        .zones
-        .iter()
-        .enumerate()
-        .filter(|(_, z)| z.origin != zone.origin && z.origin.zone_of(&zone.origin))
-        .max_by_key(|(_, z)| z.origin.num_labels())
-        .map(|(i, _)| i)
 }
 
 fn shorten(name: &str) -> String {
@@ -211,77 +173,150 @@ fn shorten(name: &str) -> String {
     }
 }
 
-fn subtitle(zone: &Zone, owner: &Owner) -> String {
-    match owner {
-        Owner::Account(_) => display_id(zone).to_string(),
-        _ if zone.origin.is_root() => "root zone".into(),
-        _ if zone.origin.num_labels() == 1 => "top-level domain".into(),
-        _ => "registry zone".into(),
+/// `text` cut to what fits in `width` pixels of the group caption's type (about 6.5 px a
+/// character), with an ellipsis.
+fn fit(text: &str, width: i32) -> String {
+    let max = (width * 10 / 65).max(4) as usize;
+    if text.chars().count() <= max {
+        return text.to_string();
     }
+    let kept: String = text.chars().take(max - 1).collect();
+    format!("{}…", kept.trim_end())
 }
 
-/// Lays out the diagram of `world`.
-pub fn layout(world: &World) -> Layout {
-    // 1. Nodes for every zone, then placeholders for delegations no zone of that name holds.
-    let mut nodes: Vec<Node> = world
-        .zones
+/// The nodes, arrows and tree parents of the diagram, before placement: the engine's
+/// hierarchy, filtered, with placeholders and "not delegated" arrows added.
+fn graph(
+    s: &Scenario,
+    show_infrastructure: bool,
+) -> (Vec<Node>, Vec<Edge>, Vec<Option<usize>>, usize) {
+    let h = engine::hierarchy(s);
+    let index: BTreeMap<&str, usize> = h
+        .nodes
         .iter()
-        .map(|z| {
-            let owner = owner_of(z);
+        .enumerate()
+        .map(|(i, n)| (n.zone_id.as_str(), i))
+        .collect();
+    let mut nodes: Vec<Node> = h
+        .nodes
+        .iter()
+        .map(|n| {
+            let (owner, subtitle) = match &n.kind {
+                NodeKind::Root => (Owner::Internet, "root zone".to_string()),
+                NodeKind::Tld => (Owner::Internet, "top-level domain".to_string()),
+                NodeKind::Other => (Owner::Internet, "name-server zone".to_string()),
+                NodeKind::HostedZone {
+                    account,
+                    account_label,
+                } => (
+                    Owner::Account {
+                        id: account.clone(),
+                        label: account_label.clone(),
+                    },
+                    n.zone_id.clone(),
+                ),
+            };
             Node {
-                zone_id: Some(z.id.clone()),
-                origin: z.origin.clone(),
-                title: shorten(&z.origin.to_string()),
-                subtitle: subtitle(z, &owner),
+                zone_id: Some(n.zone_id.clone()),
+                origin: n.origin.clone(),
+                title: shorten(&n.origin.to_string()),
+                subtitle,
                 owner,
-                record_sets: z.len(),
+                record_sets: s.world.zone(&n.zone_id).map_or(0, |z| z.len()),
                 x: 0,
                 y: 0,
             }
         })
         .collect();
-    let mut parent: Vec<Option<usize>> =
-        world.zones.iter().map(|z| tree_parent(world, z)).collect();
+    let mut parent: Vec<Option<usize>> = h
+        .nodes
+        .iter()
+        .map(|n| n.parent.as_deref().and_then(|p| index.get(p).copied()))
+        .collect();
     let mut edges = Vec::new();
-    for (pi, p) in world.zones.iter().enumerate() {
-        for cut in p.delegations().filter(|cut| !p.is_occluded(cut)) {
-            let ns = ns_names(&cut.values);
-            let ns_text: Vec<String> = ns.iter().map(Name::to_string).collect();
-            let children: Vec<usize> = (0..world.zones.len())
-                .filter(|&ci| world.zones[ci].origin == cut.name && parent[ci] == Some(pi))
-                .collect();
-            if children.is_empty() {
+    for e in &h.edges {
+        let Some(&from) = index.get(e.parent.as_str()) else {
+            continue;
+        };
+        let ns = e.ns.iter().map(Name::to_string).collect();
+        let to = match e.child.as_deref().and_then(|c| index.get(c).copied()) {
+            Some(to) => to,
+            None => {
                 nodes.push(Node {
                     zone_id: None,
-                    origin: cut.name.clone(),
-                    title: shorten(&cut.name.to_string()),
-                    subtitle: "no hosted zone".into(),
+                    origin: e.name.clone(),
+                    title: shorten(&e.name.to_string()),
+                    subtitle: "no zone answers".into(),
                     owner: Owner::Unhosted,
                     record_sets: 0,
                     x: 0,
                     y: 0,
                 });
-                parent.push(Some(pi));
-                edges.push(Edge::new(
-                    pi,
-                    nodes.len() - 1,
-                    ns_text.clone(),
-                    Health::Lame,
-                ));
+                parent.push(Some(from));
+                nodes.len() - 1
             }
-            for ci in children {
-                let health = delegation_health(world, &ns, &world.zones[ci]);
-                edges.push(Edge::new(pi, ci, ns_text.clone(), health));
-            }
-        }
+        };
+        edges.push(Edge::new(from, to, ns, Health::of(&e.health)));
     }
-    for (ci, p) in parent.iter().enumerate().take(world.zones.len()) {
+    for (ci, p) in parent.iter().enumerate() {
         if let Some(pi) = *p
             && !edges.iter().any(|e| e.to == ci)
         {
             edges.push(Edge::new(pi, ci, Vec::new(), Health::NotDelegated));
         }
     }
+
+    // What to show: every hosted zone and placeholder, and the zones above them; the root;
+    // the infrastructure zones only when asked.
+    let mut visible = vec![false; nodes.len()];
+    let kinds: Vec<Option<&NodeKind>> = (0..nodes.len())
+        .map(|i| h.nodes.get(i).map(|n| &n.kind))
+        .collect();
+    for (i, kind) in kinds.iter().enumerate() {
+        let show = match kind {
+            None | Some(NodeKind::HostedZone { .. }) | Some(NodeKind::Root) => true,
+            Some(NodeKind::Other | NodeKind::Tld) => show_infrastructure,
+        };
+        if show {
+            let mut at = Some(i);
+            while let Some(j) = at {
+                if visible[j] && j != i {
+                    break;
+                }
+                visible[j] = true;
+                at = parent[j];
+            }
+        }
+    }
+    let hidden = (0..h.nodes.len())
+        .filter(|&i| !visible[i] && matches!(kinds[i], Some(NodeKind::Other)))
+        .count();
+    let mut new_index = vec![None; nodes.len()];
+    let mut kept = Vec::new();
+    for (i, n) in nodes.into_iter().enumerate() {
+        if visible[i] {
+            new_index[i] = Some(kept.len());
+            kept.push(n);
+        }
+    }
+    let parents = (0..parent.len())
+        .filter(|&i| visible[i])
+        .map(|i| parent[i].and_then(|p| new_index[p]))
+        .collect();
+    let edges = edges
+        .into_iter()
+        .filter_map(|mut e| {
+            e.from = new_index[e.from]?;
+            e.to = new_index[e.to]?;
+            Some(e)
+        })
+        .collect();
+    (kept, edges, parents, hidden)
+}
+
+/// Lays out the diagram of a scenario.
+pub fn layout(s: &Scenario, show_infrastructure: bool) -> Layout {
+    let (mut nodes, mut edges, parent, hidden) = graph(s, show_infrastructure);
 
     // 2. Depth-first order (children by name) and depth of every node.
     let mut children: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
@@ -366,7 +401,7 @@ pub fn layout(world: &World) -> Layout {
     }
     let row_y = |row: usize| ys[row];
 
-    // 4. Columns of owners, in order of first appearance.
+    // 4. Columns of owners, by account id (the placeholders' column last).
     let mut owners: Vec<Owner> = Vec::new();
     for &i in &order {
         let o = &nodes[i].owner;
@@ -374,10 +409,10 @@ pub fn layout(world: &World) -> Layout {
             owners.push(o.clone());
         }
     }
-    if let Some(pos) = owners.iter().position(|o| *o == Owner::Unhosted) {
-        let unhosted = owners.remove(pos);
-        owners.push(unhosted);
-    }
+    owners.sort_by_key(|o| match o {
+        Owner::Account { id, .. } => (0, id.clone()),
+        _ => (1, String::new()),
+    });
     let mut groups = Vec::new();
     let mut x = MARGIN;
     for owner in &owners {
@@ -401,6 +436,7 @@ pub fn layout(world: &World) -> Layout {
         let gy = row_y(first) - label_h[first] - GROUP_HEADER - GROUP_PAD;
         groups.push(Group {
             owner: owner.clone(),
+            caption: String::new(),
             x,
             y: gy,
             w: inner_w + 2 * GROUP_PAD,
@@ -427,19 +463,39 @@ pub fn layout(world: &World) -> Layout {
     let content_w = owned_w
         .max(internet_inner + 2 * GROUP_PAD)
         .max(NODE_W + 2 * GROUP_PAD);
-    for (&row, list) in &per_row {
+    // Bottom row first, each zone ordered by where its children are, so arrows cross less.
+    for (&row, list) in per_row.iter_mut().rev() {
+        let centre = |i: usize| -> i32 {
+            let kids: Vec<i32> = edges
+                .iter()
+                .filter(|e| e.from == i)
+                .map(|e| nodes[e.to].x)
+                .collect();
+            if kids.is_empty() {
+                i32::MAX
+            } else {
+                kids.iter().sum::<i32>() / kids.len() as i32
+            }
+        };
+        let mut keyed: Vec<(i32, usize)> = list.iter().map(|&i| (centre(i), i)).collect();
+        keyed.sort_by_key(|&(c, i)| (c, nodes[i].origin.clone()));
+        *list = keyed.into_iter().map(|(_, i)| i).collect();
         let row_w = list.len() as i32 * NODE_W + (list.len() as i32 - 1) * H_GAP;
         let mut nx = MARGIN + (content_w - row_w) / 2;
-        for &i in list {
+        for &i in list.iter() {
             nodes[i].x = nx;
             nodes[i].y = row_y(row);
             nx += NODE_W + H_GAP;
         }
     }
+    for g in groups.iter_mut() {
+        g.caption = fit(&g.owner.label(), g.w - 2 * GROUP_PAD);
+    }
     if let (Some(&first), Some(&last)) = (per_row.keys().next(), per_row.keys().last()) {
         groups.insert(
             0,
             Group {
+                caption: fit(&Owner::Internet.label(), content_w - 2 * GROUP_PAD),
                 owner: Owner::Internet,
                 x: MARGIN,
                 y: row_y(first) - GROUP_HEADER - GROUP_PAD,
@@ -459,6 +515,7 @@ pub fn layout(world: &World) -> Layout {
         nodes,
         edges,
         groups,
+        hidden,
     }
 }
 
@@ -525,27 +582,19 @@ pub fn label_lines(edge: &Edge) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use hickory_proto::rr::RecordType;
-
     use super::*;
-    use crate::dns::rrset::parse_values;
-    use crate::dns::{RecordSet, n};
-    use crate::ui::fixture::{CHILD_ACCOUNT, PARENT_ACCOUNT, temporary_world};
+    use crate::scenario::presets;
+
+    fn preset(id: &str) -> Scenario {
+        presets::build(id).unwrap()
+    }
 
     fn origins(l: &Layout) -> Vec<String> {
         l.nodes.iter().map(|n| n.origin.to_string()).collect()
     }
 
-    #[test]
-    fn the_fixture_is_a_chain_of_healthy_delegations() {
-        let world = temporary_world();
-        let l = layout(&world);
-        assert_eq!(
-            origins(&l),
-            [".", "com.", "example.com.", "api.example.com."]
-        );
-        let arrows: Vec<(String, String, Health, usize)> = l
-            .edges
+    fn arrows(l: &Layout) -> Vec<(String, String, Health, usize)> {
+        l.edges
             .iter()
             .map(|e| {
                 (
@@ -555,12 +604,31 @@ mod tests {
                     e.ns.len(),
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn the_article_shows_the_hosted_zones_and_the_zones_above_them() {
+        let l = layout(&preset("article"), false);
         assert_eq!(
-            arrows,
+            origins(&l),
             [
+                ".",
+                "com.",
+                "aws.",
+                "acm-validations.aws.",
+                "example.com.",
+                "api.example.com."
+            ]
+        );
+        assert_eq!(l.hidden, 12, "the awsdns-NN name-server zones are hidden");
+        assert_eq!(
+            arrows(&l),
+            [
+                (".".into(), "aws.".into(), Health::Ok, 1),
                 (".".into(), "com.".into(), Health::Ok, 1),
                 ("com.".into(), "example.com.".into(), Health::Ok, 4),
+                ("aws.".into(), "acm-validations.aws.".into(), Health::Ok, 4),
                 (
                     "example.com.".into(),
                     "api.example.com.".into(),
@@ -569,108 +637,110 @@ mod tests {
                 ),
             ]
         );
-        let owners: Vec<Owner> = l.groups.iter().map(|g| g.owner.clone()).collect();
+        let captions: Vec<&str> = l.groups.iter().map(|g| g.caption.as_str()).collect();
         assert_eq!(
-            owners,
+            captions,
             [
-                Owner::Internet,
-                Owner::Account(PARENT_ACCOUNT.into()),
-                Owner::Account(CHILD_ACCOUNT.into())
+                "Internet: root and TLD registries",
+                "Account A (root) · 111111111111",
+                "Account B (api team) · 22222222…",
+                "AWS (ACM validation domain) · 9…",
             ]
         );
-        // Rows: root, TLD, registered domain, subdomain; account columns side by side.
+        // Rows: root, TLDs, registered domains, the delegated subdomain.
         let ys: Vec<i32> = l.nodes.iter().map(|n| n.y).collect();
-        assert_eq!(ys, [56, 174, 388, 602]);
-        assert_eq!(
-            l.edges[0].path,
-            "M 272 108 C 272 123, 192 123, 192 138 L 192 172"
-        );
-        assert_eq!(
-            (l.edges[0].label_x, l.edges[0].label_y, l.edges[0].label_end),
-            (201, 148, false)
-        );
-        assert!(
-            l.edges[1].label_end,
-            "the parent com. is to the right of example.com."
-        );
-        assert!(l.nodes[3].x > l.nodes[2].x + NODE_W);
-        assert_eq!(l.nodes[2].subtitle, "Z0PARENTEXAMPLE1");
+        assert_eq!(ys, [56, 174, 174, 388, 388, 602]);
+        // com. sits left of aws., above its child's column (account A comes first).
+        assert!(l.nodes[1].x < l.nodes[2].x);
+        assert_eq!(l.nodes[4].subtitle, "ZPJXOFB6SRQKCW5PP467B");
         assert_eq!(l.nodes[1].subtitle, "top-level domain");
+        let com_to_example = &l.edges[2];
+        assert_eq!(
+            com_to_example.path,
+            "M 294 226 C 294 268, 214 268, 214 310 L 214 386"
+        );
+        assert_eq!(
+            (
+                com_to_example.label_x,
+                com_to_example.label_y,
+                com_to_example.label_end
+            ),
+            (205, 320, true)
+        );
+    }
+
+    #[test]
+    fn name_server_zones_are_shown_on_request() {
+        let l = layout(&preset("article"), true);
+        assert_eq!((l.nodes.len(), l.edges.len(), l.hidden), (21, 20, 0));
+        assert!(origins(&l).contains(&"awsdns-40.com.".to_string()));
+    }
+
+    #[test]
+    fn failures_are_drawn_as_lame_or_not_delegated() {
+        let health = |id: &str, to: &str| {
+            let l = layout(&preset(id), false);
+            arrows(&l)
+                .into_iter()
+                .find(|a| a.1 == to)
+                .map(|a| (a.2, a.3))
+        };
+        assert_eq!(
+            health("recreated", "api.example.com."),
+            Some((Health::Lame, 4))
+        );
+        assert_eq!(
+            health("wrong-ns", "api.example.com."),
+            Some((Health::Lame, 4))
+        );
+        assert_eq!(
+            health("wrong-ns", "staging.example.com."),
+            Some((Health::NotDelegated, 0))
+        );
+        assert_eq!(
+            health("not-delegated", "api.example.com."),
+            Some((Health::NotDelegated, 0))
+        );
     }
 
     #[test]
     fn groups_hold_their_nodes_and_never_overlap() {
-        let l = layout(&temporary_world());
-        for n in &l.nodes {
-            let g = l.groups.iter().find(|g| g.owner == n.owner).unwrap();
+        for (id, infra) in [
+            ("article", false),
+            ("article", true),
+            ("wrong-ns", false),
+            ("acm-two-zones", false),
+        ] {
+            let l = layout(&preset(id), infra);
+            for n in &l.nodes {
+                let g = l.groups.iter().find(|g| g.owner == n.owner).unwrap();
+                assert!(
+                    n.x >= g.x
+                        && n.x + NODE_W <= g.x + g.w
+                        && n.y >= g.y
+                        && n.y + NODE_H <= g.y + g.h,
+                    "{id}: {n:?} outside {g:?}"
+                );
+            }
+            for (i, a) in l.groups.iter().enumerate() {
+                for b in &l.groups[i + 1..] {
+                    let apart = a.x + a.w <= b.x
+                        || b.x + b.w <= a.x
+                        || a.y + a.h <= b.y
+                        || b.y + b.h <= a.y;
+                    assert!(apart, "{id}: {a:?} overlaps {b:?}");
+                }
+            }
             assert!(
-                n.x >= g.x && n.x + NODE_W <= g.x + g.w && n.y >= g.y && n.y + NODE_H <= g.y + g.h,
-                "{n:?} {g:?}"
+                l.nodes
+                    .iter()
+                    .all(|n| n.x + NODE_W <= l.width && n.y + NODE_H <= l.height)
             );
         }
-        for (i, a) in l.groups.iter().enumerate() {
-            for b in &l.groups[i + 1..] {
-                let apart =
-                    a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
-                assert!(apart, "{a:?} overlaps {b:?}");
-            }
-        }
-        assert!(
-            l.nodes
-                .iter()
-                .all(|n| n.x + NODE_W <= l.width && n.y + NODE_H <= l.height)
-        );
     }
 
     #[test]
-    fn a_recreated_child_makes_the_delegation_lame_and_a_missing_one_is_shown() {
-        let mut world = temporary_world();
-        let child_id = world.zones[3].id.clone();
-        for s in world.servers.iter_mut() {
-            s.zones.retain(|z| *z != child_id);
-        }
-        let parent = world
-            .zones_named(&n("example.com."))
-            .next()
-            .unwrap()
-            .id
-            .clone();
-        let z = world.zone_mut(&parent).unwrap();
-        z.upsert(RecordSet::new(
-            n("dev.example.com."),
-            RecordType::NS,
-            300,
-            parse_values(RecordType::NS, &["ns1.example.net"]).unwrap(),
-        ));
-        z.remove(&n("api.example.com."), RecordType::NS);
-        world.servers[2].zones.clear();
-        let l = layout(&world);
-        let health = |to: &str| {
-            l.edges
-                .iter()
-                .find(|e| l.nodes[e.to].origin.to_string() == to)
-                .map(|e| e.health)
-        };
-        assert_eq!(health("api.example.com."), Some(Health::NotDelegated));
-        assert_eq!(health("dev.example.com."), Some(Health::Lame));
-        assert_eq!(health("example.com."), Some(Health::Mismatched));
-        let dev = l
-            .nodes
-            .iter()
-            .find(|node| node.origin == n("dev.example.com."))
-            .unwrap();
-        assert_eq!(
-            (
-                dev.zone_id.clone(),
-                dev.owner.clone(),
-                dev.subtitle.as_str()
-            ),
-            (None, Owner::Unhosted, "no hosted zone")
-        );
-    }
-
-    #[test]
-    fn long_ns_lists_are_summarised() {
+    fn long_names_and_ns_lists_are_summarised() {
         let edge = Edge::new(
             0,
             1,
@@ -686,5 +756,9 @@ mod tests {
             "…bdomain-name.example.com."
         );
         assert_eq!(shorten("api.example.com."), "api.example.com.");
+        assert_eq!(
+            fit("AWS (ACM validation domain) · 999999999999", 208),
+            "AWS (ACM validation domain) · 9…"
+        );
     }
 }

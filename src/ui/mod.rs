@@ -4,19 +4,16 @@
 //!
 //! # Layout
 //!
-//! - [`doc`]: the document the app edits (the world; the scenario document later).
-//! - [`edit`]: edits as values, checked before dispatch, applied by the reducer.
+//! - [`doc`]: the document the app edits: the engine's `Scenario`, and the default one.
 //! - [`history`]: undo and redo stacks of document snapshots.
-//! - [`state`]: `AppState`, `Action` and the reducer; `AppHandle` shared by context.
+//! - [`state`]: `AppState`, `Action` and the reducer (edits are the engine's
+//!   `scenario::edit::Edit`); `AppHandle` shared by context.
 //! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
-//! - [`hierarchy`]: the diagram's data and layout (pure).
+//! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
-//! - [`fixture`]: TEMPORARY world until the engine's presets exist.
 //! - [`views`]: the components.
 
 pub mod doc;
-pub mod edit;
-pub mod fixture;
 pub mod hierarchy;
 pub mod history;
 pub mod record_form;

@@ -7,9 +7,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::doc::Doc;
-use super::edit::{Edit, EditError};
 use super::history::History;
 use super::storage::Notice;
+pub use crate::scenario::edit::Edit;
+use crate::scenario::presets::ACCOUNT_AWS;
 
 /// Everything the views read.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,15 +83,22 @@ impl AppState {
     }
 }
 
-/// The zone selected when nothing is: the first hosted zone (the first zone below a TLD),
-/// else the first zone.
+/// The zone selected when nothing is: the users' hosted zone nearest the root (AWS's own
+/// zones, such as ACM's validation domain, only when there is no other), else the first zone.
 pub fn default_selection(doc: &Doc) -> Option<String> {
-    let zones = &doc.world.zones;
-    zones
+    doc.aws
+        .hosted_zones
         .iter()
-        .find(|z| z.origin.num_labels() >= 2)
-        .or_else(|| zones.first())
-        .map(|z| z.id.clone())
+        .filter(|hz| doc.world.zone(&hz.id).is_some())
+        .min_by_key(|hz| {
+            (
+                hz.account == ACCOUNT_AWS,
+                hz.name.num_labels(),
+                hz.name.to_string(),
+            )
+        })
+        .map(|hz| hz.id.clone())
+        .or_else(|| doc.world.zones.first().map(|z| z.id.clone()))
 }
 
 impl Reducible for AppState {
@@ -110,7 +118,7 @@ impl Reducible for AppState {
                         }
                         Rc::new(next)
                     }
-                    Err(EditError { message, .. }) => Rc::new(Self {
+                    Err(message) => Rc::new(Self {
                         error: Some(message),
                         ..(*self).clone()
                     }),
@@ -162,22 +170,22 @@ mod tests {
     use super::*;
     use crate::dns::rrset::parse_values;
     use crate::dns::{RecordSet, n};
-    use crate::ui::fixture::temporary_world;
+    use crate::ui::doc::default_doc;
 
     fn start() -> Rc<AppState> {
-        Rc::new(AppState::new(Doc::new(temporary_world()), None))
+        Rc::new(AppState::new(default_doc(), None))
     }
 
     fn add_a(state: &AppState, name: &str) -> Action {
         Action::Edit(Edit::PutRecordSet {
             zone_id: state.selected.clone().unwrap(),
             replacing: None,
-            set: Box::new(RecordSet::new(
+            set: RecordSet::new(
                 n(name),
                 RecordType::A,
                 300,
                 parse_values(RecordType::A, &["192.0.2.9"]).unwrap(),
-            )),
+            ),
         })
     }
 
@@ -219,7 +227,7 @@ mod tests {
         assert_eq!(
             s2.error.as_deref(),
             Some(
-                "A record set dup.example.com. of type A already exists in zone example.com.; edit that one instead"
+                "InvalidChangeBatch: [Tried to create resource record set [name='dup.example.com.', type='A'] but it already exists]"
             )
         );
     }

@@ -45,9 +45,9 @@ pub fn encode(doc: &Doc) -> String {
     serde_json::to_string(doc).expect("a document always serialises")
 }
 
-/// Reads a saved document, saying what is wrong with a damaged one.
+/// Reads a saved document, saying what is wrong with a damaged (or newer) one.
 pub fn decode(raw: &str) -> Result<Doc, String> {
-    serde_json::from_str(raw).map_err(|e| format!("the saved scenario is not readable: {e}"))
+    Doc::from_json(raw).map_err(|e| e.to_string())
 }
 
 /// Reads the saved document; a damaged one is copied aside and reported.
@@ -167,12 +167,12 @@ impl Store for BrowserStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::fixture::temporary_world;
+    use crate::ui::doc::default_doc;
 
     #[test]
     fn a_saved_document_comes_back_equal() {
         let mut store = MemoryStore::default();
-        let doc = Doc::new(temporary_world());
+        let doc = default_doc();
         save(&mut store, &doc).unwrap();
         assert_eq!(
             restore(&mut store),
@@ -209,7 +209,7 @@ mod tests {
             restored.notice,
             Some(Notice::Damaged {
                 kept_key: Some(format!("{DAMAGED_PREFIX}2")),
-                error: "the saved scenario is not readable: EOF while parsing a list at line 1 column 21".into(),
+                error: "this is not JSON (line 1, column 21): EOF while parsing a list at line 1 column 21".into(),
                 raw: "{\"world\": {\"zones\": [".into(),
             })
         );
@@ -236,7 +236,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            save(&mut store, &Doc::new(temporary_world())),
+            save(&mut store, &default_doc()),
             Err("the scenario could not be saved in this browser (QuotaExceededError); changes will be lost on reload".into())
         );
     }

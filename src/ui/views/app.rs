@@ -13,16 +13,9 @@ use super::diagram::Diagram;
 use super::header::Header;
 use super::icon::Icon;
 use super::zone_panel::ZonePanel;
-use crate::ui::doc::Doc;
-use crate::ui::edit::Edit;
-use crate::ui::fixture::temporary_world;
-use crate::ui::state::{Action, AppHandle, AppState};
+pub use crate::ui::doc::default_doc;
+use crate::ui::state::{Action, AppHandle, AppState, Edit};
 use crate::ui::storage::Notice;
-
-/// The document a first visit starts with.
-pub fn default_doc() -> Doc {
-    Doc::new(temporary_world())
-}
 
 /// The state at start: in the browser, what localStorage holds (a damaged save is kept
 /// aside and reported); natively (SSR), the default document.
@@ -72,6 +65,11 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| state.dispatch(Action::Notice(None)))
     };
     let on_dismiss_error = dispatch(|| Action::DismissError).reform(|_: MouseEvent| ());
+    let show_infrastructure = use_state(|| false);
+    let on_toggle_infrastructure = {
+        let show = show_infrastructure.clone();
+        Callback::from(move |_: Event| show.set(!*show))
+    };
 
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
@@ -94,9 +92,14 @@ pub fn App(props: &AppProps) -> Html {
                     <section class="panel panel-diagram" aria-labelledby="diagram-heading">
                         <div class="panel-bar">
                             <h2 id="diagram-heading">{ "Delegation hierarchy" }</h2>
-                            <p class="panel-note">{ "Select a zone to see its records" }</p>
+                            <label class="toggle">
+                                <input type="checkbox" id="show-infrastructure" checked={*show_infrastructure}
+                                    onchange={on_toggle_infrastructure} />
+                                <span>{ "Show name-server zones" }</span>
+                            </label>
                         </div>
-                        <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)} on_select={on_select} />
+                        <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
+                            show_infrastructure={*show_infrastructure} on_select={on_select} />
                     </section>
                     <section class="panel panel-zone" id="zone-panel" aria-labelledby="zone-heading" tabindex="-1">
                         if let Some(id) = &state.selected {

@@ -13,12 +13,18 @@ use crate::ui::hierarchy::{self, Edge, LABEL_LINE_H, Layout, NODE_H, NODE_W, Nod
 pub struct DiagramProps {
     pub doc: Rc<Doc>,
     pub selected: Option<AttrValue>,
+    /// Whether the name-server infrastructure zones (`awsdns-NN.com`, ...) are drawn.
+    #[prop_or_default]
+    pub show_infrastructure: bool,
     pub on_select: Callback<String>,
 }
 
 #[function_component]
 pub fn Diagram(props: &DiagramProps) -> Html {
-    let layout = use_memo(props.doc.clone(), |doc| hierarchy::layout(&doc.world));
+    let layout = use_memo(
+        (props.doc.clone(), props.show_infrastructure),
+        |(doc, infra)| hierarchy::layout(doc, *infra),
+    );
 
     let Layout { width, height, .. } = *layout;
     let selected = props.selected.as_deref();
@@ -37,11 +43,12 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         }) }
                     </defs>
                     { for layout.groups.iter().map(|g| {
-                        let class = match g.owner { Owner::Internet => "group internet", Owner::Account(_) => "group account", Owner::Unhosted => "group unhosted" };
+                        let class = match g.owner { Owner::Internet => "group internet", Owner::Account { .. } => "group account", Owner::Unhosted => "group unhosted" };
                         html! {
                             <g class={class}>
+                                <title>{ g.owner.label() }</title>
                                 <rect x={g.x.to_string()} y={g.y.to_string()} width={g.w.to_string()} height={g.h.to_string()} rx="14" />
-                                <text class="group-label" x={(g.x + 14).to_string()} y={(g.y + 19).to_string()}>{ g.owner.label() }</text>
+                                <text class="group-label" x={(g.x + 14).to_string()} y={(g.y + 19).to_string()}>{ g.caption.clone() }</text>
                             </g>
                         }
                     }) }
@@ -76,7 +83,7 @@ fn edge_view(layout: &Layout, e: &Edge) -> Html {
     );
     let backdrop = match to.owner {
         Owner::Internet => "in-internet",
-        Owner::Account(_) => "in-account",
+        Owner::Account { .. } => "in-account",
         Owner::Unhosted => "in-none",
     };
     let x = e.label_x.to_string();
@@ -119,11 +126,11 @@ fn node_view(n: &Node, selected: Option<&str>, on_select: &Callback<String>) -> 
     };
     let is_selected = selected == Some(zone_id.as_str());
     let owner = match &n.owner {
-        Owner::Account(id) => format!(", account {id}"),
+        Owner::Account { id, .. } => format!(", account {id}"),
         _ => String::new(),
     };
     let what = match n.owner {
-        Owner::Account(_) => format!("hosted zone {}", n.subtitle),
+        Owner::Account { .. } => format!("hosted zone {}", n.subtitle),
         _ => n.subtitle.clone(),
     };
     let label = format!("Zone {}, {}{}, {}", n.origin, what, owner, sets);

@@ -11,9 +11,8 @@ use super::icon::Icon;
 use super::record_dialog::RecordDialog;
 use super::record_table::{RecordTable, SetKey};
 use crate::ui::doc::Doc;
-use crate::ui::edit::Edit;
-use crate::ui::hierarchy::{Owner, display_id, owner_of};
-use crate::ui::record_form::{FieldErrors, RecordDraft};
+use crate::ui::record_form::{Field, FieldErrors, RecordDraft};
+use crate::ui::state::Edit;
 
 #[derive(Properties, PartialEq)]
 pub struct ZonePanelProps {
@@ -147,7 +146,7 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
             let edit = Edit::PutRecordSet {
                 zone_id: zone_id.to_string(),
                 replacing,
-                set: Box::new(set),
+                set,
             };
             match edit.check(&doc) {
                 Ok(()) => {
@@ -157,11 +156,10 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
                     dialog.set(None);
                     on_edit.emit(edit);
                 }
-                Err(e) => {
-                    match e.field {
-                        Some(field) => state.errors.set(field, e.message),
-                        None => state.general = Some(e.message),
-                    }
+                Err(message) => {
+                    // Route 53 refuses a record set for its name (apex CNAME, a conflicting
+                    // set, one that exists already): the message goes under the name field.
+                    state.errors.set(Field::Name, message);
                     dialog.set(Some(state));
                 }
             }
@@ -172,15 +170,20 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
         Callback::from(move |_| dialog.set(None))
     };
 
-    let owner = owner_of(zone);
-    let owner_text = match &owner {
-        Owner::Account(id) => format!("AWS account {id}"),
-        _ => "Internet registry".to_string(),
+    let hosted = props.doc.aws.hosted_zone(&props.zone_id);
+    let owner_text = match hosted {
+        Some(hz) => match props.doc.aws.account(&hz.account) {
+            Some(a) if !a.label.is_empty() => format!("AWS account {} · {}", a.id, a.label),
+            _ => format!("AWS account {}", hz.account),
+        },
+        None => "Internet registry".to_string(),
     };
-    let kind = if matches!(owner, Owner::Account(_)) {
-        format!("Public hosted zone {}", display_id(zone))
+    let kind = if hosted.is_some() {
+        format!("Public hosted zone {}", props.zone_id)
     } else if zone.origin.is_root() {
         "The root zone".to_string()
+    } else if zone.origin.num_labels() == 1 {
+        "Top-level domain".to_string()
     } else {
         "Registry zone".to_string()
     };
