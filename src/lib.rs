@@ -12,7 +12,8 @@
 //! - [`scenario`]: the versioned document that holds a whole world, the presets, the
 //!   zone-folder format, and imports, exports and share links (`scenario::interop`).
 //! - [`diagnose`]: findings about a world and the fixes for them.
-//! - `ui` (wasm32 only): the Yew web app, the only module that touches the browser.
+//! - [`ui`]: the Yew web app, the only module that touches the browser (it compiles
+//!   natively too, for server-side render tests; browser-only code is wasm32-gated).
 //! - `cli` (native only, in the binary): the `delegation-lab` command line.
 //!
 //! # The dependency rule
@@ -25,3 +26,4 @@ pub mod aws;
 pub mod diagnose;
 pub mod dns;
 pub mod scenario;
+pub mod ui;

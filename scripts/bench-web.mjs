@@ -1,0 +1,79 @@
+// Measures the built site (dist/) in headless Chromium: over 10 fresh loads, the time from
+// navigation start to the app's first render (the `app-rendered` performance mark the app
+// sets after its first render), and the total gzip size (level 9) of everything the first
+// load transfers. Prints the figures; targets: median <= 150 ms, total <= 250 KB.
+// Usage: node scripts/bench-web.mjs [dir=dist]   (build first: bash scripts/build-web.sh)
+import { spawn } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cpus, loadavg } from "node:os";
+import { chromium } from "@playwright/test";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dir = resolve(root, process.argv[2] ?? "dist");
+const port = 8282;
+const url = `http://127.0.0.1:${port}/`;
+const LOADS = 10;
+
+const server = spawn(process.execPath, [resolve(root, "scripts/serve.mjs"), dir, String(port)], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+await new Promise((ok, fail) => {
+  server.stdout.once("data", ok);
+  server.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+const times = [];
+const starts = [];
+let transfer = null;
+try {
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const bodies = [];
+    page.on("response", (r) => bodies.push(r.body().then((b) => [new URL(r.url()).pathname, b]).catch(() => null)));
+    await page.goto(url);
+    await page.waitForSelector("body[data-app=ready]");
+    const [t, s] = await page.evaluate(() => [
+      performance.getEntriesByName("app-rendered")[0].startTime,
+      performance.getEntriesByName("app-start")[0].startTime,
+    ]);
+    times.push(t);
+    starts.push(s);
+    if (i === 0) {
+      await page.waitForLoadState("networkidle");
+      transfer = (await Promise.all(bodies)).filter(Boolean).map(([path, body]) => ({
+        path,
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+      }));
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+console.log(`machine: ${cpus().length} cores, load average ${load} (other work on the machine slows every figure)`);
+const sorted = [...times].sort((a, b) => a - b);
+const median = (sorted[4] + sorted[5]) / 2;
+const kb = (n) => (n / 1000).toFixed(1);
+console.log(`first render over ${LOADS} fresh loads (ms): ${times.map((t) => t.toFixed(0)).join(" ")}`);
+const startSorted = [...starts].sort((a, b) => a - b);
+console.log(`wasm ready (app-start mark): median ${((startSorted[4] + startSorted[5]) / 2).toFixed(0)} ms; render after that: median ${(median - (startSorted[4] + startSorted[5]) / 2).toFixed(0)} ms`);
+console.log(`first render: median ${median.toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted[LOADS - 1].toFixed(0)} ms (target <= 150 ms)`);
+console.log("first load transfers:");
+for (const f of transfer.sort((a, b) => b.gzip - a.gzip)) {
+  console.log(`  ${f.path.padEnd(34)} ${kb(f.raw).padStart(7)} KB raw  ${kb(f.gzip).padStart(7)} KB gzip`);
+}
+const total = transfer.reduce((s, f) => s + f.gzip, 0);
+console.log(`total gzip size of the first load: ${kb(total)} KB in ${transfer.length} files (target <= 250 KB)`);

@@ -1,0 +1,764 @@
+//! The hierarchy diagram's geometry: where every box and arrow goes. Which zone hangs under
+//! which, where each delegation points and how healthy it is come from the engine
+//! (`scenario::hierarchy`); this file only chooses what to show and places it.
+//!
+//! Layout: the Internet's zones (root, TLDs) in rows at the top; below them one column per
+//! owner (AWS account), each drawn as a box holding that owner's hosted zones in rows by
+//! depth, so a cross-account delegation is an arrow from one box into another. A delegation
+//! that reaches no zone gets a dashed placeholder in an "unhosted" column. The name-server
+//! infrastructure zones (`awsdns-NN.com` and the like) are hidden unless asked for, and so
+//! are TLDs with nothing shown below them.
+
+use std::collections::BTreeMap;
+
+use hickory_proto::rr::Name;
+
+use crate::scenario::Scenario;
+use crate::scenario::hierarchy::{self as engine, NodeKind};
+
+pub const NODE_W: i32 = 208;
+pub const NODE_H: i32 = 52;
+const H_GAP: i32 = 24;
+const COL_GAP: i32 = 40;
+/// The least vertical room between a parent's box and the label block of its child.
+const ARROW_GAP: i32 = 30;
+const MARGIN: i32 = 16;
+const GROUP_PAD: i32 = 14;
+const GROUP_HEADER: i32 = 26;
+/// Lines of NS names written on an arrow; more are summarised as "+N more".
+pub const LABEL_LINES: usize = 4;
+/// Characters of a zone name shown in a box before it is shortened.
+const NAME_CHARS: usize = 26;
+
+/// Who runs a zone: the Internet's registries, or an AWS account.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Owner {
+    Internet,
+    Account {
+        id: String,
+        label: String,
+    },
+    /// Placeholder for a delegation no zone answers for.
+    Unhosted,
+}
+
+impl Owner {
+    pub fn label(&self) -> String {
+        match self {
+            Owner::Internet => "Internet: root and TLD registries".into(),
+            Owner::Account { id, label } if label.is_empty() => format!("AWS account {id}"),
+            Owner::Account { id, label } => format!("{label} · {id}"),
+            Owner::Unhosted => "No hosted zone".into(),
+        }
+    }
+}
+
+/// How a delegation arrow is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Health {
+    /// Every delegated server answers for the zone and the NS sets match.
+    Ok,
+    /// The servers answer, but the parent's NS set differs from the zone's own.
+    Mismatched,
+    /// Some delegated servers do not answer for the zone.
+    PartlyLame,
+    /// No delegated server answers for the zone.
+    Lame,
+    /// The parent holds no delegation for the zone: resolvers never reach it.
+    NotDelegated,
+}
+
+impl Health {
+    fn of(h: &engine::Health) -> Self {
+        match h {
+            engine::Health::Ok => Health::Ok,
+            engine::Health::Mismatched { .. } => Health::Mismatched,
+            engine::Health::PartlyLame { .. } => Health::PartlyLame,
+            engine::Health::Lame { .. } => Health::Lame,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Health::Ok => "delegation ok",
+            Health::Mismatched => "NS mismatch",
+            Health::PartlyLame => "partly lame",
+            Health::Lame => "lame delegation",
+            Health::NotDelegated => "not delegated",
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Health::Ok => "ok",
+            Health::Mismatched | Health::PartlyLame => "warn",
+            Health::Lame | Health::NotDelegated => "bad",
+        }
+    }
+}
+
+/// One box in the diagram.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The zone's id, or `None` for a placeholder of a delegation that reaches no zone.
+    pub zone_id: Option<String>,
+    pub origin: Name,
+    /// The name as drawn (shortened when long).
+    pub title: String,
+    /// The second line: "root zone", "top-level domain", the hosted zone id, ...
+    pub subtitle: String,
+    pub owner: Owner,
+    pub record_sets: usize,
+    pub x: i32,
+    pub y: i32,
+}
+
+/// One delegation arrow, from a parent zone's box to a child's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    /// The NS names the parent lists (empty when not delegated).
+    pub ns: Vec<String>,
+    pub health: Health,
+    /// The arrow as an SVG path: from the parent's bottom, a curve, then a straight drop
+    /// beside the label block into the child's top.
+    pub path: String,
+    /// Where the label's first line starts (its baseline), and whether the lines end there
+    /// (`text-anchor: end`, when the arrow comes from the right) or start there.
+    pub label_x: i32,
+    pub label_y: i32,
+    pub label_end: bool,
+}
+
+/// A box around one owner's zones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub owner: Owner,
+    /// The owner's name as drawn, shortened to the box's width.
+    pub caption: String,
+    pub x: i32,
+    pub y: i32,
+    pub w: i32,
+    pub h: i32,
+}
+
+/// Everything the diagram draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: i32,
+    pub height: i32,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    pub groups: Vec<Group>,
+    /// How many name-server infrastructure zones are hidden.
+    pub hidden: usize,
+}
+
+impl Layout {
+    pub fn node_for(&self, zone_id: &str) -> Option<usize> {
+        self.nodes
+            .iter()
+            .position(|n| n.zone_id.as_deref() == Some(zone_id))
+    }
+}
+
+fn shorten(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    if chars.len() <= NAME_CHARS {
+        name.to_string()
+    } else {
+        let tail: String = chars[chars.len() - (NAME_CHARS - 1)..].iter().collect();
+        format!("…{tail}")
+    }
+}
+
+/// `text` cut to what fits in `width` pixels of the group caption's type (about 6.5 px a
+/// character), with an ellipsis.
+fn fit(text: &str, width: i32) -> String {
+    let max = (width * 10 / 65).max(4) as usize;
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max - 1).collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// The nodes, arrows and tree parents of the diagram, before placement: the engine's
+/// hierarchy, filtered, with placeholders and "not delegated" arrows added.
+fn graph(
+    s: &Scenario,
+    show_infrastructure: bool,
+) -> (Vec<Node>, Vec<Edge>, Vec<Option<usize>>, usize) {
+    let h = engine::hierarchy(s);
+    let index: BTreeMap<&str, usize> = h
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.zone_id.as_str(), i))
+        .collect();
+    let mut nodes: Vec<Node> = h
+        .nodes
+        .iter()
+        .map(|n| {
+            let (owner, subtitle) = match &n.kind {
+                NodeKind::Root => (Owner::Internet, "root zone".to_string()),
+                NodeKind::Tld => (Owner::Internet, "top-level domain".to_string()),
+                NodeKind::Other => (Owner::Internet, "name-server zone".to_string()),
+                NodeKind::HostedZone {
+                    account,
+                    account_label,
+                } => (
+                    Owner::Account {
+                        id: account.clone(),
+                        label: account_label.clone(),
+                    },
+                    n.zone_id.clone(),
+                ),
+            };
+            Node {
+                zone_id: Some(n.zone_id.clone()),
+                origin: n.origin.clone(),
+                title: shorten(&n.origin.to_string()),
+                subtitle,
+                owner,
+                record_sets: s.world.zone(&n.zone_id).map_or(0, |z| z.len()),
+                x: 0,
+                y: 0,
+            }
+        })
+        .collect();
+    let mut parent: Vec<Option<usize>> = h
+        .nodes
+        .iter()
+        .map(|n| n.parent.as_deref().and_then(|p| index.get(p).copied()))
+        .collect();
+    let mut edges = Vec::new();
+    for e in &h.edges {
+        let Some(&from) = index.get(e.parent.as_str()) else {
+            continue;
+        };
+        let ns = e.ns.iter().map(Name::to_string).collect();
+        let to = match e.child.as_deref().and_then(|c| index.get(c).copied()) {
+            Some(to) => to,
+            None => {
+                nodes.push(Node {
+                    zone_id: None,
+                    origin: e.name.clone(),
+                    title: shorten(&e.name.to_string()),
+                    subtitle: "no zone answers".into(),
+                    owner: Owner::Unhosted,
+                    record_sets: 0,
+                    x: 0,
+                    y: 0,
+                });
+                parent.push(Some(from));
+                nodes.len() - 1
+            }
+        };
+        edges.push(Edge::new(from, to, ns, Health::of(&e.health)));
+    }
+    for (ci, p) in parent.iter().enumerate() {
+        if let Some(pi) = *p
+            && !edges.iter().any(|e| e.to == ci)
+        {
+            edges.push(Edge::new(pi, ci, Vec::new(), Health::NotDelegated));
+        }
+    }
+
+    // What to show: every hosted zone and placeholder, and the zones above them; the root;
+    // the infrastructure zones only when asked.
+    let mut visible = vec![false; nodes.len()];
+    let kinds: Vec<Option<&NodeKind>> = (0..nodes.len())
+        .map(|i| h.nodes.get(i).map(|n| &n.kind))
+        .collect();
+    for (i, kind) in kinds.iter().enumerate() {
+        let show = match kind {
+            None | Some(NodeKind::HostedZone { .. }) | Some(NodeKind::Root) => true,
+            Some(NodeKind::Other | NodeKind::Tld) => show_infrastructure,
+        };
+        if show {
+            let mut at = Some(i);
+            while let Some(j) = at {
+                if visible[j] && j != i {
+                    break;
+                }
+                visible[j] = true;
+                at = parent[j];
+            }
+        }
+    }
+    let hidden = (0..h.nodes.len())
+        .filter(|&i| !visible[i] && matches!(kinds[i], Some(NodeKind::Other)))
+        .count();
+    let mut new_index = vec![None; nodes.len()];
+    let mut kept = Vec::new();
+    for (i, n) in nodes.into_iter().enumerate() {
+        if visible[i] {
+            new_index[i] = Some(kept.len());
+            kept.push(n);
+        }
+    }
+    let parents = (0..parent.len())
+        .filter(|&i| visible[i])
+        .map(|i| parent[i].and_then(|p| new_index[p]))
+        .collect();
+    let edges = edges
+        .into_iter()
+        .filter_map(|mut e| {
+            e.from = new_index[e.from]?;
+            e.to = new_index[e.to]?;
+            Some(e)
+        })
+        .collect();
+    (kept, edges, parents, hidden)
+}
+
+/// Lays out the diagram of a scenario.
+pub fn layout(s: &Scenario, show_infrastructure: bool) -> Layout {
+    let (mut nodes, mut edges, parent, hidden) = graph(s, show_infrastructure);
+
+    // 2. Depth-first order (children by name) and depth of every node.
+    let mut children: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for (i, p) in parent.iter().enumerate() {
+        children.entry(*p).or_default().push(i);
+    }
+    for list in children.values_mut() {
+        list.sort_by(|&a, &b| nodes[a].origin.cmp(&nodes[b].origin).then(a.cmp(&b)));
+    }
+    let mut order = Vec::with_capacity(nodes.len());
+    let mut depth = vec![0usize; nodes.len()];
+    let mut stack: Vec<(usize, usize)> = children
+        .get(&None)
+        .into_iter()
+        .flatten()
+        .rev()
+        .map(|&i| (i, 0))
+        .collect();
+    while let Some((i, d)) = stack.pop() {
+        order.push(i);
+        depth[i] = d;
+        for &c in children.get(&Some(i)).into_iter().flatten().rev() {
+            stack.push((c, d + 1));
+        }
+    }
+
+    // 3. Rows: the Internet band first, then the owners' band.
+    let internet_rows = order
+        .iter()
+        .filter(|&&i| nodes[i].owner == Owner::Internet)
+        .map(|&i| depth[i] + 1)
+        .max()
+        .unwrap_or(0);
+    let owned_min = order
+        .iter()
+        .filter(|&&i| nodes[i].owner != Owner::Internet)
+        .map(|&i| depth[i])
+        .min()
+        .unwrap_or(0);
+    let row_of = |i: usize| -> usize {
+        if nodes[i].owner == Owner::Internet {
+            depth[i]
+        } else {
+            internet_rows + depth[i] - owned_min
+        }
+    };
+    let rows: Vec<usize> = (0..nodes.len()).map(row_of).collect();
+    let row_count = rows.iter().max().map_or(0, |r| r + 1);
+    // Each row leaves room above it for the labels of the arrows entering it, and for a
+    // group's header where a group starts.
+    let mut label_h = vec![0i32; row_count];
+    for e in &edges {
+        let lines = label_lines(e).len() as i32 + 1;
+        let r = rows[e.to];
+        label_h[r] = label_h[r].max(lines * LABEL_LINE_H + 8);
+    }
+    let mut group_starts = vec![false; row_count];
+    {
+        let mut seen: Vec<&Owner> = Vec::new();
+        for &i in &order {
+            if nodes[i].owner != Owner::Internet && !seen.contains(&&nodes[i].owner) {
+                seen.push(&nodes[i].owner);
+                let first = order
+                    .iter()
+                    .filter(|&&j| nodes[j].owner == nodes[i].owner)
+                    .map(|&j| rows[j])
+                    .min();
+                if let Some(r) = first {
+                    group_starts[r] = true;
+                }
+            }
+        }
+    }
+    let mut ys = vec![MARGIN + GROUP_HEADER + GROUP_PAD; row_count];
+    for r in 1..row_count {
+        let header = if group_starts[r] {
+            GROUP_HEADER + 2 * GROUP_PAD
+        } else {
+            0
+        };
+        ys[r] = ys[r - 1] + NODE_H + ARROW_GAP + label_h[r] + header;
+    }
+    let row_y = |row: usize| ys[row];
+
+    // 4. Columns of owners, by account id (the placeholders' column last).
+    let mut owners: Vec<Owner> = Vec::new();
+    for &i in &order {
+        let o = &nodes[i].owner;
+        if *o != Owner::Internet && !owners.contains(o) {
+            owners.push(o.clone());
+        }
+    }
+    owners.sort_by_key(|o| match o {
+        Owner::Account { id, .. } => (0, id.clone()),
+        _ => (1, String::new()),
+    });
+    let mut groups = Vec::new();
+    let mut x = MARGIN;
+    for owner in &owners {
+        let mut per_row: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &i in order.iter().filter(|&&i| nodes[i].owner == *owner) {
+            per_row.entry(rows[i]).or_default().push(i);
+        }
+        let widest = per_row.values().map(Vec::len).max().unwrap_or(1) as i32;
+        let inner_w = widest * NODE_W + (widest - 1) * H_GAP;
+        for (&row, list) in &per_row {
+            let row_w = list.len() as i32 * NODE_W + (list.len() as i32 - 1) * H_GAP;
+            let mut nx = x + GROUP_PAD + (inner_w - row_w) / 2;
+            for &i in list {
+                nodes[i].x = nx;
+                nodes[i].y = row_y(row);
+                nx += NODE_W + H_GAP;
+            }
+        }
+        let first = *per_row.keys().next().unwrap_or(&0);
+        let last = *per_row.keys().last().unwrap_or(&0);
+        let gy = row_y(first) - label_h[first] - GROUP_HEADER - GROUP_PAD;
+        groups.push(Group {
+            owner: owner.clone(),
+            caption: String::new(),
+            x,
+            y: gy,
+            w: inner_w + 2 * GROUP_PAD,
+            h: row_y(last) + NODE_H + GROUP_PAD - gy,
+        });
+        x += inner_w + 2 * GROUP_PAD + COL_GAP;
+    }
+    let owned_w = if owners.is_empty() {
+        0
+    } else {
+        x - COL_GAP - MARGIN
+    };
+
+    // 5. The Internet rows, centred over the whole width.
+    let mut per_row: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in order.iter().filter(|&&i| nodes[i].owner == Owner::Internet) {
+        per_row.entry(rows[i]).or_default().push(i);
+    }
+    let internet_inner = per_row
+        .values()
+        .map(|l| l.len() as i32 * NODE_W + (l.len() as i32 - 1) * H_GAP)
+        .max()
+        .unwrap_or(0);
+    let content_w = owned_w
+        .max(internet_inner + 2 * GROUP_PAD)
+        .max(NODE_W + 2 * GROUP_PAD);
+    // Bottom row first, each zone ordered by where its children are, so arrows cross less.
+    for (&row, list) in per_row.iter_mut().rev() {
+        let centre = |i: usize| -> i32 {
+            let kids: Vec<i32> = edges
+                .iter()
+                .filter(|e| e.from == i)
+                .map(|e| nodes[e.to].x)
+                .collect();
+            if kids.is_empty() {
+                i32::MAX
+            } else {
+                kids.iter().sum::<i32>() / kids.len() as i32
+            }
+        };
+        let mut keyed: Vec<(i32, usize)> = list.iter().map(|&i| (centre(i), i)).collect();
+        keyed.sort_by_key(|&(c, i)| (c, nodes[i].origin.clone()));
+        *list = keyed.into_iter().map(|(_, i)| i).collect();
+        let row_w = list.len() as i32 * NODE_W + (list.len() as i32 - 1) * H_GAP;
+        let mut nx = MARGIN + (content_w - row_w) / 2;
+        for &i in list.iter() {
+            nodes[i].x = nx;
+            nodes[i].y = row_y(row);
+            nx += NODE_W + H_GAP;
+        }
+    }
+    for g in groups.iter_mut() {
+        g.caption = fit(&g.owner.label(), g.w - 2 * GROUP_PAD);
+    }
+    if let (Some(&first), Some(&last)) = (per_row.keys().next(), per_row.keys().last()) {
+        groups.insert(
+            0,
+            Group {
+                caption: fit(&Owner::Internet.label(), content_w - 2 * GROUP_PAD),
+                owner: Owner::Internet,
+                x: MARGIN,
+                y: row_y(first) - GROUP_HEADER - GROUP_PAD,
+                w: content_w,
+                h: row_y(last) + NODE_H + 2 * GROUP_PAD + GROUP_HEADER - row_y(first),
+            },
+        );
+    }
+
+    for e in edges.iter_mut() {
+        e.route(&nodes[e.from], &nodes[e.to], label_h[rows[e.to]]);
+    }
+    let height = nodes.iter().map(|n| n.y + NODE_H).max().unwrap_or(0) + GROUP_PAD + MARGIN;
+    Layout {
+        width: content_w + 2 * MARGIN,
+        height,
+        nodes,
+        edges,
+        groups,
+        hidden,
+    }
+}
+
+/// The height of one line of an arrow's label.
+pub const LABEL_LINE_H: i32 = 14;
+/// How far from a box's side an arrow enters it.
+const ARROW_INSET: i32 = 24;
+
+impl Edge {
+    fn new(from: usize, to: usize, ns: Vec<String>, health: Health) -> Self {
+        Self {
+            from,
+            to,
+            ns,
+            health,
+            path: String::new(),
+            label_x: 0,
+            label_y: 0,
+            label_end: false,
+        }
+    }
+
+    /// Routes the arrow: it enters the child on the side its parent is on, and the label sits
+    /// on the inner side of the final drop, so the curve never crosses the text.
+    fn route(&mut self, from: &Node, to: &Node, label_h: i32) {
+        let (x1, y1) = (from.x + NODE_W / 2, from.y + NODE_H);
+        let from_right = x1 > to.x + NODE_W / 2;
+        let x2 = if from_right {
+            to.x + NODE_W - ARROW_INSET
+        } else {
+            to.x + ARROW_INSET
+        };
+        let y2 = to.y - 2;
+        let drop_top = to.y - label_h;
+        let bend = ((drop_top - y1) / 2).max(8);
+        self.path = if x1 == x2 {
+            format!("M {x1} {y1} L {x2} {y2}")
+        } else {
+            format!(
+                "M {x1} {y1} C {x1} {}, {x2} {}, {x2} {drop_top} L {x2} {y2}",
+                y1 + bend,
+                drop_top - bend
+            )
+        };
+        self.label_end = from_right;
+        self.label_x = if from_right { x2 - 9 } else { x2 + 9 };
+        let lines = label_lines(self).len() as i32 + 1;
+        self.label_y = to.y - 8 - (lines - 1) * LABEL_LINE_H - 4;
+    }
+}
+
+/// The lines written on a delegation arrow: the NS names, at most `LABEL_LINES`.
+pub fn label_lines(edge: &Edge) -> Vec<String> {
+    if edge.ns.is_empty() {
+        return vec!["no NS in the parent".into()];
+    }
+    if edge.ns.len() <= LABEL_LINES {
+        return edge.ns.clone();
+    }
+    let mut lines: Vec<String> = edge.ns[..LABEL_LINES - 1].to_vec();
+    lines.push(format!("+{} more", edge.ns.len() - (LABEL_LINES - 1)));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::presets;
+
+    fn preset(id: &str) -> Scenario {
+        presets::build(id).unwrap()
+    }
+
+    fn origins(l: &Layout) -> Vec<String> {
+        l.nodes.iter().map(|n| n.origin.to_string()).collect()
+    }
+
+    fn arrows(l: &Layout) -> Vec<(String, String, Health, usize)> {
+        l.edges
+            .iter()
+            .map(|e| {
+                (
+                    l.nodes[e.from].origin.to_string(),
+                    l.nodes[e.to].origin.to_string(),
+                    e.health,
+                    e.ns.len(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_article_shows_the_hosted_zones_and_the_zones_above_them() {
+        let l = layout(&preset("article"), false);
+        assert_eq!(
+            origins(&l),
+            [
+                ".",
+                "com.",
+                "aws.",
+                "acm-validations.aws.",
+                "example.com.",
+                "api.example.com."
+            ]
+        );
+        assert_eq!(l.hidden, 12, "the awsdns-NN name-server zones are hidden");
+        assert_eq!(
+            arrows(&l),
+            [
+                (".".into(), "aws.".into(), Health::Ok, 1),
+                (".".into(), "com.".into(), Health::Ok, 1),
+                ("com.".into(), "example.com.".into(), Health::Ok, 4),
+                ("aws.".into(), "acm-validations.aws.".into(), Health::Ok, 4),
+                (
+                    "example.com.".into(),
+                    "api.example.com.".into(),
+                    Health::Ok,
+                    4
+                ),
+            ]
+        );
+        let captions: Vec<&str> = l.groups.iter().map(|g| g.caption.as_str()).collect();
+        assert_eq!(
+            captions,
+            [
+                "Internet: root and TLD registries",
+                "Account A (root) · 111111111111",
+                "Account B (api team) · 22222222…",
+                "AWS (ACM validation domain) · 9…",
+            ]
+        );
+        // Rows: root, TLDs, registered domains, the delegated subdomain.
+        let ys: Vec<i32> = l.nodes.iter().map(|n| n.y).collect();
+        assert_eq!(ys, [56, 174, 174, 388, 388, 602]);
+        // com. sits left of aws., above its child's column (account A comes first).
+        assert!(l.nodes[1].x < l.nodes[2].x);
+        assert_eq!(l.nodes[4].subtitle, "ZPJXOFB6SRQKCW5PP467B");
+        assert_eq!(l.nodes[1].subtitle, "top-level domain");
+        let com_to_example = &l.edges[2];
+        assert_eq!(
+            com_to_example.path,
+            "M 294 226 C 294 268, 214 268, 214 310 L 214 386"
+        );
+        assert_eq!(
+            (
+                com_to_example.label_x,
+                com_to_example.label_y,
+                com_to_example.label_end
+            ),
+            (205, 320, true)
+        );
+    }
+
+    #[test]
+    fn name_server_zones_are_shown_on_request() {
+        let l = layout(&preset("article"), true);
+        assert_eq!((l.nodes.len(), l.edges.len(), l.hidden), (21, 20, 0));
+        assert!(origins(&l).contains(&"awsdns-40.com.".to_string()));
+    }
+
+    #[test]
+    fn failures_are_drawn_as_lame_or_not_delegated() {
+        let health = |id: &str, to: &str| {
+            let l = layout(&preset(id), false);
+            arrows(&l)
+                .into_iter()
+                .find(|a| a.1 == to)
+                .map(|a| (a.2, a.3))
+        };
+        assert_eq!(
+            health("recreated", "api.example.com."),
+            Some((Health::Lame, 4))
+        );
+        assert_eq!(
+            health("wrong-ns", "api.example.com."),
+            Some((Health::Lame, 4))
+        );
+        assert_eq!(
+            health("wrong-ns", "staging.example.com."),
+            Some((Health::NotDelegated, 0))
+        );
+        assert_eq!(
+            health("not-delegated", "api.example.com."),
+            Some((Health::NotDelegated, 0))
+        );
+    }
+
+    #[test]
+    fn groups_hold_their_nodes_and_never_overlap() {
+        for (id, infra) in [
+            ("article", false),
+            ("article", true),
+            ("wrong-ns", false),
+            ("acm-two-zones", false),
+        ] {
+            let l = layout(&preset(id), infra);
+            for n in &l.nodes {
+                let g = l.groups.iter().find(|g| g.owner == n.owner).unwrap();
+                assert!(
+                    n.x >= g.x
+                        && n.x + NODE_W <= g.x + g.w
+                        && n.y >= g.y
+                        && n.y + NODE_H <= g.y + g.h,
+                    "{id}: {n:?} outside {g:?}"
+                );
+            }
+            for (i, a) in l.groups.iter().enumerate() {
+                for b in &l.groups[i + 1..] {
+                    let apart = a.x + a.w <= b.x
+                        || b.x + b.w <= a.x
+                        || a.y + a.h <= b.y
+                        || b.y + b.h <= a.y;
+                    assert!(apart, "{id}: {a:?} overlaps {b:?}");
+                }
+            }
+            assert!(
+                l.nodes
+                    .iter()
+                    .all(|n| n.x + NODE_W <= l.width && n.y + NODE_H <= l.height)
+            );
+        }
+    }
+
+    #[test]
+    fn long_names_and_ns_lists_are_summarised() {
+        let edge = Edge::new(
+            0,
+            1,
+            (1..=13).map(|i| format!("{i}.root.")).collect(),
+            Health::Ok,
+        );
+        assert_eq!(
+            label_lines(&edge),
+            ["1.root.", "2.root.", "3.root.", "+10 more"]
+        );
+        assert_eq!(
+            shorten("a-very-long-subdomain-name.example.com."),
+            "…bdomain-name.example.com."
+        );
+        assert_eq!(shorten("api.example.com."), "api.example.com.");
+        assert_eq!(
+            fit("AWS (ACM validation domain) · 999999999999", 208),
+            "AWS (ACM validation domain) · 9…"
+        );
+    }
+}

@@ -1,0 +1,42 @@
+//! The web app: a Yew front end over the engine. This is the only module that imports yew,
+//! web-sys or gloo; it compiles natively too, so its views render in SSR tests, and the
+//! browser-only parts (mounting, storage, focus, key shortcuts) are `cfg(target_arch = "wasm32")`.
+//!
+//! # Layout
+//!
+//! - [`doc`]: the document the app edits: the engine's `Scenario`, and the default one.
+//! - [`history`]: undo and redo stacks of document snapshots.
+//! - [`state`]: `AppState`, `Action` and the reducer (edits are the engine's
+//!   `scenario::edit::Edit`); `AppHandle` shared by context.
+//! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
+//! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
+//! - [`record_form`]: the record form's fields and their validation (pure).
+//! - [`views`]: the components.
+
+pub mod doc;
+pub mod hierarchy;
+pub mod history;
+pub mod record_form;
+pub mod state;
+pub mod storage;
+pub mod views;
+
+pub use doc::Doc;
+pub use state::{Action, AppHandle, AppState};
+pub use views::app::App;
+
+/// The id of the element the app mounts into (in `index.html`).
+pub const ROOT_ID: &str = "app";
+
+/// Mounts the app into `#app` (the wasm32 entry point calls this). The performance marks
+/// `app-start` (here) and `app-rendered` (after the first render) time the start-up.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("app-start");
+    }
+    let root = gloo::utils::document()
+        .get_element_by_id(ROOT_ID)
+        .unwrap_or_else(|| gloo::utils::body().into());
+    yew::Renderer::<App>::with_root(root).render();
+}

@@ -1,0 +1,244 @@
+//! The app's state and the actions that change it: one reducer (`yew::Reducible`), so every
+//! change goes through `reduce` and every document change is one undo step. Storage writes
+//! happen in an effect watching `revision`, never here.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::doc::Doc;
+use super::history::History;
+use super::storage::Notice;
+pub use crate::scenario::edit::Edit;
+use crate::scenario::presets::ACCOUNT_AWS;
+
+/// Everything the views read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The document being edited.
+    pub doc: Rc<Doc>,
+    pub history: History<Rc<Doc>>,
+    /// The id of the zone shown in the record panel.
+    pub selected: Option<String>,
+    /// Bumped on every document change; the save effect watches it.
+    pub revision: u64,
+    /// What the banner says (a damaged save, a failed write).
+    pub notice: Option<Notice>,
+    /// An edit that could not be applied (the document changed under the form, say).
+    pub error: Option<String>,
+}
+
+/// Every way the state changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Applies an edit as one undo step.
+    Edit(Edit),
+    /// Replaces the whole document (loading a preset or an import) as one undo step.
+    Replace {
+        label: String,
+        doc: Doc,
+    },
+    Undo,
+    Redo,
+    /// Shows this zone in the record panel.
+    Select(String),
+    /// Sets or clears the banner.
+    Notice(Option<Notice>),
+    /// Clears the edit error.
+    DismissError,
+}
+
+impl AppState {
+    /// The state at start: the restored document (or the default), with the notice found.
+    pub fn new(doc: Doc, notice: Option<Notice>) -> Self {
+        let selected = default_selection(&doc);
+        Self {
+            doc: Rc::new(doc),
+            history: History::default(),
+            selected,
+            revision: 0,
+            notice,
+            error: None,
+        }
+    }
+
+    /// The zone shown in the record panel.
+    pub fn selected_zone(&self) -> Option<&crate::dns::Zone> {
+        self.doc.world.zone(self.selected.as_deref()?)
+    }
+
+    fn with_doc(&self, doc: Rc<Doc>, history: History<Rc<Doc>>) -> Self {
+        let selected = match &self.selected {
+            Some(id) if doc.world.zone(id).is_some() => Some(id.clone()),
+            _ => default_selection(&doc),
+        };
+        Self {
+            doc,
+            history,
+            selected,
+            revision: self.revision + 1,
+            notice: self.notice.clone(),
+            error: None,
+        }
+    }
+}
+
+/// The zone selected when nothing is: the users' hosted zone nearest the root (AWS's own
+/// zones, such as ACM's validation domain, only when there is no other), else the first zone.
+pub fn default_selection(doc: &Doc) -> Option<String> {
+    doc.aws
+        .hosted_zones
+        .iter()
+        .filter(|hz| doc.world.zone(&hz.id).is_some())
+        .min_by_key(|hz| {
+            (
+                hz.account == ACCOUNT_AWS,
+                hz.name.num_labels(),
+                hz.name.to_string(),
+            )
+        })
+        .map(|hz| hz.id.clone())
+        .or_else(|| doc.world.zones.first().map(|z| z.id.clone()))
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::Edit(edit) => {
+                let mut doc = (*self.doc).clone();
+                match edit.apply(&mut doc) {
+                    Ok(()) => {
+                        let mut history = self.history.clone();
+                        history.record(edit.label(), self.doc.clone());
+                        let mut next = self.with_doc(Rc::new(doc), history);
+                        if let Edit::PutRecordSet { zone_id, .. } = &edit {
+                            next.selected = Some(zone_id.clone());
+                        }
+                        Rc::new(next)
+                    }
+                    Err(message) => Rc::new(Self {
+                        error: Some(message),
+                        ..(*self).clone()
+                    }),
+                }
+            }
+            Action::Replace { label, doc } => {
+                let mut history = self.history.clone();
+                history.record(label, self.doc.clone());
+                Rc::new(self.with_doc(Rc::new(doc), history))
+            }
+            Action::Undo => {
+                let mut history = self.history.clone();
+                match history.undo(self.doc.clone()) {
+                    Some(doc) => Rc::new(self.with_doc(doc, history)),
+                    None => self,
+                }
+            }
+            Action::Redo => {
+                let mut history = self.history.clone();
+                match history.redo(self.doc.clone()) {
+                    Some(doc) => Rc::new(self.with_doc(doc, history)),
+                    None => self,
+                }
+            }
+            Action::Select(id) if self.doc.world.zone(&id).is_some() => Rc::new(Self {
+                selected: Some(id),
+                ..(*self).clone()
+            }),
+            Action::Select(_) => self,
+            Action::Notice(notice) => Rc::new(Self {
+                notice,
+                ..(*self).clone()
+            }),
+            Action::DismissError => Rc::new(Self {
+                error: None,
+                ..(*self).clone()
+            }),
+        }
+    }
+}
+
+/// The reducer handle the views share through a context.
+pub type AppHandle = UseReducerHandle<AppState>;
+
+#[cfg(test)]
+mod tests {
+    use hickory_proto::rr::RecordType;
+
+    use super::*;
+    use crate::dns::rrset::parse_values;
+    use crate::dns::{RecordSet, n};
+    use crate::ui::doc::default_doc;
+
+    fn start() -> Rc<AppState> {
+        Rc::new(AppState::new(default_doc(), None))
+    }
+
+    fn add_a(state: &AppState, name: &str) -> Action {
+        Action::Edit(Edit::PutRecordSet {
+            zone_id: state.selected.clone().unwrap(),
+            replacing: None,
+            set: RecordSet::new(
+                n(name),
+                RecordType::A,
+                300,
+                parse_values(RecordType::A, &["192.0.2.9"]).unwrap(),
+            ),
+        })
+    }
+
+    #[test]
+    fn the_first_hosted_zone_is_selected_at_start() {
+        let s = start();
+        assert_eq!(s.selected_zone().unwrap().origin, n("example.com."));
+    }
+
+    #[test]
+    fn edits_undo_and_redo_bump_the_revision() {
+        let s0 = start();
+        let s1 = s0.clone().reduce(add_a(&s0, "new.example.com."));
+        assert_eq!(s1.revision, 1);
+        assert_eq!(s1.history.undo_label(), Some("add A new.example.com."));
+        assert!(
+            s1.selected_zone()
+                .unwrap()
+                .get(&n("new.example.com."), RecordType::A)
+                .is_some()
+        );
+        let s2 = s1.clone().reduce(Action::Undo);
+        assert_eq!(s2.revision, 2);
+        assert_eq!(*s2.doc, *s0.doc);
+        assert_eq!(s2.history.redo_label(), Some("add A new.example.com."));
+        let s3 = s2.reduce(Action::Redo);
+        assert_eq!(*s3.doc, *s1.doc);
+        assert_eq!(s3.revision, 3);
+    }
+
+    #[test]
+    fn a_failed_edit_changes_nothing_but_the_error() {
+        let s0 = start();
+        let s1 = s0.clone().reduce(add_a(&s0, "dup.example.com."));
+        let s2 = s1.clone().reduce(add_a(&s1, "dup.example.com."));
+        assert_eq!(s2.revision, 1);
+        assert_eq!(s2.doc, s1.doc);
+        assert_eq!(s2.history, s1.history);
+        assert_eq!(
+            s2.error.as_deref(),
+            Some(
+                "InvalidChangeBatch: [Tried to create resource record set [name='dup.example.com.', type='A'] but it already exists]"
+            )
+        );
+    }
+
+    #[test]
+    fn undo_with_nothing_to_undo_is_the_same_state() {
+        let s0 = start();
+        assert!(Rc::ptr_eq(&s0.clone().reduce(Action::Undo), &s0));
+        assert!(Rc::ptr_eq(
+            &s0.clone().reduce(Action::Select("nope".into())),
+            &s0
+        ));
+    }
+}

@@ -1,0 +1,214 @@
+//! The app container: owns the reducer, shares its handle by context, saves the document in
+//! an effect whenever it changes, wires keyboard shortcuts, and lays out the panels.
+//!
+//! Where the rest plugs in: the scenario controls (preset picker, import/export) go in the
+//! `Header`'s children; the resolve panel, dig console and clock go in `workspace` after the
+//! zone panel, reading the same `AppHandle` context and drawing highlights on the diagram
+//! through `Diagram` props.
+
+use yew::prelude::*;
+
+use super::banner::Banner;
+use super::diagram::Diagram;
+use super::header::Header;
+use super::icon::Icon;
+use super::zone_panel::ZonePanel;
+pub use crate::ui::doc::default_doc;
+use crate::ui::state::{Action, AppHandle, AppState, Edit};
+use crate::ui::storage::Notice;
+
+/// The state at start: in the browser, what localStorage holds (a damaged save is kept
+/// aside and reported); natively (SSR), the default document.
+pub fn initial_state() -> AppState {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let restored = crate::ui::storage::restore(&mut crate::ui::storage::BrowserStore);
+        AppState::new(restored.doc.unwrap_or_else(default_doc), restored.notice)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        AppState::new(default_doc(), None)
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// A state to start from instead of the saved one (tests).
+    #[prop_or_default]
+    pub initial: Option<AppState>,
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let state: AppHandle = {
+        let initial = props.initial.clone();
+        use_reducer(move || initial.unwrap_or_else(initial_state))
+    };
+    use_save(&state);
+    use_shortcuts(&state);
+    use_rendered_mark();
+
+    let dispatch = |action: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(action()))
+    };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |id: String| state.dispatch(Action::Select(id)))
+    };
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |edit: Edit| state.dispatch(Action::Edit(edit)))
+    };
+    let on_dismiss_notice = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Notice(None)))
+    };
+    let on_dismiss_error = dispatch(|| Action::DismissError).reform(|_: MouseEvent| ());
+    let show_infrastructure = use_state(|| false);
+    let on_toggle_infrastructure = {
+        let show = show_infrastructure.clone();
+        Callback::from(move |_: Event| show.set(!*show))
+    };
+
+    html! {
+        <ContextProvider<AppHandle> context={state.clone()}>
+            <div class="app" data-revision={state.revision.to_string()}>
+                <a class="skip-link" href="#zone-panel">{ "Skip to the records" }</a>
+                <Header undo={state.history.undo_label().map(|l| AttrValue::from(l.to_string()))}
+                    redo={state.history.redo_label().map(|l| AttrValue::from(l.to_string()))}
+                    on_undo={dispatch(|| Action::Undo)} on_redo={dispatch(|| Action::Redo)} />
+                if let Some(notice) = &state.notice {
+                    <Banner notice={notice.clone()} on_dismiss={on_dismiss_notice} />
+                }
+                if let Some(error) = &state.error {
+                    <div class="banner banner-error" role="alert">
+                        <Icon name="alert" />
+                        <div class="banner-body"><p>{ error.clone() }</p></div>
+                        <button type="button" class="btn btn-ghost" onclick={on_dismiss_error}>{ "Dismiss" }</button>
+                    </div>
+                }
+                <main class="workspace">
+                    <section class="panel panel-diagram" aria-labelledby="diagram-heading">
+                        <div class="panel-bar">
+                            <h2 id="diagram-heading">{ "Delegation hierarchy" }</h2>
+                            <label class="toggle">
+                                <input type="checkbox" id="show-infrastructure" checked={*show_infrastructure}
+                                    onchange={on_toggle_infrastructure} />
+                                <span>{ "Show name-server zones" }</span>
+                            </label>
+                        </div>
+                        <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
+                            show_infrastructure={*show_infrastructure} on_select={on_select} />
+                    </section>
+                    <section class="panel panel-zone" id="zone-panel" aria-labelledby="zone-heading" tabindex="-1">
+                        if let Some(id) = &state.selected {
+                            <ZonePanel doc={state.doc.clone()} zone_id={AttrValue::from(id.clone())} on_edit={on_edit} />
+                        } else {
+                            <p class="empty" id="zone-heading">{ "No zone yet." }</p>
+                        }
+                    </section>
+                </main>
+                <p class="sr-only" aria-live="polite">{
+                    state.history.undo_label().map(|l| format!("Done: {l}")).unwrap_or_default()
+                }</p>
+            </div>
+        </ContextProvider<AppHandle>>
+    }
+}
+
+/// Saves the document whenever it changes (never at start: nothing changed yet). While a
+/// damaged save could not be copied aside, nothing is written over it.
+#[hook]
+fn use_save(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with(state.revision, move |&revision| {
+        let blocked = matches!(state.notice, Some(Notice::Damaged { kept_key: None, .. }));
+        if revision > 0 && !blocked {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let mut store = crate::ui::storage::BrowserStore;
+                match crate::ui::storage::save(&mut store, &state.doc) {
+                    Ok(()) => {
+                        if matches!(state.notice, Some(Notice::SaveFailed { .. })) {
+                            state.dispatch(Action::Notice(None));
+                        }
+                    }
+                    Err(error) => {
+                        state.dispatch(Action::Notice(Some(Notice::SaveFailed { error })))
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// Ctrl+Z / Cmd+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes, except while typing in a field or
+/// while a dialog is open (the browser's own text undo applies there).
+#[hook]
+fn use_shortcuts(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        #[cfg(target_arch = "wasm32")]
+        let listener = {
+            use gloo::events::{EventListener, EventListenerOptions};
+            use wasm_bindgen::JsCast;
+            // Not passive: the handler prevents the browser's own Ctrl+Z/Ctrl+Y.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                        return;
+                    }
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            el.closest("input, textarea, select, dialog")
+                                .ok()
+                                .flatten()
+                                .is_some()
+                        });
+                    if typing {
+                        return;
+                    }
+                    let key = e.key().to_ascii_lowercase();
+                    let action = match (key.as_str(), e.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", false) => Action::Redo,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    state.dispatch(action);
+                },
+            )
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        drop(state);
+        move || {
+            #[cfg(target_arch = "wasm32")]
+            drop(listener);
+        }
+    });
+}
+
+/// Marks the first render for the benchmark (`performance.mark("app-rendered")`) and for
+/// tests (`data-app="ready"` on the body).
+#[hook]
+fn use_rendered_mark() {
+    use_effect_with((), |_| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = perf.mark("app-rendered");
+            }
+            let _ = gloo::utils::body().set_attribute("data-app", "ready");
+        }
+    });
+}

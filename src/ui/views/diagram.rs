@@ -1,0 +1,166 @@
+//! The hierarchy diagram as inline SVG: owner boxes, zone boxes (buttons: click, Enter or
+//! Space selects the zone), and delegation arrows labelled with their health and NS names.
+//! Geometry comes from `hierarchy::layout`; colours and type come from `www/style.css`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::ui::doc::Doc;
+use crate::ui::hierarchy::{self, Edge, LABEL_LINE_H, Layout, NODE_H, NODE_W, Node, Owner};
+
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    pub doc: Rc<Doc>,
+    pub selected: Option<AttrValue>,
+    /// Whether the name-server infrastructure zones (`awsdns-NN.com`, ...) are drawn.
+    #[prop_or_default]
+    pub show_infrastructure: bool,
+    pub on_select: Callback<String>,
+}
+
+#[function_component]
+pub fn Diagram(props: &DiagramProps) -> Html {
+    let layout = use_memo(
+        (props.doc.clone(), props.show_infrastructure),
+        |(doc, infra)| hierarchy::layout(doc, *infra),
+    );
+
+    let Layout { width, height, .. } = *layout;
+    let selected = props.selected.as_deref();
+    html! {
+        <figure class="diagram">
+            <div class="diagram-scroll">
+                <svg class="diagram-svg" width={width.to_string()} height={height.to_string()}
+                    viewBox={format!("0 0 {width} {height}")} role="group"
+                    aria-label="Delegation hierarchy: zones by owner, with the delegations between them">
+                    <defs>
+                        { for ["ok", "warn", "bad"].iter().map(|c| html! {
+                            <marker id={format!("arrow-{c}")} class={format!("arrowhead {c}")} viewBox="0 0 10 10"
+                                refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                                <path d="M 0 0 L 10 5 L 0 10 z" />
+                            </marker>
+                        }) }
+                    </defs>
+                    { for layout.groups.iter().map(|g| {
+                        let class = match g.owner { Owner::Internet => "group internet", Owner::Account { .. } => "group account", Owner::Unhosted => "group unhosted" };
+                        html! {
+                            <g class={class}>
+                                <title>{ g.owner.label() }</title>
+                                <rect x={g.x.to_string()} y={g.y.to_string()} width={g.w.to_string()} height={g.h.to_string()} rx="14" />
+                                <text class="group-label" x={(g.x + 14).to_string()} y={(g.y + 19).to_string()}>{ g.caption.clone() }</text>
+                            </g>
+                        }
+                    }) }
+                    { for layout.edges.iter().map(|e| edge_view(&layout, e)) }
+                    { for layout.nodes.iter().map(|n| node_view(n, selected, &props.on_select)) }
+                </svg>
+            </div>
+            <figcaption class="legend">
+                <span class="legend-item ok"><span class="swatch" aria-hidden="true"></span>{ "delegation ok" }</span>
+                <span class="legend-item warn"><span class="swatch" aria-hidden="true"></span>{ "NS mismatch" }</span>
+                <span class="legend-item bad"><span class="swatch" aria-hidden="true"></span>{ "lame or not delegated" }</span>
+            </figcaption>
+        </figure>
+    }
+}
+
+fn edge_view(layout: &Layout, e: &Edge) -> Html {
+    let from = &layout.nodes[e.from];
+    let to = &layout.nodes[e.to];
+    let class = e.health.class();
+    let lines = hierarchy::label_lines(e);
+    let described = format!(
+        "{} to {}: {}{}",
+        from.origin,
+        to.origin,
+        e.health.label(),
+        if e.ns.is_empty() {
+            String::new()
+        } else {
+            format!(", NS {}", e.ns.join(", "))
+        }
+    );
+    let backdrop = match to.owner {
+        Owner::Internet => "in-internet",
+        Owner::Account { .. } => "in-account",
+        Owner::Unhosted => "in-none",
+    };
+    let x = e.label_x.to_string();
+    html! {
+        <g class={classes!("edge", class, backdrop, (e.health == hierarchy::Health::NotDelegated).then_some("dashed"))}>
+            <title>{ described }</title>
+            <path d={e.path.clone()} marker-end={format!("url(#arrow-{class})")} />
+            <text class="edge-label" x={x.clone()} y={e.label_y.to_string()} text-anchor={if e.label_end { "end" } else { "start" }}>
+                <tspan class="edge-health">{ e.health.label() }</tspan>
+                { for lines.iter().enumerate().map(|(i, l)| html! {
+                    <tspan class="edge-ns" x={x.clone()} y={(e.label_y + (i as i32 + 1) * LABEL_LINE_H).to_string()}>{ l.clone() }</tspan>
+                }) }
+            </text>
+        </g>
+    }
+}
+
+fn node_view(n: &Node, selected: Option<&str>, on_select: &Callback<String>) -> Html {
+    let (x, y) = (n.x, n.y);
+    let sets = match n.record_sets {
+        1 => "1 record set".to_string(),
+        k => format!("{k} record sets"),
+    };
+    let box_rect = html! {
+        <rect class="node-box" x={x.to_string()} y={y.to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="10" />
+    };
+    let texts = html! {
+        <>
+            <text class="node-title" x={(x + 14).to_string()} y={(y + 22).to_string()}>{ n.title.clone() }</text>
+            <text class="node-sub" x={(x + 14).to_string()} y={(y + 40).to_string()}>{ n.subtitle.clone() }</text>
+        </>
+    };
+    let Some(zone_id) = n.zone_id.clone() else {
+        return html! {
+            <g class="node ghost">
+                <title>{ format!("{}: delegated, but no hosted zone of this name exists", n.origin) }</title>
+                { box_rect }{ texts }
+            </g>
+        };
+    };
+    let is_selected = selected == Some(zone_id.as_str());
+    let owner = match &n.owner {
+        Owner::Account { id, .. } => format!(", account {id}"),
+        _ => String::new(),
+    };
+    let what = match n.owner {
+        Owner::Account { .. } => format!("hosted zone {}", n.subtitle),
+        _ => n.subtitle.clone(),
+    };
+    let label = format!("Zone {}, {}{}, {}", n.origin, what, owner, sets);
+    let onclick = {
+        let (on_select, id) = (on_select.clone(), zone_id.clone());
+        Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
+    };
+    let onkeydown = {
+        let (on_select, id) = (on_select.clone(), zone_id.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                on_select.emit(id.clone());
+            }
+        })
+    };
+    let kind = match n.owner {
+        Owner::Internet => "internet",
+        _ => "hosted",
+    };
+    html! {
+        <g class={classes!("node", kind, is_selected.then_some("selected"))} role="button" tabindex="0"
+            aria-pressed={is_selected.to_string()} data-zone={zone_id}
+            onclick={onclick} onkeydown={onkeydown}>
+            // The accessible name (and a tooltip): an SVG title rather than aria-label, so the
+            // name does not have to repeat the box's visible text word for word.
+            <title>{ label }</title>
+            <rect class="focus-ring" x={(x - 4).to_string()} y={(y - 4).to_string()} width={(NODE_W + 8).to_string()} height={(NODE_H + 8).to_string()} rx="13" />
+            { box_rect }
+            { texts }
+        </g>
+    }
+}

@@ -1,0 +1,12 @@
+//! The components. `app` is the container that owns the reducer and the effects; the others
+//! take what they show as props and report what the user does through callbacks, so each
+//! renders on its own in SSR tests.
+
+pub mod app;
+pub mod banner;
+pub mod diagram;
+pub mod header;
+pub mod icon;
+pub mod record_dialog;
+pub mod record_table;
+pub mod zone_panel;

@@ -1,0 +1,238 @@
+//! The selected zone: its details (owner, id, name servers), its record table, and the
+//! add/edit dialog. The add form's draft outlives the dialog, so closing it by mistake loses
+//! nothing; a submit is validated field by field, then checked as an `Edit` against the
+//! document, before it is sent up.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::icon::Icon;
+use super::record_dialog::RecordDialog;
+use super::record_table::{RecordTable, SetKey};
+use crate::ui::doc::Doc;
+use crate::ui::record_form::{Field, FieldErrors, RecordDraft};
+use crate::ui::state::Edit;
+
+#[derive(Properties, PartialEq)]
+pub struct ZonePanelProps {
+    pub doc: Rc<Doc>,
+    pub zone_id: AttrValue,
+    pub on_edit: Callback<Edit>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Mode {
+    Add,
+    Edit(SetKey),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct DialogState {
+    mode: Mode,
+    draft: RecordDraft,
+    errors: FieldErrors,
+    general: Option<String>,
+    attempt: u32,
+}
+
+#[function_component]
+pub fn ZonePanel(props: &ZonePanelProps) -> Html {
+    let dialog = use_state(|| None::<DialogState>);
+    let add_draft = use_mut_ref(RecordDraft::default);
+    let Some(zone) = props.doc.world.zone(&props.zone_id) else {
+        return html! { <p class="empty">{ "Select a zone in the diagram to see its records." }</p> };
+    };
+    let origin = zone.origin.clone();
+
+    let open_add = {
+        let (dialog, add_draft) = (dialog.clone(), add_draft.clone());
+        Callback::from(move |_: MouseEvent| {
+            dialog.set(Some(DialogState {
+                mode: Mode::Add,
+                draft: add_draft.borrow().clone(),
+                errors: FieldErrors::default(),
+                general: None,
+                attempt: 0,
+            }))
+        })
+    };
+    let open_edit = {
+        let (dialog, doc, zone_id, origin) = (
+            dialog.clone(),
+            props.doc.clone(),
+            props.zone_id.clone(),
+            origin.clone(),
+        );
+        Callback::from(move |key: SetKey| {
+            let Some(set) = doc.world.zone(&zone_id).and_then(|z| z.get(&key.0, key.1)) else {
+                return;
+            };
+            dialog.set(Some(DialogState {
+                mode: Mode::Edit(key),
+                draft: RecordDraft::from_set(set, &origin),
+                errors: FieldErrors::default(),
+                general: None,
+                attempt: 0,
+            }))
+        })
+    };
+    let on_delete = {
+        let (on_edit, zone_id) = (props.on_edit.clone(), props.zone_id.clone());
+        Callback::from(move |(name, rtype): SetKey| {
+            on_edit.emit(Edit::DeleteRecordSet {
+                zone_id: zone_id.to_string(),
+                name,
+                rtype,
+            })
+        })
+    };
+    let on_change = {
+        let (dialog, add_draft) = (dialog.clone(), add_draft.clone());
+        Callback::from(move |draft: RecordDraft| {
+            let Some(mut state) = (*dialog).clone() else {
+                return;
+            };
+            let old = &state.draft;
+            let mut errors = state.errors.clone();
+            if draft.name != old.name {
+                errors.name = None;
+            }
+            if draft.rtype != old.rtype {
+                errors.rtype = None;
+                errors.values = None;
+            }
+            if draft.ttl != old.ttl {
+                errors.ttl = None;
+            }
+            if draft.values != old.values {
+                errors.values = None;
+            }
+            if state.mode == Mode::Add {
+                *add_draft.borrow_mut() = draft.clone();
+            }
+            state.draft = draft;
+            state.errors = errors;
+            state.general = None;
+            dialog.set(Some(state));
+        })
+    };
+    let on_submit = {
+        let (dialog, add_draft, doc, zone_id, on_edit, origin) = (
+            dialog.clone(),
+            add_draft.clone(),
+            props.doc.clone(),
+            props.zone_id.clone(),
+            props.on_edit.clone(),
+            origin.clone(),
+        );
+        Callback::from(move |_| {
+            let Some(mut state) = (*dialog).clone() else {
+                return;
+            };
+            state.attempt += 1;
+            let set = match state.draft.validate(&origin) {
+                Ok(set) => set,
+                Err(errors) => {
+                    state.errors = errors;
+                    dialog.set(Some(state));
+                    return;
+                }
+            };
+            let replacing = match &state.mode {
+                Mode::Add => None,
+                Mode::Edit(key) => Some(key.clone()),
+            };
+            let edit = Edit::PutRecordSet {
+                zone_id: zone_id.to_string(),
+                replacing,
+                set,
+            };
+            match edit.check(&doc) {
+                Ok(()) => {
+                    if state.mode == Mode::Add {
+                        *add_draft.borrow_mut() = RecordDraft::default();
+                    }
+                    dialog.set(None);
+                    on_edit.emit(edit);
+                }
+                Err(message) => {
+                    // Route 53 refuses a record set for its name (apex CNAME, a conflicting
+                    // set, one that exists already): the message goes under the name field.
+                    state.errors.set(Field::Name, message);
+                    dialog.set(Some(state));
+                }
+            }
+        })
+    };
+    let on_close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| dialog.set(None))
+    };
+
+    let hosted = props.doc.aws.hosted_zone(&props.zone_id);
+    let owner_text = match hosted {
+        Some(hz) => match props.doc.aws.account(&hz.account) {
+            Some(a) if !a.label.is_empty() => format!("AWS account {} · {}", a.id, a.label),
+            _ => format!("AWS account {}", hz.account),
+        },
+        None => "Internet registry".to_string(),
+    };
+    let kind = if hosted.is_some() {
+        format!("Public hosted zone {}", props.zone_id)
+    } else if zone.origin.is_root() {
+        "The root zone".to_string()
+    } else if zone.origin.num_labels() == 1 {
+        "Top-level domain".to_string()
+    } else {
+        "Registry zone".to_string()
+    };
+    let name_servers: Vec<String> = zone
+        .apex_ns()
+        .map(|ns| ns.value_texts())
+        .unwrap_or_default();
+    let count = zone.len();
+
+    html! {
+        <div class="zone-panel">
+            <div class="panel-head">
+                <div class="panel-title">
+                    <p class="eyebrow">{ kind }</p>
+                    <h2 id="zone-heading"><code>{ origin.to_string() }</code></h2>
+                    <p class="meta">
+                        <span>{ owner_text }</span>
+                        <span aria-hidden="true">{ "·" }</span>
+                        <span>{ if count == 1 { "1 record set".to_string() } else { format!("{count} record sets") } }</span>
+                    </p>
+                </div>
+                <button type="button" class="btn btn-primary" id="add-record" onclick={open_add}>
+                    <Icon name="plus" /><span>{ "Add record" }</span>
+                </button>
+            </div>
+            if !name_servers.is_empty() {
+                <div class="ns-list" aria-label="Name servers of this zone" role="group">
+                    <span class="ns-title">{ "Name servers" }</span>
+                    { for name_servers.iter().map(|n| html! { <code class="chip">{ n.clone() }</code> }) }
+                </div>
+            }
+            <RecordTable zone={zone.clone()} on_edit={open_edit} on_delete={on_delete} />
+            if let Some(state) = &*dialog {
+                <RecordDialog
+                    origin={origin.clone()}
+                    heading={match &state.mode {
+                        Mode::Add => format!("Add a record set to {origin}"),
+                        Mode::Edit((name, rtype)) => format!("Edit {rtype} {name}"),
+                    }}
+                    submit_label={if state.mode == Mode::Add { "Create record set" } else { "Save changes" }}
+                    draft={state.draft.clone()}
+                    errors={state.errors.clone()}
+                    general_error={state.general.clone().map(AttrValue::from)}
+                    attempt={state.attempt}
+                    on_change={on_change}
+                    on_submit={on_submit}
+                    on_close={on_close}
+                />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,267 @@
+//! The web app in a real browser (wasm-bindgen-test in headless Chromium): selecting zones
+//! by mouse and keyboard, the record dialog's errors and kept input, undo/redo, and
+//! localStorage (saving on change, a damaged save kept aside).
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use delegation_lab::ui::state::Edit;
+use delegation_lab::ui::storage::{self, BrowserStore, DAMAGED_PREFIX, DOC_KEY, Notice, Store};
+use delegation_lab::ui::views::app::{AppProps, default_doc};
+use delegation_lab::ui::{App, AppState};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent,
+    KeyboardEventInit,
+};
+use yew::AppHandle;
+use yew::platform::time::sleep;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// example.com. and api.example.com. in the article preset (ids come from its seed).
+const PARENT: &str = "ZPJXOFB6SRQKCW5PP467B";
+const CHILD: &str = "ZFDEH0ZRZWVVR4PAT0KIW";
+
+struct Mounted {
+    host: Element,
+    app: Option<AppHandle<App>>,
+}
+
+impl Mounted {
+    async fn new() -> Self {
+        clear_storage();
+        let document = gloo::utils::document();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let props = AppProps {
+            initial: Some(AppState::new(default_doc(), None)),
+        };
+        let app = yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+        settle().await;
+        Self {
+            host,
+            app: Some(app),
+        }
+    }
+
+    fn find(&self, css: &str) -> Option<Element> {
+        self.host.query_selector(css).unwrap()
+    }
+
+    fn get(&self, css: &str) -> Element {
+        self.find(css)
+            .unwrap_or_else(|| panic!("nothing matches {css}"))
+    }
+
+    fn text(&self, css: &str) -> String {
+        self.get(css).text_content().unwrap_or_default()
+    }
+
+    async fn click(&self, css: &str) {
+        self.get(css).unchecked_into::<HtmlElement>().click();
+        settle().await;
+    }
+
+    async fn type_into(&self, css: &str, value: &str) {
+        let el = self.get(css);
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            input.set_value(value);
+        } else {
+            el.unchecked_ref::<HtmlTextAreaElement>().set_value(value);
+        }
+        el.dispatch_event(&bubbling("input")).unwrap();
+        settle().await;
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.host.remove();
+        clear_storage();
+    }
+}
+
+fn bubbling(kind: &str) -> Event {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
+async fn settle() {
+    sleep(Duration::from_millis(30)).await;
+}
+
+fn clear_storage() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn clicking_and_pressing_enter_on_a_zone_selects_it() {
+    let app = Mounted::new().await;
+    assert_eq!(app.text("#zone-heading"), "example.com.");
+    app.get(&format!("g.node[data-zone='{CHILD}']"))
+        .dispatch_event(&bubbling("click"))
+        .unwrap();
+    settle().await;
+    assert_eq!(app.text("#zone-heading"), "api.example.com.");
+    assert_eq!(
+        app.get("g.node[aria-pressed=true]")
+            .get_attribute("data-zone")
+            .as_deref(),
+        Some(CHILD)
+    );
+
+    let init = KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let enter = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    app.get(&format!("g.node[data-zone='{PARENT}']"))
+        .dispatch_event(&enter)
+        .unwrap();
+    settle().await;
+    assert_eq!(app.text("#zone-heading"), "example.com.");
+    assert!(
+        enter.default_prevented(),
+        "Enter on a zone does not also scroll or submit"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_value_is_reported_at_its_field_and_kept_then_a_valid_one_is_added_and_undone() {
+    let app = Mounted::new().await;
+    app.click("#add-record").await;
+    let dialog = app
+        .get("dialog")
+        .unchecked_into::<web_sys::HtmlDialogElement>();
+    assert!(dialog.open(), "the dialog opens as a modal");
+    app.type_into("#rec-name", "app").await;
+    app.type_into("#rec-values", "192.0.2.300").await;
+    app.click("dialog button[type=submit]").await;
+    assert_eq!(
+        app.text("#rec-values-error"),
+        "\"192.0.2.300\" is not an IPv4 address; an A record needs four numbers from 0 to 255 separated by dots, such as 192.0.2.10"
+    );
+    assert_eq!(
+        app.get("#rec-values")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "192.0.2.300"
+    );
+    assert_eq!(
+        app.get("#rec-name")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "app"
+    );
+    let focused = gloo::utils::document().active_element().map(|e| e.id());
+    assert_eq!(
+        focused.as_deref(),
+        Some("rec-values"),
+        "focus moves to the field in error"
+    );
+
+    app.type_into("#rec-values", "192.0.2.44").await;
+    assert!(
+        app.find("#rec-values-error:not([hidden])").is_none(),
+        "editing the field clears its error"
+    );
+    app.click("dialog button[type=submit]").await;
+    assert!(app.find("dialog").is_none());
+    assert_eq!(
+        app.text("tr[data-name='app.example.com.'] .value"),
+        "192.0.2.44"
+    );
+    assert_eq!(
+        app.get("#undo").get_attribute("aria-label").as_deref(),
+        Some("Undo add A app.example.com. (Ctrl+Z)")
+    );
+
+    app.click("#undo").await;
+    assert!(app.find("tr[data-name='app.example.com.']").is_none());
+    app.click("#redo").await;
+    assert!(app.find("tr[data-name='app.example.com.']").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn closing_the_dialog_keeps_the_unsaved_input() {
+    let app = Mounted::new().await;
+    app.click("#add-record").await;
+    app.type_into("#rec-name", "draft").await;
+    app.type_into("#rec-values", "unfinished").await;
+    app.get("dialog")
+        .dispatch_event(&bubbling("cancel"))
+        .unwrap(); // what Escape fires
+    settle().await;
+    assert!(app.find("dialog").is_none(), "Escape closes the dialog");
+    app.click("#add-record").await;
+    assert_eq!(
+        app.get("#rec-name")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "draft"
+    );
+    assert_eq!(
+        app.get("#rec-values")
+            .unchecked_into::<HtmlTextAreaElement>()
+            .value(),
+        "unfinished"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_change_is_saved_to_local_storage() {
+    let app = Mounted::new().await;
+    assert_eq!(
+        BrowserStore.get(DOC_KEY),
+        None,
+        "nothing is written before a change"
+    );
+    app.click("tr[data-name='example.com.'][data-type='A'] button[aria-label^='Delete']")
+        .await;
+    let saved =
+        storage::decode(&BrowserStore.get(DOC_KEY).expect("saved after the delete")).unwrap();
+    let parent = saved.world.zone(PARENT).unwrap();
+    let a = hickory_proto::rr::RecordType::A;
+    assert!(
+        parent
+            .get(&delegation_lab::dns::n("example.com."), a)
+            .is_none()
+    );
+    let mut expected = default_doc();
+    Edit::DeleteRecordSet {
+        zone_id: PARENT.into(),
+        name: delegation_lab::dns::n("example.com."),
+        rtype: a,
+    }
+    .apply(&mut expected)
+    .unwrap();
+    assert_eq!(saved, expected);
+    app.click("#undo").await;
+    assert_eq!(
+        storage::decode(&BrowserStore.get(DOC_KEY).unwrap()).unwrap(),
+        default_doc()
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_save_in_local_storage_is_kept_aside() {
+    clear_storage();
+    let mut store = BrowserStore;
+    store.set(DOC_KEY, "{\"world\":").unwrap();
+    let restored = storage::restore(&mut store);
+    assert_eq!(restored.doc, None);
+    let key = format!("{DAMAGED_PREFIX}1");
+    assert!(
+        matches!(&restored.notice, Some(Notice::Damaged { kept_key: Some(k), .. }) if *k == key)
+    );
+    assert_eq!(store.get(&key).as_deref(), Some("{\"world\":"));
+    clear_storage();
+}
