@@ -3,8 +3,6 @@
 //! localStorage (saving on change, a damaged save kept aside).
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use delegation_lab::ui::state::Edit;
 use delegation_lab::ui::storage::{self, BrowserStore, DAMAGED_PREFIX, DOC_KEY, Notice, Store};
 use delegation_lab::ui::views::app::{AppProps, default_doc};
@@ -16,7 +14,6 @@ use web_sys::{
     KeyboardEventInit,
 };
 use yew::AppHandle;
-use yew::platform::time::sleep;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -93,8 +90,9 @@ fn bubbling(kind: &str) -> Event {
     Event::new_with_event_init_dict(kind, &init).unwrap()
 }
 
+/// Waits until Yew has rendered everything pending and run its effects.
 async fn settle() {
-    sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 fn clear_storage() {
