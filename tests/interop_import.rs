@@ -515,6 +515,6 @@ fn a_scenario_document_opens_as_itself() {
         import_scenario("s.json", "{\"version\": 1, \"title\": 5}")
             .unwrap_err()
             .to_string(),
-        "s.json: the scenario is damaged at title: invalid type: integer `5`, expected a string"
+        "s.json: the scenario is damaged at line 1, column 25: invalid type: integer `5`, expected a string"
     );
 }

@@ -103,6 +103,11 @@ fn invalid_values_say_what_is_wrong() {
             "\"ns1 host 1 2 3\" is not a valid SOA value; write seven fields: primary name server, hostmaster, serial, refresh, retry, expire, minimum",
         ),
         (RecordType::A, "  ", "enter at least one value"),
+        (
+            RecordType::TXT,
+            "a (b) c",
+            "\"a (b) c\" is not a valid TXT value: a value must be on one line, without parentheses outside quotes",
+        ),
     ];
     for (rtype, input, message) in cases {
         let e = parse_value(*rtype, input).expect_err(input);

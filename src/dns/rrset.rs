@@ -320,11 +320,34 @@ fn quotes_balanced(value: &str) -> bool {
     !open
 }
 
+/// The characters of `value` outside double quotes.
+fn unquoted(value: &str) -> impl Iterator<Item = char> + '_ {
+    let mut open = false;
+    let mut escaped = false;
+    value.chars().filter(move |&c| {
+        if escaped {
+            escaped = false;
+            return false;
+        }
+        match c {
+            '\\' => {
+                escaped = true;
+                false
+            }
+            '"' => {
+                open = !open;
+                false
+            }
+            _ => !open,
+        }
+    })
+}
+
 /// Parses a value with hickory-proto's zone-file parser, with the root as origin so that
 /// every name in it is absolute.
 fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
-    if value.contains(['\n', '\r', '(', ')']) {
-        return Err("a value must be on one line, without parentheses".into());
+    if value.contains(['\n', '\r']) || unquoted(value).any(|c| c == '(' || c == ')') {
+        return Err("a value must be on one line, without parentheses outside quotes".into());
     }
     let text = format!("value. 0 IN {rtype} {value}\n");
     let (_, sets) = Parser::new(text, None, Some(Name::root()))

@@ -88,11 +88,19 @@ impl Scenario {
         if found > u64::from(VERSION) {
             return Err(DocumentError::TooNew { found });
         }
-        let scenario: Scenario =
-            serde_path_to_error::deserialize(value).map_err(|e| DocumentError::Damaged {
-                path: e.path().to_string(),
-                message: e.inner().to_string(),
-            })?;
+        // Read the text again (not the parsed value) so a damaged part is placed by line and
+        // column; one deserializer keeps the browser build small.
+        let scenario: Scenario = serde_json::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m)
+                .to_string();
+            DocumentError::Damaged {
+                path: format!("line {}, column {}", e.line(), e.column()),
+                message,
+            }
+        })?;
         scenario.check().map_err(DocumentError::Inconsistent)?;
         Ok(scenario)
     }
