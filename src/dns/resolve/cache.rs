@@ -23,15 +23,82 @@ pub enum Trust {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cached {
     Records {
+        #[serde(with = "records_text")]
         records: Vec<Record>,
     },
     /// The name does not exist (stored under type ANY: it holds for every type).
     NxDomain {
+        #[serde(with = "soa_text")]
         soa: Option<Record>,
     },
     NoData {
+        #[serde(with = "soa_text")]
         soa: Option<Record>,
     },
+}
+
+/// Records in documents as dig's one-line text (`api.example.com. 300 IN A 192.0.2.10`),
+/// read back with the record-data parser: readable, and it keeps hickory's generic serde
+/// code for every record type out of the browser build.
+mod records_text {
+    use hickory_proto::rr::Record;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(records: &[Record], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(records.iter().map(crate::dns::dig::record_text))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Record>, D::Error> {
+        let texts = Vec::<String>::deserialize(d)?;
+        texts
+            .iter()
+            .map(|t| super::parse_record(t).map_err(serde::de::Error::custom))
+            .collect()
+    }
+}
+
+mod soa_text {
+    use hickory_proto::rr::Record;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(soa: &Option<Record>, s: S) -> Result<S::Ok, S::Error> {
+        match soa {
+            Some(r) => s.serialize_some(&crate::dns::dig::record_text(r)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Record>, D::Error> {
+        let text = Option::<String>::deserialize(d)?;
+        text.map(|t| super::parse_record(&t).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+/// Reads a record written as `owner ttl class type rdata`.
+fn parse_record(text: &str) -> Result<Record, String> {
+    let mut parts = text.splitn(5, ' ');
+    let (Some(owner), Some(ttl), Some(_class), Some(rtype), Some(rdata)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Err(format!(
+            "\"{text}\" is not a record (owner ttl class type data)"
+        ));
+    };
+    let name = crate::dns::name::parse_absolute(owner).map_err(|e| format!("\"{text}\": {e}"))?;
+    let ttl: u32 = ttl
+        .parse()
+        .map_err(|_| format!("\"{text}\": the TTL is not a number"))?;
+    let rtype: RecordType = rtype
+        .parse()
+        .map_err(|_| format!("\"{text}\": unknown type {rtype}"))?;
+    let data =
+        crate::dns::rrset::parse_value(rtype, rdata).map_err(|e| format!("\"{text}\": {e}"))?;
+    Ok(crate::dns::rrset::record(name, ttl, data))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
