@@ -12,6 +12,7 @@ use super::banner::Banner;
 use super::diagram::Diagram;
 use super::header::Header;
 use super::icon::Icon;
+use super::preset_picker::PresetPicker;
 use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
@@ -77,7 +78,9 @@ pub fn App(props: &AppProps) -> Html {
                 <a class="skip-link" href="#zone-panel">{ "Skip to the records" }</a>
                 <Header undo={state.history.undo_label().map(|l| AttrValue::from(l.to_string()))}
                     redo={state.history.redo_label().map(|l| AttrValue::from(l.to_string()))}
-                    on_undo={dispatch(|| Action::Undo)} on_redo={dispatch(|| Action::Redo)} />
+                    on_undo={dispatch(|| Action::Undo)} on_redo={dispatch(|| Action::Redo)}>
+                    <PresetPicker />
+                </Header>
                 if let Some(notice) = &state.notice {
                     <Banner notice={notice.clone()} on_dismiss={on_dismiss_notice} />
                 }

@@ -7,6 +7,7 @@ pub mod banner;
 pub mod diagram;
 pub mod header;
 pub mod icon;
+pub mod preset_picker;
 pub mod record_dialog;
 pub mod record_table;
 pub mod zone_panel;
