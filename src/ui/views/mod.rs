@@ -9,4 +9,5 @@ pub mod header;
 pub mod icon;
 pub mod record_dialog;
 pub mod record_table;
+pub mod resolve_area;
 pub mod zone_panel;
