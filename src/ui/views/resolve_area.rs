@@ -287,7 +287,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
                 { for console_out.iter().map(|(cmd, text)| html! {
                     <div class="console-entry">
                         <p class="console-cmd"><code>{ format!("$ dig {}", cmd.trim_start_matches("dig ")) }</code></p>
-                        <pre class="dig-text">{ text.clone() }</pre>
+                        <pre class="dig-text" tabindex="0">{ text.clone() }</pre>
                     </div>
                 }) }
             </div>
@@ -362,7 +362,7 @@ fn stepping(
                         <p class="step-cmd"><code>{ cmd }</code></p>
                     }
                     if let Some(text) = step_text(&doc.world, s, now) {
-                        <pre class="dig-text">{ text }</pre>
+                        <pre class="dig-text" tabindex="0">{ text }</pre>
                     }
                 </div>
             }
@@ -404,7 +404,7 @@ fn outcome_view(r: &Resolution, now: u64) -> Html {
                     { for r.outcome.answer.iter().map(|rec| html! { <li><code>{ crate::dns::dig::record_line(rec) }</code></li> }) }
                 </ul>
             }
-            if let Some(t) = text { <pre class="dig-text">{ t }</pre> }
+            if let Some(t) = text { <pre class="dig-text" tabindex="0">{ t }</pre> }
         </div>
     }
 }
