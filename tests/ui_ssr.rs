@@ -271,6 +271,7 @@ async fn the_diagram_marks_the_selected_zone_and_names_every_arrow() {
         doc,
         selected: Some(child.clone().into()),
         show_infrastructure: false,
+        highlighted: Default::default(),
         on_select: Callback::noop(),
     })
     .await;

@@ -11,12 +11,14 @@
 //! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
+//! - [`resolve`]: the resolve panel's logic: running a question, step badges, the clock (pure).
 //! - [`views`]: the components.
 
 pub mod doc;
 pub mod hierarchy;
 pub mod history;
 pub mod record_form;
+pub mod resolve;
 pub mod state;
 pub mod storage;
 pub mod views;

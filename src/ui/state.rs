@@ -46,6 +46,10 @@ pub enum Action {
     Notice(Option<Notice>),
     /// Clears the edit error.
     DismissError,
+    /// Stores the public resolver's cache after a resolution. Deliberately NOT an undo step:
+    /// asking a question is not an edit, and undo should not step through lookups. The
+    /// revision is bumped so the document (with its cache) is saved.
+    SetCache(crate::dns::resolve::Cache),
 }
 
 impl AppState {
@@ -156,6 +160,15 @@ impl Reducible for AppState {
                 error: None,
                 ..(*self).clone()
             }),
+            Action::SetCache(cache) => {
+                let mut doc = (*self.doc).clone();
+                doc.resolver_cache = cache;
+                Rc::new(Self {
+                    doc: Rc::new(doc),
+                    revision: self.revision + 1,
+                    ..(*self).clone()
+                })
+            }
         }
     }
 }
@@ -230,6 +243,20 @@ mod tests {
                 "InvalidChangeBatch: [Tried to create resource record set [name='dup.example.com.', type='A'] but it already exists]"
             )
         );
+    }
+
+    #[test]
+    fn a_new_cache_is_saved_but_not_an_undo_step() {
+        let s0 = start();
+        let mut cache = crate::dns::resolve::Cache::new();
+        let q = crate::dns::answer::Question::new(n("www.api.example.com."), RecordType::A);
+        crate::dns::resolve::recursive(&s0.doc.world, &mut cache, &q, s0.doc.clock);
+        assert!(!cache.is_empty());
+        let s1 = s0.clone().reduce(Action::SetCache(cache.clone()));
+        assert_eq!(s1.doc.resolver_cache, cache);
+        assert_eq!(s1.revision, 1);
+        assert_eq!(s1.history, s0.history);
+        assert_eq!(s1.history.undo_label(), None);
     }
 
     #[test]

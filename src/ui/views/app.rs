@@ -13,6 +13,7 @@ use super::diagram::Diagram;
 use super::header::Header;
 use super::icon::Icon;
 use super::preset_picker::PresetPicker;
+use super::resolve_area::ResolveArea;
 use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
@@ -67,6 +68,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_dismiss_error = dispatch(|| Action::DismissError).reform(|_: MouseEvent| ());
     let show_infrastructure = use_state(|| false);
+    // The zones the resolve panel's current step asked, marked in the diagram.
+    let highlighted = use_state(|| std::rc::Rc::new(Vec::<String>::new()));
+    let on_highlight = {
+        let highlighted = highlighted.clone();
+        Callback::from(move |ids: Vec<String>| highlighted.set(std::rc::Rc::new(ids)))
+    };
     let on_toggle_infrastructure = {
         let show = show_infrastructure.clone();
         Callback::from(move |_: Event| show.set(!*show))
@@ -102,7 +109,8 @@ pub fn App(props: &AppProps) -> Html {
                             </label>
                         </div>
                         <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
-                            show_infrastructure={*show_infrastructure} on_select={on_select} />
+                            show_infrastructure={*show_infrastructure} highlighted={(*highlighted).clone()}
+                            on_select={on_select} />
                     </section>
                     <section class="panel panel-zone" id="zone-panel" aria-labelledby="zone-heading" tabindex="-1">
                         if let Some(id) = &state.selected {
@@ -111,6 +119,7 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="empty" id="zone-heading">{ "No zone yet." }</p>
                         }
                     </section>
+                    <ResolveArea on_highlight={on_highlight} />
                 </main>
                 <p class="sr-only" aria-live="polite">{
                     state.history.undo_label().map(|l| format!("Done: {l}")).unwrap_or_default()

@@ -16,6 +16,9 @@ pub struct DiagramProps {
     /// Whether the name-server infrastructure zones (`awsdns-NN.com`, ...) are drawn.
     #[prop_or_default]
     pub show_infrastructure: bool,
+    /// Zones to mark as "being asked" (the resolve panel's current step), besides the selection.
+    #[prop_or_default]
+    pub highlighted: Rc<Vec<String>>,
     pub on_select: Callback<String>,
 }
 
@@ -53,7 +56,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         }
                     }) }
                     { for layout.edges.iter().map(|e| edge_view(&layout, e)) }
-                    { for layout.nodes.iter().map(|n| node_view(n, selected, &props.on_select)) }
+                    { for layout.nodes.iter().map(|n| node_view(n, selected, &props.highlighted, &props.on_select)) }
                 </svg>
             </div>
             <figcaption class="legend">
@@ -101,7 +104,12 @@ fn edge_view(layout: &Layout, e: &Edge) -> Html {
     }
 }
 
-fn node_view(n: &Node, selected: Option<&str>, on_select: &Callback<String>) -> Html {
+fn node_view(
+    n: &Node,
+    selected: Option<&str>,
+    highlighted: &[String],
+    on_select: &Callback<String>,
+) -> Html {
     let (x, y) = (n.x, n.y);
     let sets = match n.record_sets {
         1 => "1 record set".to_string(),
@@ -125,6 +133,7 @@ fn node_view(n: &Node, selected: Option<&str>, on_select: &Callback<String>) -> 
         };
     };
     let is_selected = selected == Some(zone_id.as_str());
+    let is_asked = highlighted.iter().any(|h| h == &zone_id);
     let owner = match &n.owner {
         Owner::Account { id, .. } => format!(", account {id}"),
         _ => String::new(),
@@ -152,7 +161,7 @@ fn node_view(n: &Node, selected: Option<&str>, on_select: &Callback<String>) -> 
         _ => "hosted",
     };
     html! {
-        <g class={classes!("node", kind, is_selected.then_some("selected"))} role="button" tabindex="0"
+        <g class={classes!("node", kind, is_selected.then_some("selected"), is_asked.then_some("asked"))} role="button" tabindex="0"
             aria-pressed={is_selected.to_string()} data-zone={zone_id}
             onclick={onclick} onkeydown={onkeydown}>
             // The accessible name (and a tooltip): an SVG title rather than aria-label, so the

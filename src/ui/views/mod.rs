@@ -10,4 +10,5 @@ pub mod icon;
 pub mod preset_picker;
 pub mod record_dialog;
 pub mod record_table;
+pub mod resolve_area;
 pub mod zone_panel;

@@ -11,7 +11,10 @@ use crate::ui::state::{Action, AppHandle};
 #[function_component]
 pub fn PresetPicker() -> Html {
     let app = use_context::<AppHandle>().expect("the app state is provided");
-    let current = PRESETS.iter().position(|p| p.title == app.doc.title).unwrap_or(0);
+    let current = PRESETS
+        .iter()
+        .position(|p| p.title == app.doc.title)
+        .unwrap_or(0);
     let chosen = use_state(|| current);
     {
         // Follow the document when it changes under the picker (undo, redo, an import).
@@ -35,7 +38,10 @@ pub fn PresetPicker() -> Html {
         Callback::from(move |_: MouseEvent| {
             let p = &PRESETS[*chosen];
             if let Some(doc) = presets::build(p.id) {
-                app.dispatch(Action::Replace { label: format!("load preset “{}”", p.title), doc });
+                app.dispatch(Action::Replace {
+                    label: format!("load preset “{}”", p.title),
+                    doc,
+                });
             }
         })
     };

@@ -1,0 +1,245 @@
+//! The resolve panel's logic, free of the web: the form's fields and their validation, running
+//! a resolution on the document (trace, the public resolver with the scenario's cache, or one
+//! server directly), a step's badge, the zone a step highlights, and the clock as text.
+
+use std::rc::Rc;
+
+use hickory_proto::rr::RecordType;
+
+use crate::dns::answer::{Question, ReplyKind};
+use crate::dns::resolve::{self, Action as StepAction, Cache, Decision, Resolution, Step};
+use crate::dns::{World, name};
+use crate::scenario::Scenario;
+
+/// The record types the panel offers.
+pub const TYPES: [&str; 8] = ["A", "AAAA", "CNAME", "NS", "TXT", "MX", "CAA", "SOA"];
+
+/// Who answers the question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolver {
+    /// Iterative, from the root, with no cache (`dns::resolve::trace`).
+    Trace,
+    /// The public resolver 8.8.8.8 with the scenario's cache.
+    Public,
+    /// One server asked directly (by its IP), recursion desired or not.
+    Direct { server_ip: String, rd: bool },
+}
+
+/// A resolution to step through, shared cheaply between renders.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub resolution: Rc<Resolution>,
+    /// The clock when it ran (the dig texts' WHEN line).
+    pub now: u64,
+    /// A counter that tells two runs of the same question apart.
+    pub serial: u64,
+}
+
+/// Reads the name field: an absolute or relative name (a final dot is added).
+pub fn parse_name(text: &str) -> Result<hickory_proto::rr::Name, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("Enter a domain name, such as www.api.example.com.".into());
+    }
+    if t.contains(char::is_whitespace) {
+        return Err(format!(
+            "\"{t}\" has a space in it; a domain name is labels joined by dots, such as www.api.example.com."
+        ));
+    }
+    let absolute = if t.ends_with('.') {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    };
+    name::parse_absolute(&absolute).map_err(|e| format!("\"{t}\" is not a domain name: {e}"))
+}
+
+/// Runs the question on the scenario. For the public resolver the cache it leaves is
+/// returned too, for the caller to store in the document.
+pub fn run(
+    s: &Scenario,
+    name_text: &str,
+    rtype: &str,
+    resolver: &Resolver,
+) -> Result<(Resolution, Option<Cache>), String> {
+    let name = parse_name(name_text)?;
+    let rtype: RecordType = rtype
+        .parse()
+        .map_err(|_| format!("{rtype} is not a record type the panel knows"))?;
+    let q = Question::new(name, rtype);
+    Ok(match resolver {
+        Resolver::Trace => (resolve::trace(&s.world, &q, s.clock), None),
+        Resolver::Public => {
+            let mut cache = s.resolver_cache.clone();
+            let r = resolve::recursive(&s.world, &mut cache, &q, s.clock);
+            (r, Some(cache))
+        }
+        Resolver::Direct { server_ip, rd } => {
+            let ip = server_ip
+                .parse()
+                .map_err(|_| "Choose a server to ask.".to_string())?;
+            let server = s.world.server_by_ip(ip).ok_or_else(|| {
+                format!("No server answers at {server_ip} any more; choose another.")
+            })?;
+            (resolve::direct(&s.world, server, &q, *rd), None)
+        }
+    })
+}
+
+/// The badge of a step: what the server said (or that the cache answered).
+pub fn badge(step: &Step) -> &'static str {
+    match &step.action {
+        StepAction::Cache { .. } => "CACHE",
+        StepAction::Query { reply: None, .. } => "TIMEOUT",
+        StepAction::Query {
+            reply: Some(reply), ..
+        } => match reply.kind {
+            ReplyKind::Refused => "REFUSED",
+            ReplyKind::Referral { .. } => "REFERRAL",
+            ReplyKind::NxDomain => "NXDOMAIN",
+            ReplyKind::NoData => "NODATA",
+            ReplyKind::Answer | ReplyKind::Cname { .. } => "ANSWER",
+        },
+    }
+}
+
+/// What the resolver decided after a step, in a few words.
+pub fn decision_text(d: &Decision) -> String {
+    let list =
+        |names: &[hickory_proto::rr::Name]| names.iter().map(plain).collect::<Vec<_>>().join(", ");
+    match d {
+        Decision::FollowReferral { zone, servers, .. } => {
+            format!("follow the referral to {} ({})", plain(zone), list(servers))
+        }
+        Decision::ChaseCname { target } => format!("chase the alias to {}", plain(target)),
+        Decision::TryNextServer => "try the next server".into(),
+        Decision::Answer => "answer found".into(),
+        Decision::NoData => "no records of that type (NODATA)".into(),
+        Decision::NxDomain => "the name does not exist (NXDOMAIN)".into(),
+        Decision::GiveUp { reason } => format!("give up: {reason}"),
+    }
+}
+
+/// The ids of the zones a step's server was chosen for: the zones of that origin the server
+/// serves (none for a cache step).
+pub fn step_zone_ids(world: &World, step: &Step) -> Vec<String> {
+    let StepAction::Query { server, zone, .. } = &step.action else {
+        return Vec::new();
+    };
+    let Some(ns) = world.server_by_ip(server.ip) else {
+        return Vec::new();
+    };
+    ns.zones
+        .iter()
+        .filter(|id| world.zone(id).is_some_and(|z| &z.origin == zone))
+        .cloned()
+        .collect()
+}
+
+/// A name without its final dot, as people write it (the root stays ".").
+pub fn plain(name: &hickory_proto::rr::Name) -> String {
+    let s = name.to_string();
+    if s == "." {
+        s
+    } else {
+        s.trim_end_matches('.').to_string()
+    }
+}
+
+/// The simulated clock as `YYYY-MM-DD HH:MM:SS UTC`.
+pub fn clock_text(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let rem = seconds % 86_400;
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// A duration in seconds for people: `1h 2m 5s`.
+pub fn duration_text(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    match (h, m) {
+        (0, 0) => format!("{s}s"),
+        (0, _) => format!("{m}m {s}s"),
+        _ => format!("{h}h {m}m {s}s"),
+    }
+}
+
+/// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::resolve::OutcomeKind;
+    use crate::scenario::presets::build;
+
+    #[test]
+    fn the_article_trace_reaches_the_answer_through_a_nested_lookup() {
+        let s = build("article").unwrap();
+        let (r, cache) = run(&s, "www.api.example.com", "A", &Resolver::Trace).unwrap();
+        assert!(cache.is_none());
+        assert_eq!(r.outcome.kind, OutcomeKind::Answer);
+        let badges: Vec<_> = r.steps.iter().map(badge).collect();
+        assert_eq!(badges.last(), Some(&"ANSWER"));
+        assert!(r.steps.iter().any(|st| st.depth > 0));
+        assert_eq!(badges[0], "REFERRAL");
+    }
+
+    #[test]
+    fn the_quiz_gives_nodata_and_wrong_ns_servfail() {
+        let quiz = build("quiz").unwrap();
+        let (r, _) = run(&quiz, "api.example.com", "A", &Resolver::Trace).unwrap();
+        assert_eq!(r.outcome.kind, OutcomeKind::NoData);
+        let wrong = build("wrong-ns").unwrap();
+        let (r, _) = run(&wrong, "www.api.example.com", "A", &Resolver::Trace).unwrap();
+        assert_eq!(r.outcome.kind, OutcomeKind::ServFail);
+    }
+
+    #[test]
+    fn the_public_resolver_returns_its_cache() {
+        let s = build("article").unwrap();
+        let (_, cache) = run(&s, "www.api.example.com", "A", &Resolver::Public).unwrap();
+        assert!(!cache.unwrap().is_empty());
+    }
+
+    #[test]
+    fn bad_names_say_what_is_wrong() {
+        assert_eq!(
+            parse_name("").unwrap_err(),
+            "Enter a domain name, such as www.api.example.com."
+        );
+        assert_eq!(
+            parse_name("www api").unwrap_err(),
+            "\"www api\" has a space in it; a domain name is labels joined by dots, such as www.api.example.com."
+        );
+        assert!(
+            parse_name("a..b")
+                .unwrap_err()
+                .starts_with("\"a..b\" is not a domain name: ")
+        );
+    }
+
+    #[test]
+    fn the_clock_reads_in_utc() {
+        assert_eq!(clock_text(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(clock_text(1_795_305_600), "2026-11-22 00:00:00 UTC");
+        assert_eq!(duration_text(3725), "1h 2m 5s");
+        assert_eq!(duration_text(59), "59s");
+    }
+}

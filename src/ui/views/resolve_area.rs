@@ -1,0 +1,438 @@
+//! The resolve area: the resolve form (name, type, resolver), the step list with first /
+//! previous / next / last controls and ← → Home End keys scoped to it, the current step's
+//! detail (server, zone, why, the reproducing dig command and dig's text), the outcome, the
+//! dig console, and the simulated clock with the resolver cache. The current step's zones are
+//! reported through `on_highlight` for the diagram.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::dns::dig::{DigContext, render};
+use crate::dns::resolve::{OutcomeKind, PUBLIC_RESOLVER, Resolution};
+use crate::scenario::dig_command::{run_line, step_command, step_text};
+use crate::ui::resolve::{
+    self, Resolver, TYPES, badge, clock_text, decision_text, duration_text, plain, step_zone_ids,
+};
+use crate::ui::state::{Action, AppHandle, Edit};
+
+#[derive(Properties, PartialEq)]
+pub struct ResolveAreaProps {
+    pub on_highlight: Callback<Vec<String>>,
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_dyn_into::<web_sys::HtmlInputElement>()
+        .map(|i| i.value())
+        .or_else(|| {
+            e.target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+        })
+        .unwrap_or_default()
+}
+
+#[function_component]
+pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
+    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let name = use_state(|| "www.api.example.com".to_string());
+    let rtype = use_state(|| "A".to_string());
+    let mode = use_state(|| "trace".to_string());
+    let server = use_state(String::new);
+    let rd = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    let run = use_state(|| None::<Rc<(Resolution, u64)>>);
+    let index = use_state(|| 0usize);
+    let console_line = use_state(String::new);
+    let console_out = use_state(Vec::<(String, String)>::new);
+    let history_pos = use_state(|| None::<usize>);
+
+    // Report the current step's zones to the diagram.
+    {
+        let on_highlight = props.on_highlight.clone();
+        let doc = state.doc.clone();
+        let key = (run.as_ref().map(|r| Rc::as_ptr(r) as usize), *index);
+        let run = run.clone();
+        use_effect_with(key, move |(_, i)| {
+            let ids = run
+                .as_ref()
+                .and_then(|r| r.0.steps.get(*i).map(|s| step_zone_ids(&doc.world, s)))
+                .unwrap_or_default();
+            on_highlight.emit(ids);
+        });
+    }
+
+    let set = |h: &UseStateHandle<String>| {
+        let h = h.clone();
+        Callback::from(move |e: Event| h.set(input_value(&e)))
+    };
+    let on_name = {
+        let (name, error) = (name.clone(), error.clone());
+        Callback::from(move |e: InputEvent| {
+            let v = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            name.set(v);
+            error.set(None);
+        })
+    };
+    let on_rd = {
+        let rd = rd.clone();
+        Callback::from(move |_: Event| rd.set(!*rd))
+    };
+    let on_submit = {
+        let (state, name, rtype, mode, server, rd, error, run, index) = (
+            state.clone(),
+            name.clone(),
+            rtype.clone(),
+            mode.clone(),
+            server.clone(),
+            rd.clone(),
+            error.clone(),
+            run.clone(),
+            index.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let resolver = match mode.as_str() {
+                "public" => Resolver::Public,
+                "direct" => Resolver::Direct {
+                    server_ip: if server.is_empty() {
+                        state
+                            .doc
+                            .world
+                            .servers
+                            .first()
+                            .map(|s| s.ip.to_string())
+                            .unwrap_or_default()
+                    } else {
+                        (*server).clone()
+                    },
+                    rd: *rd,
+                },
+                _ => Resolver::Trace,
+            };
+            match resolve::run(&state.doc, &name, &rtype, &resolver) {
+                Ok((r, cache)) => {
+                    error.set(None);
+                    run.set(Some(Rc::new((r, state.doc.clock))));
+                    index.set(0);
+                    if let Some(cache) = cache {
+                        state.dispatch(Action::SetCache(cache));
+                    }
+                }
+                Err(msg) => error.set(Some(msg)),
+            }
+        })
+    };
+
+    let steps_len = run.as_ref().map_or(0, |r| r.0.steps.len());
+    let go = |to: fn(usize, usize) -> usize| {
+        let index = index.clone();
+        Callback::from(move |_: MouseEvent| index.set(to(*index, steps_len)))
+    };
+    let on_keys = {
+        let index = index.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if steps_len == 0 {
+                return;
+            }
+            let i = *index;
+            let next = match e.key().as_str() {
+                "ArrowRight" => (i + 1).min(steps_len - 1),
+                "ArrowLeft" => i.saturating_sub(1),
+                "Home" => 0,
+                "End" => steps_len - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            index.set(next);
+        })
+    };
+
+    let on_console_input = {
+        let line = console_line.clone();
+        Callback::from(move |e: InputEvent| {
+            line.set(
+                e.target_dyn_into::<web_sys::HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default(),
+            )
+        })
+    };
+    let on_console_submit = {
+        let (state, line, out, run, index, pos) = (
+            state.clone(),
+            console_line.clone(),
+            console_out.clone(),
+            run.clone(),
+            index.clone(),
+            history_pos.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = line.trim().to_string();
+            if text.is_empty() {
+                return;
+            }
+            let mut cache = state.doc.resolver_cache.clone();
+            let printed = match run_line(&state.doc.world, &mut cache, state.doc.clock, &text) {
+                Ok(dig) => {
+                    if let Some(r) = dig.resolution {
+                        run.set(Some(Rc::new((r, state.doc.clock))));
+                        index.set(0);
+                    }
+                    if cache != state.doc.resolver_cache {
+                        state.dispatch(Action::SetCache(cache));
+                    }
+                    dig.text
+                }
+                Err(msg) => format!("dig: {msg}"),
+            };
+            let mut all = (*out).clone();
+            all.push((text, printed));
+            out.set(all);
+            line.set(String::new());
+            pos.set(None);
+        })
+    };
+    let on_console_keys = {
+        let (line, out, pos) = (
+            console_line.clone(),
+            console_out.clone(),
+            history_pos.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let n = out.len();
+            if n == 0 {
+                return;
+            }
+            let p = match (e.key().as_str(), *pos) {
+                ("ArrowUp", None) => n - 1,
+                ("ArrowUp", Some(p)) => p.saturating_sub(1),
+                ("ArrowDown", Some(p)) if p + 1 < n => p + 1,
+                ("ArrowDown", _) => {
+                    pos.set(None);
+                    line.set(String::new());
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            pos.set(Some(p));
+            line.set(out[p].0.clone());
+        })
+    };
+
+    let edit = |edit: Edit| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(edit.clone())))
+    };
+    let doc = &state.doc;
+    let now = doc.clock;
+
+    html! {
+        <>
+        <section class="panel panel-resolve" id="resolve-panel" aria-labelledby="resolve-heading">
+            <div class="panel-bar"><h2 id="resolve-heading">{ "Resolve" }</h2></div>
+            <form class="resolve-form" onsubmit={on_submit} novalidate=true>
+                <div class={classes!("field", error.is_some().then_some("invalid"))}>
+                    <label for="resolve-name">{ "Name" }</label>
+                    <input id="resolve-name" type="text" value={(*name).clone()} oninput={on_name}
+                        spellcheck="false" autocomplete="off"
+                        aria-invalid={error.is_some().to_string()}
+                        aria-describedby={error.is_some().then_some("resolve-name-error")} />
+                    if let Some(msg) = &*error {
+                        <p class="field-error" id="resolve-name-error" role="alert">{ msg.clone() }</p>
+                    }
+                </div>
+                <div class="field">
+                    <label for="resolve-type">{ "Type" }</label>
+                    <select id="resolve-type" onchange={set(&rtype)}>
+                        { for TYPES.iter().map(|t| html! { <option value={*t} selected={*rtype == *t}>{ *t }</option> }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="resolve-mode">{ "Resolver" }</label>
+                    <select id="resolve-mode" onchange={set(&mode)}>
+                        <option value="trace" selected={*mode == "trace"}>{ "Trace from the root" }</option>
+                        <option value="public" selected={*mode == "public"}>{ "Public resolver 8.8.8.8 (with cache)" }</option>
+                        <option value="direct" selected={*mode == "direct"}>{ "Direct to one server" }</option>
+                    </select>
+                </div>
+                if *mode == "direct" {
+                    <div class="field">
+                        <label for="resolve-server">{ "Server" }</label>
+                        <select id="resolve-server" onchange={set(&server)}>
+                            { for doc.world.servers.iter().map(|s| {
+                                let ip = s.ip.to_string();
+                                html! { <option value={ip.clone()} selected={*server == ip}>{ format!("{} ({ip})", plain(&s.name)) }</option> }
+                            }) }
+                        </select>
+                    </div>
+                    <label class="toggle">
+                        <input type="checkbox" id="resolve-rd" checked={*rd} onchange={on_rd} />
+                        <span>{ "Recursion desired" }</span>
+                    </label>
+                }
+                <button type="submit" class="btn btn-primary" id="resolve-run">{ "Resolve" }</button>
+            </form>
+            if let Some(r) = run.as_ref() {
+                { stepping(&r.0, r.1, *index, doc, go, on_keys) }
+            }
+        </section>
+        <section class="panel panel-console" aria-labelledby="console-heading">
+            <div class="panel-bar"><h2 id="console-heading">{ "dig console" }</h2></div>
+            <div class="console-out" role="log" aria-label="dig output">
+                { for console_out.iter().map(|(cmd, text)| html! {
+                    <div class="console-entry">
+                        <p class="console-cmd"><code>{ format!("$ dig {}", cmd.trim_start_matches("dig ")) }</code></p>
+                        <pre class="dig-text" tabindex="0">{ text.clone() }</pre>
+                    </div>
+                }) }
+            </div>
+            <form class="console-form" onsubmit={on_console_submit}>
+                <label for="console-line" class="sr-only">{ "dig command" }</label>
+                <span class="console-prompt" aria-hidden="true">{ "$" }</span>
+                <input id="console-line" type="text" value={(*console_line).clone()} oninput={on_console_input}
+                    onkeydown={on_console_keys} spellcheck="false" autocomplete="off"
+                    placeholder="dig NS api.example.com @8.8.8.8" />
+                <button type="submit" class="btn btn-secondary">{ "Run" }</button>
+            </form>
+            <p class="panel-note">{ "The last command's resolution opens in the Resolve panel to step through. ↑/↓ recall earlier commands." }</p>
+        </section>
+        <section class="panel panel-clock" aria-labelledby="clock-heading">
+            <div class="panel-bar"><h2 id="clock-heading">{ "Simulated time and resolver cache" }</h2></div>
+            <p class="clock">{ "Clock: " }<time id="clock-now">{ clock_text(now) }</time></p>
+            <div class="clock-buttons">
+                <button type="button" class="btn btn-secondary" onclick={edit(Edit::AdvanceClock { seconds: 60 })}>{ "+1 min" }</button>
+                <button type="button" class="btn btn-secondary" onclick={edit(Edit::AdvanceClock { seconds: 300 })}>{ "+5 min" }</button>
+                <button type="button" class="btn btn-secondary" onclick={edit(Edit::AdvanceClock { seconds: 3600 })}>{ "+1 h" }</button>
+                <button type="button" class="btn btn-secondary" onclick={edit(Edit::AdvanceClock { seconds: 86_400 })}>{ "+1 day" }</button>
+                <button type="button" class="btn btn-ghost" onclick={edit(Edit::FlushCache)}>{ "Flush cache" }</button>
+            </div>
+            { cache_table(doc, now) }
+        </section>
+        </>
+    }
+}
+
+fn stepping(
+    r: &Resolution,
+    now: u64,
+    index: usize,
+    doc: &crate::ui::Doc,
+    go: impl Fn(fn(usize, usize) -> usize) -> Callback<MouseEvent>,
+    on_keys: Callback<KeyboardEvent>,
+) -> Html {
+    let n = r.steps.len();
+    let index = index.min(n.saturating_sub(1));
+    let step = r.steps.get(index);
+    html! {
+        <div class="stepping" tabindex="0" role="group" aria-label="Resolution steps (arrow keys, Home, End)"
+            onkeydown={on_keys}>
+            <div class="step-controls">
+                <button type="button" class="btn btn-secondary" onclick={go(|_, _| 0)} disabled={index == 0}>{ "First" }</button>
+                <button type="button" class="btn btn-secondary" onclick={go(|i, _| i.saturating_sub(1))} disabled={index == 0}>{ "Previous" }</button>
+                <span class="step-count" aria-live="polite">{ format!("Step {} of {n}", index + 1) }</span>
+                <button type="button" class="btn btn-secondary" onclick={go(|i, n| (i + 1).min(n.saturating_sub(1)))} disabled={index + 1 >= n}>{ "Next" }</button>
+                <button type="button" class="btn btn-secondary" onclick={go(|_, n| n.saturating_sub(1))} disabled={index + 1 >= n}>{ "Last" }</button>
+            </div>
+            <ol class="steps">
+                { for r.steps.iter().enumerate().map(|(i, s)| {
+                    let who = s.server().map(|sv| format!("{} ({})", plain(&sv.name), sv.ip)).unwrap_or_else(|| "cache".into());
+                    let b = badge(s);
+                    html! {
+                        <li class={classes!("step", format!("depth-{}", s.depth.min(4)), (i == index).then_some("current"))}
+                            aria-current={(i == index).then_some("step")}>
+                            <span class={classes!("badge", format!("badge-{}", b.to_lowercase()))}>{ b }</span>
+                            <span class="step-who">{ who }</span>
+                            <span class="step-decision">{ decision_text(&s.decision) }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if let Some(s) = step {
+                <div class="step-detail">
+                    <p class="step-why">{ s.why.clone() }</p>
+                    if let crate::dns::resolve::Action::Query { zone, question, .. } = &s.action {
+                        <p class="step-meta">{ format!("Asked {} {} because it serves {}", plain(&question.name), question.rtype, plain(zone)) }</p>
+                    }
+                    if let Some(cmd) = step_command(s) {
+                        <p class="step-cmd"><code>{ cmd }</code></p>
+                    }
+                    if let Some(text) = step_text(&doc.world, s, now) {
+                        <pre class="dig-text" tabindex="0">{ text }</pre>
+                    }
+                </div>
+            }
+            { outcome_view(r, now) }
+        </div>
+    }
+}
+
+fn outcome_view(r: &Resolution, now: u64) -> Html {
+    let kind = r.outcome.kind;
+    let (class, icon, words) = match kind {
+        OutcomeKind::Answer => ("ok", "✓", "NOERROR: the answer"),
+        OutcomeKind::NoData => (
+            "warn",
+            "∅",
+            "NODATA: the name exists, with no records of this type",
+        ),
+        OutcomeKind::NxDomain => ("nx", "✗", "NXDOMAIN: the name does not exist"),
+        OutcomeKind::Refused => (
+            "refused",
+            "⊘",
+            "REFUSED: the server serves no zone for this name",
+        ),
+        OutcomeKind::ServFail => ("bad", "⚠", "SERVFAIL: the resolver could not get an answer"),
+        OutcomeKind::Referral => ("info", "→", "REFERRAL: the server points elsewhere"),
+        OutcomeKind::NoReply => ("bad", "…", "TIMEOUT: nothing answered"),
+    };
+    let text = r.outcome.message.as_ref().map(|m| {
+        let line = format!("{} {}", r.question.rtype, plain(&r.question.name));
+        render(m, &DigContext::new(line, PUBLIC_RESOLVER, now))
+    });
+    html! {
+        <div class={classes!("outcome", format!("outcome-{class}"))} id="resolve-outcome">
+            <p class="outcome-head"><span class="outcome-icon" aria-hidden="true">{ icon }</span>
+                <strong class="outcome-label">{ kind.label() }</strong>{ " " }<span>{ words }</span></p>
+            <p class="outcome-reason">{ r.outcome.reason.clone() }</p>
+            if !r.outcome.answer.is_empty() {
+                <ul class="outcome-records">
+                    { for r.outcome.answer.iter().map(|rec| html! { <li><code>{ crate::dns::dig::record_line(rec) }</code></li> }) }
+                </ul>
+            }
+            if let Some(t) = text { <pre class="dig-text" tabindex="0">{ t }</pre> }
+        </div>
+    }
+}
+
+fn cache_table(doc: &crate::ui::Doc, now: u64) -> Html {
+    use crate::dns::resolve::Cached;
+    let live: Vec<_> = doc
+        .resolver_cache
+        .entries()
+        .filter(|e| e.remaining(now) > 0)
+        .collect();
+    if live.is_empty() {
+        return html! { <p class="empty" id="cache-empty">{ "The resolver cache is empty." }</p> };
+    }
+    html! {
+        <table class="cache-table">
+            <caption class="sr-only">{ "Resolver cache" }</caption>
+            <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Type" }</th><th scope="col">{ "Cached" }</th><th scope="col">{ "TTL left" }</th></tr></thead>
+            <tbody>
+                { for live.iter().map(|e| {
+                    let what = match &e.data {
+                        Cached::Records { records } => records.iter().map(|r| crate::dns::dig::rdata_text(&r.data)).collect::<Vec<_>>().join(", "),
+                        Cached::NxDomain { .. } => "NXDOMAIN".into(),
+                        Cached::NoData { .. } => "NODATA".into(),
+                    };
+                    html! { <tr><td>{ plain(&e.name) }</td><td>{ e.rtype.to_string() }</td><td class="cache-what">{ what }</td><td>{ duration_text(e.remaining(now)) }</td></tr> }
+                }) }
+            </tbody>
+        </table>
+    }
+}
