@@ -16,11 +16,21 @@ pub fn PresetPicker() -> Html {
         .position(|p| p.title == app.doc.title)
         .unwrap_or(0);
     let chosen = use_state(|| current);
+    let select_ref = use_node_ref();
     {
         // Follow the document when it changes under the picker (undo, redo, an import).
         let chosen = chosen.clone();
         use_effect_with(current, move |current| {
             chosen.set(*current);
+        });
+    }
+    {
+        // A `selected` attribute does not move a select the user has touched: set its value.
+        let select_ref = select_ref.clone();
+        use_effect_with(*chosen, move |chosen| {
+            if let Some(select) = select_ref.cast::<HtmlSelectElement>() {
+                select.set_value(&chosen.to_string());
+            }
         });
     }
     let on_change = {
@@ -49,7 +59,7 @@ pub fn PresetPicker() -> Html {
     html! {
         <div class="preset-picker">
             <label class="sr-only" for="preset-select">{ "Preset scenario" }</label>
-            <select id="preset-select" class="preset-select" onchange={on_change} aria-describedby="preset-description">
+            <select id="preset-select" class="preset-select" ref={select_ref} onchange={on_change} aria-describedby="preset-description">
                 { for PRESETS.iter().enumerate().map(|(i, p)| html! {
                     <option value={i.to_string()} selected={i == *chosen}>{ p.title }</option>
                 }) }
