@@ -148,9 +148,8 @@ pub fn plain(name: &hickory_proto::rr::Name) -> String {
 
 /// The simulated clock as `YYYY-MM-DD HH:MM:SS UTC`.
 pub fn clock_text(seconds: u64) -> String {
-    let days = (seconds / 86_400) as i64;
     let rem = seconds % 86_400;
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = crate::dns::dig::when::civil_from_days(seconds / 86_400);
     format!(
         "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC",
         rem / 3600,
@@ -167,20 +166,6 @@ pub fn duration_text(seconds: u32) -> String {
         (0, _) => format!("{m}m {s}s"),
         _ => format!("{h}h {m}m {s}s"),
     }
-}
-
-/// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 #[cfg(test)]
