@@ -224,11 +224,7 @@ pub fn run(
     }
     let (resolution, ctx) = match target {
         Target::Nothing(ip) => {
-            let text = format!(
-                "{};; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n\n; <<>> DiG {} <<>> {line}\n; (1 server found)\n;; global options: +cmd\n;; no servers could be reached\n",
-                "",
-                dig::DIG_VERSION
-            );
+            let text = timed_out_text(ip, line);
             return Ok(DigRun {
                 text,
                 exit_code: 9,
@@ -349,17 +345,22 @@ pub fn step_text(world: &World, step: &resolve::Step, now: u64) -> Option<String
     let args = line.trim_start_matches("dig ").to_string();
     let server = step.server()?;
     let Some(reply) = step.reply() else {
-        return Some(format!(
-            ";; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n;; communications error to {ip}#53: timed out\n\n; <<>> DiG {} <<>> {args}\n; (1 server found)\n;; global options: +cmd\n;; no servers could be reached\n",
-            dig::DIG_VERSION,
-            ip = server.ip
-        ));
+        return Some(timed_out_text(server.ip, &args));
     };
     let mut ctx = DigContext::new(args, server.ip, now);
     ctx.compression = world
         .server_by_ip(server.ip)
         .map_or(Compression::Full, |s| Compression::from(s.software));
     Some(dig::render(&reply.message, &ctx))
+}
+
+/// What dig prints when nothing answers at `ip`: three timed-out tries, then no reply.
+fn timed_out_text(ip: Ipv4Addr, args: &str) -> String {
+    let tries = format!(";; communications error to {ip}#53: timed out\n").repeat(3);
+    format!(
+        "{tries}\n; <<>> DiG {} <<>> {args}\n; (1 server found)\n;; global options: +cmd\n;; no servers could be reached\n",
+        dig::DIG_VERSION
+    )
 }
 
 #[cfg(test)]
