@@ -19,6 +19,7 @@ fn view() -> ViewState {
         selected_zone: Some("Z0123".into()),
         query: Some("dig +trace api.example.com".into()),
         step: Some(4),
+        autoplay: false,
     }
 }
 

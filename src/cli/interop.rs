@@ -176,6 +176,7 @@ pub fn share(args: ShareArgs) -> Result<String, String> {
         selected_zone: args.zone,
         query: args.query,
         step: args.step,
+        autoplay: false,
     };
     let view = (view != ViewState::default()).then_some(view);
     if args.size {

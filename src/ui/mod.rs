@@ -12,11 +12,15 @@
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
 //! - [`resolve`]: the resolve panel's logic: running a question, step badges, the clock (pure).
+//! - [`interop`]: imports, exports, share links and embed parameters (pure).
+//! - [`browser`]: downloads, clipboard and location for those (wasm32; no-ops natively).
 //! - [`views`]: the components.
 
+pub mod browser;
 pub mod doc;
 pub mod hierarchy;
 pub mod history;
+pub mod interop;
 pub mod record_form;
 pub mod resolve;
 pub mod state;

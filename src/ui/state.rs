@@ -10,6 +10,7 @@ use super::doc::Doc;
 use super::history::History;
 use super::storage::Notice;
 pub use crate::scenario::edit::Edit;
+pub use crate::scenario::interop::ViewState;
 use crate::scenario::presets::ACCOUNT_AWS;
 
 /// Everything the views read.
@@ -26,6 +27,14 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// An edit that could not be applied (the document changed under the form, say).
     pub error: Option<String>,
+    /// The view state a share link or an embed URL asked for (selected zone, query, step).
+    /// The resolve panel reads `query` and `step` from here; `selected` is applied at once.
+    pub view: Option<ViewState>,
+    /// Whether the document is saved in localStorage (false in embed mode, which never
+    /// touches the host's storage).
+    pub persist: bool,
+    /// Bumped by every `SetView`, so a view can tell a new request from an old one.
+    pub view_serial: u64,
 }
 
 /// Every way the state changes.
@@ -50,6 +59,11 @@ pub enum Action {
     /// asking a question is not an edit, and undo should not step through lookups. The
     /// revision is bumped so the document (with its cache) is saved.
     SetCache(crate::dns::resolve::Cache),
+    /// Asks the views to show this: a zone selected at once, and a query (a dig command line)
+    /// run by the resolve panel at a step. Share links, embed URLs, diagnostics' "show the
+    /// resolution" and challenges use it. Each dispatch bumps `view_serial`, so asking for the
+    /// same query again runs it again.
+    SetView(ViewState),
 }
 
 impl AppState {
@@ -63,6 +77,17 @@ impl AppState {
             revision: 0,
             notice,
             error: None,
+            view: None,
+            persist: true,
+            view_serial: 0,
+        }
+    }
+
+    /// The state of an embed: this document, never saved.
+    pub fn embedded(doc: Doc) -> Self {
+        Self {
+            persist: false,
+            ..Self::new(doc, None)
         }
     }
 
@@ -83,6 +108,9 @@ impl AppState {
             revision: self.revision + 1,
             notice: self.notice.clone(),
             error: None,
+            view: self.view.clone(),
+            persist: self.persist,
+            view_serial: self.view_serial,
         }
     }
 }
@@ -166,6 +194,18 @@ impl Reducible for AppState {
                 Rc::new(Self {
                     doc: Rc::new(doc),
                     revision: self.revision + 1,
+                    ..(*self).clone()
+                })
+            }
+            Action::SetView(view) => {
+                let selected = match &view.selected_zone {
+                    Some(id) if self.doc.world.zone(id).is_some() => Some(id.clone()),
+                    _ => self.selected.clone(),
+                };
+                Rc::new(Self {
+                    selected,
+                    view: Some(view),
+                    view_serial: self.view_serial + 1,
                     ..(*self).clone()
                 })
             }

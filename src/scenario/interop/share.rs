@@ -37,6 +37,9 @@ pub struct ViewState {
     /// The step of the trace shown (0-based).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<usize>,
+    /// Whether the resolve panel plays the steps by itself (embeds).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub autoplay: bool,
 }
 
 /// An opened link.

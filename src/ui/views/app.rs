@@ -136,7 +136,7 @@ fn use_save(state: &AppHandle) {
     let state = state.clone();
     use_effect_with(state.revision, move |&revision| {
         let blocked = matches!(state.notice, Some(Notice::Damaged { kept_key: None, .. }));
-        if revision > 0 && !blocked {
+        if revision > 0 && !blocked && state.persist {
             #[cfg(target_arch = "wasm32")]
             {
                 let mut store = crate::ui::storage::BrowserStore;

@@ -1,0 +1,129 @@
+//! The browser calls behind imports, exports, share links and embedding: downloads through a
+//! Blob URL, the clipboard, the page's location (search and fragment), and reading a picked
+//! file. Natively (SSR tests) these do nothing and return `None` or an error.
+
+/// Offers `text` as a download named `name` (a Blob URL on a temporary link, revoked after).
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let parts = js_sys_array(text);
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(&format!("{mime};charset=utf-8"));
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+            .map_err(|e| format!("{e:?}"))?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        let document = gloo::utils::document();
+        let a: web_sys::HtmlAnchorElement = document
+            .create_element("a")
+            .map_err(|e| format!("{e:?}"))?
+            .dyn_into()
+            .map_err(|_| "not an anchor".to_string())?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_class_name("sr-only");
+        let body = gloo::utils::body();
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Ok(())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (name, mime, text);
+        Err("downloads need a browser".into())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
+    let parts = wasm_bindgen_futures::js_sys::Array::new();
+    parts.push(&wasm_bindgen::JsValue::from_str(text));
+    parts.into()
+}
+
+/// Puts `text` on the clipboard; `on_done` hears whether it worked (the Clipboard API needs
+/// a secure context and permission, so the caller shows a text field as a fallback).
+pub fn copy(text: &str, on_done: impl FnOnce(bool) + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else {
+            on_done(false);
+            return;
+        };
+        let promise = window.navigator().clipboard().write_text(text);
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            on_done(ok);
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        on_done(false);
+    }
+}
+
+/// `location.search` (`?embed=1&...`), or `None` natively.
+pub fn search() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()?.location().search().ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// `location.hash` (`#s1.…`), or `None` natively.
+pub fn hash() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()?.location().hash().ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// The page's address without its fragment (what a share link starts with).
+pub fn page_address() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .map(|h| h.split('#').next().unwrap_or("").to_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// Clears the fragment without adding a history entry or reloading.
+pub fn clear_hash() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window()
+        && let Ok(history) = window.history()
+    {
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()));
+    }
+}
+
+/// The markup of the element with this id (`outerHTML`).
+pub fn outer_html(id: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(gloo::utils::document().get_element_by_id(id)?.outer_html())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        None
+    }
+}
