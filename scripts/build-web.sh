@@ -35,7 +35,9 @@ wasm-bindgen --target web --no-typescript --out-dir "$STAGE/pkg" --out-name "$NA
 
 echo "build-web: wasm-opt -Oz"
 # Rust 1.95's wasm32 output uses these features; wasm-opt must be told so.
-"$WASM_OPT" -Oz --strip-debug --strip-producers \
+# PROFILE_NAMES=1 keeps the function names (for scripts/profile-web.mjs); never for a release.
+if [[ -n "${PROFILE_NAMES:-}" ]]; then STRIP=(-g); else STRIP=(--strip-debug --strip-producers); fi
+"$WASM_OPT" -Oz "${STRIP[@]}" \
   --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-reference-types --enable-multivalue \
   "$STAGE/pkg/${NAME}_bg.wasm" -o "$STAGE/pkg/${NAME}_bg.opt.wasm"
