@@ -520,3 +520,34 @@ fn a_fix_is_all_or_nothing() {
     );
     assert_eq!(copy, s, "nothing was applied");
 }
+
+#[test]
+fn caa_is_an_error_for_a_requested_certificate_and_found_as_acm_finds_it() {
+    // acm-caa: a certificate for *.api.example.com, and CAA at example.com that allows only
+    // Let's Encrypt. The certificate's names are checked, so the finding is an error.
+    let s = preset("acm-caa");
+    let f = the(&s, Code::CaaForbidsAmazon);
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(
+        f.title,
+        "example.com: CAA does not allow Amazon to issue wildcard certificates"
+    );
+    assert!(
+        f.explanation
+            .ends_with("must be requested again. Add 0 issue \"amazon.com\" to the set."),
+        "{}",
+        f.explanation
+    );
+    let after = fixed(&s, &f, 0);
+    assert!(
+        codes(&after)
+            .iter()
+            .all(|(c, _)| *c != Code::CaaForbidsAmazon)
+    );
+    // The same certificates with CAA allowing Amazon: nothing to report.
+    assert!(
+        codes(&preset("acm-issued"))
+            .iter()
+            .all(|(c, _)| *c != Code::CaaForbidsAmazon)
+    );
+}

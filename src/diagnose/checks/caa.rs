@@ -4,39 +4,43 @@
 //! issues as amazon.com, amazontrust.com, awstrust.com or amazonaws.com. ACM checks CAA after
 //! validation, so a blocked certificate fails with CAA_ERROR.
 //!
-//! Which names are checked: each certificate's names once certificates are in the model (see
-//! [`requested_names`]); until then every reachable hosted zone's apex and each of its names
-//! that has records (wildcards as wildcards), as warnings.
+//! The relevant set is found exactly as ACM finds it (`aws::acm::caa::check`, which also
+//! follows a CNAME at a name), and judged by the same rule (`aws::acm::caa::decide`).
+//!
+//! Which names are checked: the names of every certificate in the model, as errors (their
+//! issuance will fail); with no certificate yet, every reachable hosted zone's apex and each
+//! of its names that has records (wildcards as wildcards), as warnings.
 
 use std::collections::BTreeMap;
 
 use hickory_proto::rr::rdata::CAA;
 use hickory_proto::rr::{Name, RData, RecordType};
 
+use crate::aws::acm::caa as acm_caa;
 use crate::diagnose::context::{Context, and_list, t};
 use crate::diagnose::evidence;
 use crate::diagnose::finding::{Code, Finding, Severity};
 use crate::diagnose::fix::{Edit, Fix};
-use crate::dns::answer::Question;
-use crate::dns::resolve::OutcomeKind;
+use crate::dns::name::parse_absolute;
 use crate::dns::rrset::{RecordSet, parse_value};
 use crate::scenario::Scenario;
 
-/// The issuer domains Amazon (ACM) issues as.
-pub const AMAZON_ISSUERS: [&str; 4] = [
-    "amazon.com",
-    "amazontrust.com",
-    "awstrust.com",
-    "amazonaws.com",
-];
+pub use crate::aws::acm::caa::AMAZON_ISSUERS;
 
-/// The names certificates were requested for (`*.api.example.com` kept as a wildcard).
-///
-/// TODO(acm): when `aws.certificates` is on main, return each certificate's domain name and
-/// SANs here; the check then reports errors for exactly those names instead of warnings for
-/// every hosted zone name.
-pub fn requested_names(_scenario: &Scenario) -> Option<Vec<Name>> {
-    None
+/// The names certificates were requested for (`*.api.example.com` kept as a wildcard), or
+/// `None` while the scenario has no certificate.
+pub fn requested_names(scenario: &Scenario) -> Option<Vec<Name>> {
+    let mut out: Vec<Name> = Vec::new();
+    for cert in &scenario.aws.certificates {
+        for san in &cert.subject_alternative_names {
+            if let Ok(name) = parse_absolute(san)
+                && !out.contains(&name)
+            {
+                out.push(name);
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// A CAA set that blocks Amazon, and the names it blocks.
@@ -55,17 +59,12 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut blocked: BTreeMap<Name, Blocked> = BTreeMap::new();
     for name in names {
         let wildcard = name.is_wildcard();
-        let base = if wildcard {
-            name.base_name()
-        } else {
-            name.clone()
-        };
-        let Some((owner, caas)) = relevant(ctx, &base) else {
+        let domain = name.to_lowercase().to_string();
+        let found = acm_caa::check(ctx.world, domain.trim_end_matches('.'), ctx.now);
+        // A lookup that failed is a lame or broken delegation, which its own checks report.
+        let (false, Some(owner)) = (found.permits, found.relevant_at) else {
             continue;
         };
-        if permits_amazon(&caas, wildcard) {
-            continue;
-        }
         let entry = blocked.entry(owner.clone()).or_insert_with(|| Blocked {
             set: ctx
                 .zone_for_name(&owner)
@@ -107,60 +106,6 @@ fn hosted_names(ctx: &Context) -> Vec<Name> {
     out
 }
 
-/// The closest CAA set at or above `name` (RFC 8659 section 3), as a resolver finds it.
-fn relevant(ctx: &Context, name: &Name) -> Option<(Name, Vec<CAA>)> {
-    let mut at = name.clone();
-    while !at.is_root() {
-        let r = ctx.resolve(&Question::new(at.clone(), RecordType::CAA));
-        match r.outcome.kind {
-            OutcomeKind::Answer => {
-                let caas: Vec<CAA> = r
-                    .outcome
-                    .answer
-                    .iter()
-                    .filter_map(|rec| match &rec.data {
-                        RData::CAA(c) => Some(c.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                if !caas.is_empty() {
-                    return Some((at, caas));
-                }
-            }
-            OutcomeKind::NoData | OutcomeKind::NxDomain => {}
-            _ => return None,
-        }
-        at = at.base_name();
-    }
-    None
-}
-
-/// Whether the set lets Amazon issue (a wildcard when `wildcard`).
-pub fn permits_amazon(caas: &[CAA], wildcard: bool) -> bool {
-    let tagged = |tag: &str| -> Vec<&CAA> {
-        caas.iter()
-            .filter(|c| c.tag.eq_ignore_ascii_case(tag))
-            .collect()
-    };
-    let wild = tagged("issuewild");
-    let props = if wildcard && !wild.is_empty() {
-        wild
-    } else {
-        tagged("issue")
-    };
-    props.is_empty() || props.iter().any(|c| is_amazon(c))
-}
-
-fn is_amazon(c: &CAA) -> bool {
-    c.value_as_issue()
-        .ok()
-        .and_then(|(name, _)| name)
-        .is_some_and(|n| {
-            let text = n.to_lowercase().to_string();
-            AMAZON_ISSUERS.contains(&text.trim_end_matches('.'))
-        })
-}
-
 fn finding(ctx: &Context, b: Blocked, severity: Severity) -> Finding {
     let names: Vec<String> = b.names.iter().map(t).collect();
     let values = b
@@ -177,7 +122,9 @@ fn finding(ctx: &Context, b: Blocked, severity: Severity) -> Finding {
         "The CAA records at {} ({values}) do not allow Amazon (amazon.com, amazontrust.com, awstrust.com or amazonaws.com) to issue {what}, and CAA applies to every name below that has none of its own: {}. ACM checks CAA after the validation succeeds, so a certificate for these names fails with CAA_ERROR and must be requested again. Add {} to the set.",
         t(&b.owner),
         and_list(&names),
-        if b.wildcard_only {
+        // What the fix adds: `issuewild` only when the set has `issuewild` properties (they
+        // are what governs wildcards then); otherwise `issue`, which governs both.
+        if b.wildcard_only && values.contains(" issuewild ") {
             "0 issuewild \"amazon.com\""
         } else {
             "0 issue \"amazon.com\""
@@ -206,10 +153,10 @@ fn finding(ctx: &Context, b: Blocked, severity: Severity) -> Finding {
                 fixed.values.push(v);
             }
         };
-        if !permits_amazon(&caas, false) {
+        if !acm_caa::decide(&caas, false).0 {
             add("0 issue \"amazon.com\"");
         }
-        if !permits_amazon(&caas, true)
+        if !acm_caa::decide(&caas, true).0
             && caas.iter().any(|c| c.tag.eq_ignore_ascii_case("issuewild"))
         {
             add("0 issuewild \"amazon.com\"");
