@@ -173,6 +173,20 @@ fn shorten(name: &str) -> String {
     }
 }
 
+/// A group's caption in `width` pixels: the whole label, else an account's own label or its
+/// id alone (whichever fits, the label first: the tooltip has both), else the label cut.
+fn caption(owner: &Owner, width: i32) -> String {
+    let full = owner.label();
+    if let Owner::Account { id, label } = owner {
+        for text in [&full, label, id] {
+            if !text.is_empty() && fit(text, width) == *text {
+                return text.clone();
+            }
+        }
+    }
+    fit(&full, width)
+}
+
 /// `text` cut to what fits in `width` pixels of the group caption's type (about 6.5 px a
 /// character), with an ellipsis.
 fn fit(text: &str, width: i32) -> String {
@@ -489,7 +503,7 @@ pub fn layout(s: &Scenario, show_infrastructure: bool) -> Layout {
         }
     }
     for g in groups.iter_mut() {
-        g.caption = fit(&g.owner.label(), g.w - 2 * GROUP_PAD);
+        g.caption = caption(&g.owner, g.w - 2 * GROUP_PAD);
     }
     if let (Some(&first), Some(&last)) = (per_row.keys().next(), per_row.keys().last()) {
         groups.insert(
@@ -643,8 +657,8 @@ mod tests {
             [
                 "Internet: root and TLD registries",
                 "Account A (root) · 111111111111",
-                "Account B (api team) · 22222222…",
-                "AWS (ACM validation domain) · 9…",
+                "Account B (api team)",
+                "AWS (ACM validation domain)",
             ]
         );
         // Rows: root, TLDs, registered domains, the delegated subdomain.
@@ -760,5 +774,11 @@ mod tests {
             fit("AWS (ACM validation domain) · 999999999999", 208),
             "AWS (ACM validation domain) · 9…"
         );
+        let unnamed = Owner::Account {
+            id: "999999999999".into(),
+            label: "A label far too long to fit".into(),
+        };
+        assert_eq!(caption(&unnamed, 120), "999999999999");
+        assert_eq!(caption(&unnamed, 60), "A label…");
     }
 }
