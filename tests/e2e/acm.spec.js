@@ -33,13 +33,26 @@ async function axe(page) {
   );
 }
 
+/** Screenshots of the panel, light and dark, with the page as tall as its content (so the
+ *  sticky header does not cover the panel), then the viewport back as it was. */
 async function shoot(page, name) {
   const panel = page.locator("#certificates-panel");
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height });
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
     await panel.screenshot({ path: `${screens}/${name}-${scheme}.png` });
   }
+  if (size.width <= 400) {
+    // Narrow: the parts one by one, readable at full size.
+    for (const part of ["cert-head", "cert-records", "acm-lookup", "cert-timeline"]) {
+      const el = panel.locator(`.${part}`).first();
+      if (await el.count()) await el.screenshot({ path: `${screens}/${name}-dark-${part}.png` });
+    }
+  }
   await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize(size);
 }
 
 const cert = (page) => page.locator("#certificates-panel .cert-card").first();

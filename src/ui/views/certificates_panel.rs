@@ -293,6 +293,7 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
                         { outcome_column(&pair[0], "Record in the child zone") }
                         { outcome_column(&pair[1], "Record in the parent zone") }
                     </div>
+                    <p class="acm-compare-lesson">{ "Once example.com delegates api.example.com, the child zone's servers are the only ones asked about names under it: a record for _….api.example.com must be in the child zone, whichever account owns it. A copy in the parent sits below the delegation, where no resolver looks." }</p>
                 }
             </section>
         </section>
@@ -382,7 +383,11 @@ fn records_view(cert: &Certificate, plans: &[acm::RecordPlan], ctx: &CardContext
         html! {
             <button type="button" class="btn btn-icon btn-copy" aria-label={label} title={format!("Copy the {what}")}
                 onclick={Callback::from(move |_: MouseEvent| cb.emit((what.clone(), text.clone())))}>
-                <span aria-hidden="true" class="copy-glyph">{ "⧉" }</span>
+                <svg class="icon copy-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none"
+                    stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+                    <rect x="9" y="9" width="11" height="11" rx="2" />
+                    <path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" />
+                </svg>
             </button>
         }
     };
@@ -577,7 +582,7 @@ fn request_form(
         }
     };
     let error_p = |e: &Option<String>, id: &'static str| match e {
-        Some(msg) => html! { <p class="field-error" id={id}>{ msg.clone() }</p> },
+        Some(msg) => html! { <p class="field-error" id={id} role="alert">{ msg.clone() }</p> },
         None => Html::default(),
     };
     html! {
@@ -634,7 +639,7 @@ fn outcome_column(o: &Outcome, title: &str) -> Html {
             <p class="acm-outcome-where">{ "The validation CNAME is in zone " }<code>{ o.record_in.clone() }</code></p>
             <p><span class={classes!("status-badge", o.status_class)}>{ o.status.clone() }</span>
                 <span class="acm-outcome-when">{ format!(" at {} after the request", o.when) }</span></p>
-            <p class="acm-outcome-checks">{ format!("ACM looked {} time{}; the last lookup: ", o.checks, if o.checks == 1 { "" } else { "s" }) }
+            <p class="acm-outcome-checks">{ format!("ACM looked {}; the last lookup: ", match o.checks { 1 => "once".to_string(), n => format!("{n} times") }) }
                 <span class="badge">{ o.rcode.clone() }</span></p>
             <p class="acm-outcome-reason">{ o.last_check.clone() }</p>
             <p class="acm-outcome-why"><strong>{ "Why: " }</strong>{ o.why.clone() }</p>
