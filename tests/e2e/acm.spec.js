@@ -113,6 +113,11 @@ test("the record in the parent zone: NXDOMAIN from the child's servers, timed ou
   await expect(lookup.locator(".step-meta")).toContainText("because it serves api.example.com");
   await expect(lookup.locator(".dig-text")).toContainText("status: NXDOMAIN");
 
+  // The record belongs in the child zone: the link selects it.
+  await cert(page).getByRole("link", { name: "Go to zone api.example.com (account 222222222222)" }).click();
+  await expect(page.locator("#zone-heading")).toHaveText("api.example.com.");
+  await expect(page.locator("#zone-panel")).toBeFocused();
+
   // The same lookup in the Resolve panel.
   await lookup.getByRole("button", { name: "Open in the Resolve panel" }).click();
   await expect(page.locator("#resolve-panel")).toBeVisible();
@@ -132,6 +137,7 @@ test("a bad request keeps what was typed and says what is wrong at the field", a
     "\"api.*.example.com\": the * is not the leftmost label; a wildcard may only be the whole leftmost label, as in *.api.example.com.",
   );
   await expect(page.locator("#acm-domain")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#acm-domain")).toBeFocused();
   await expect(page.locator("#acm-domain")).toHaveValue("api.*.example.com");
   await expect(page.locator("#acm-sans")).toHaveValue("api.example.com");
   await expect(page.locator("#certificates-panel .cert-card")).toHaveCount(0);
@@ -169,10 +175,13 @@ test("the article's two outcomes side by side, without touching the document", a
   await expect(page.locator("#certificates-panel .cert-card")).toHaveCount(0);
   expect(await axe(page)).toEqual([]);
   const compare = page.locator(".acm-compare");
-  for (const scheme of ["light", "dark"]) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await compare.screenshot({ path: `${screens}/acm-compare-1440-${scheme}.png` });
+  for (const width of [1440, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height });
+    for (const scheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await compare.screenshot({ path: `${screens}/acm-compare-${width}-${scheme}.png` });
+    }
   }
-  await page.setViewportSize({ width: 360, height: 800 });
-  await compare.screenshot({ path: `${screens}/acm-compare-360-dark.png` });
 });

@@ -34,6 +34,32 @@ const ADVANCE: [(&str, &str, u64); 4] = [
     ("+72 h", "Advance the clock 72 hours", 259_200),
 ];
 
+/// Moves the focus to the element `id` (scrolling it into view); nothing natively.
+fn focus(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// Scrolls the element `id` into view; nothing natively.
+fn scroll_to(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.scroll_into_view();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
 fn field_value(e: &InputEvent) -> String {
     e.target_dyn_into::<web_sys::HtmlInputElement>()
         .map(|i| i.value())
@@ -149,7 +175,19 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
                     });
                     state.dispatch(Action::Edit(edit));
                 }
-                Err(errs) => errors.set(errs),
+                Err(errs) => {
+                    let first = [
+                        (errs.account.is_some(), "acm-account"),
+                        (errs.domain.is_some(), "acm-domain"),
+                        (errs.sans.is_some(), "acm-sans"),
+                    ]
+                    .into_iter()
+                    .find_map(|(bad, id)| bad.then_some(id));
+                    errors.set(errs);
+                    if let Some(id) = first {
+                        focus(id);
+                    }
+                }
             }
         })
     };
@@ -205,7 +243,8 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
                 state.dispatch(Action::SetView(ViewState {
                     query: Some(query.clone()),
                     ..ViewState::default()
-                }))
+                }));
+                scroll_to("resolve-panel");
             })
         };
         lookup_view(l, current, &doc, go, on_keys.clone(), to_resolve)
@@ -423,7 +462,11 @@ fn plan_view(target: &Target, belongs: Option<crate::ui::acm::ZoneRef>, ctx: &Ca
     let link = |zone: &crate::ui::acm::ZoneRef| {
         let (cb, id) = (ctx.select_zone.clone(), zone.zone_id.clone());
         html! {
-            <a class="acm-zone-link" href="#zone-panel" onclick={Callback::from(move |_: MouseEvent| cb.emit(id.clone()))}>
+            <a class="acm-zone-link" href="#zone-panel" onclick={Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                cb.emit(id.clone());
+                focus("zone-panel");
+            })}>
                 { format!("Go to zone {} (account {})", zone.name, zone.account) }
             </a>
         }
@@ -611,8 +654,8 @@ fn request_form(
                         oninput={on_field(|d, v| d.domain = v, |e| e.domain = None)}
                         aria-invalid={errors.domain.is_some().to_string()}
                         aria-describedby={described(&errors.domain, "acm-domain-error", "acm-domain-hint")} />
-                    <p class="hint" id="acm-domain-hint">{ "A name such as api.example.com, or a wildcard: *.api.example.com." }</p>
                     { error_p(&errors.domain, "acm-domain-error") }
+                    <p class="hint" id="acm-domain-hint">{ "A name such as api.example.com, or a wildcard: *.api.example.com." }</p>
                 </div>
                 <div class={field_class(&errors.sans)}>
                     <label for="acm-sans">{ "Other names (optional)" }</label>
@@ -621,8 +664,8 @@ fn request_form(
                         oninput={on_field(|d, v| d.sans = v, |e| e.sans = None)}
                         aria-invalid={errors.sans.is_some().to_string()}
                         aria-describedby={described(&errors.sans, "acm-sans-error", "acm-sans-hint")} />
-                    <p class="hint" id="acm-sans-hint">{ "Subject alternative names, separated by commas or new lines; up to 10 names in all." }</p>
                     { error_p(&errors.sans, "acm-sans-error") }
+                    <p class="hint" id="acm-sans-hint">{ "Subject alternative names, separated by commas or new lines; up to 10 names in all." }</p>
                 </div>
             </div>
             <div class="acm-request-actions">
