@@ -344,7 +344,7 @@ async fn the_certificates_panel_starts_empty_with_its_request_form() {
         "acm-domain-hint"
     );
     assert_eq!(
-        texts(&html, ".acm-advance button"),
+        texts(&html, ".acm-advance button .acm-advance-label"),
         ["+5 min", "+1 h", "+24 h", "+72 h"]
     );
     assert_eq!(

@@ -28,10 +28,10 @@ pub struct CertificatesPanelProps {
 
 /// The time steps the panel offers: label, accessible name, seconds.
 const ADVANCE: [(&str, &str, u64); 4] = [
-    ("+5 min", "Advance the clock 5 minutes", 300),
-    ("+1 h", "Advance the clock 1 hour", 3600),
-    ("+24 h", "Advance the clock 24 hours", 86_400),
-    ("+72 h", "Advance the clock 72 hours", 259_200),
+    ("+5 min", "advance the clock 5 minutes", 300),
+    ("+1 h", "advance the clock 1 hour", 3600),
+    ("+24 h", "advance the clock 24 hours", 86_400),
+    ("+72 h", "advance the clock 72 hours", 259_200),
 ];
 
 /// Moves the focus to the element `id` (scrolling it into view); nothing natively.
@@ -289,8 +289,11 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
                     <time id="acm-clock-now">{ clock_text(doc.clock) }</time></p>
                 <div class="acm-advance">
                     { for ADVANCE.iter().map(|(label, name, secs)| html! {
-                        <button type="button" class="btn btn-secondary" aria-label={*name}
-                            onclick={edit(Edit::AdvanceClock { seconds: *secs })}>{ *label }</button>
+                        <button type="button" class="btn btn-secondary"
+                            onclick={edit(Edit::AdvanceClock { seconds: *secs })}>
+                            <span class="acm-advance-label">{ *label }</span>
+                            <span class="sr-only">{ format!(" ({name})") }</span>
+                        </button>
                     }) }
                 </div>
             </div>
