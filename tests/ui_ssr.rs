@@ -384,15 +384,22 @@ async fn a_pending_certificate_shows_its_record_in_place_and_can_be_validated() 
     let buttons = all(&html, ".cert-card > .cert-actions button");
     assert_eq!(
         buttons.iter().map(|b| text(*b)).collect::<Vec<_>>(),
-        [
-            "Create records in Route 53",
-            "Validate now",
-            "Step through ACM's lookup"
-        ]
+        ["Create records in Route 53", "Validate now"]
     );
     assert!(buttons[0].value().attr("disabled").is_some());
     assert!(buttons[1].value().attr("disabled").is_none());
-    assert!(buttons[2].value().attr("disabled").is_some());
+    let lookup = one(&html, ".acm-lookup-toggle");
+    assert_eq!(text(lookup), "Step through ACM's lookup");
+    assert!(lookup.value().attr("disabled").is_some());
+    assert_eq!(
+        texts(&html, ".acm-record .hint"),
+        ["ACM has not looked for this record yet."]
+    );
+    assert!(
+        text(one(&html, ".cert-next")).starts_with("A check is due (scheduled for 2026-"),
+        "{}",
+        text(one(&html, ".cert-next"))
+    );
     assert_eq!(
         texts(&html, ".acm-timeline .tl-why"),
         ["requested with DNS validation: ACM waits for a CNAME per name"]
@@ -426,8 +433,15 @@ async fn a_record_in_the_parent_times_out_after_72_hours_with_nxdomain_checks() 
     );
     // Timed out: nothing left to create or validate.
     let buttons = all(&html, ".cert-card > .cert-actions button");
+    assert_eq!(buttons.len(), 2);
     assert!(buttons[1].value().attr("disabled").is_some());
-    assert!(buttons[2].value().attr("disabled").is_none());
+    assert!(
+        one(&html, ".acm-lookup-toggle")
+            .value()
+            .attr("disabled")
+            .is_none()
+    );
+    assert!(all(&html, ".cert-next").is_empty());
     assert_eq!(
         texts(&html, ".acm-plan p:first-child"),
         ["The console can create it in zone api.example.com (same account)."]
@@ -459,5 +473,31 @@ async fn the_console_cannot_write_across_accounts_and_links_to_the_zone() {
             .value()
             .attr("disabled")
             .is_some()
+    );
+}
+
+#[tokio::test]
+async fn between_checks_the_card_offers_the_next_one() {
+    use delegation_lab::scenario::edit::Edit;
+    let html = render_app(preset_after(
+        "acm-in-parent",
+        &[Edit::AdvanceClock { seconds: 60 }],
+    ))
+    .await;
+    let buttons = all(&html, ".cert-card > .cert-actions button");
+    assert_eq!(
+        buttons.iter().map(|b| text(*b)).collect::<Vec<_>>(),
+        [
+            "Create records in Route 53",
+            "Validate now",
+            "Advance to the next check (+4m 0s)"
+        ]
+    );
+    assert!(buttons[1].value().attr("disabled").is_some());
+    assert!(
+        text(one(&html, ".cert-next"))
+            .ends_with("(+0h05m after the request): no check is due before then."),
+        "{}",
+        text(one(&html, ".cert-next"))
     );
 }

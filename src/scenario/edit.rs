@@ -278,9 +278,24 @@ fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
         }
         Edit::ValidateCertificate { arn } => {
             let now = s.clock;
-            acm::validate(s, arn, now)
-                .map(|_| ())
-                .map_err(|e| e.to_string())
+            let cert = s
+                .aws
+                .certificate(arn)
+                .ok_or_else(|| acm::AcmError::NoSuchCertificate(arn.clone()).to_string())?;
+            match cert.next_check {
+                None => Err(format!(
+                    "the certificate is {}: ACM no longer checks it",
+                    cert.status
+                )),
+                Some(at) if at > now => Err(format!(
+                    "ACM's next check is at {} ({} after the request); advance the clock to it",
+                    acm::history::iso_time(at),
+                    acm::history::elapsed_text(at - cert.requested_at)
+                )),
+                Some(_) => acm::validate(s, arn, now)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+            }
         }
         Edit::FlushCache => {
             s.resolver_cache.clear();
@@ -471,6 +486,10 @@ mod tests {
         edit.apply(&mut s).unwrap();
         assert_eq!(cert(&s).status.as_str(), "ISSUED");
         assert_eq!(cert(&s).issued_at, Some(s.clock));
+        assert_eq!(
+            edit.apply(&mut s).unwrap_err(),
+            "the certificate is ISSUED: ACM no longer checks it"
+        );
     }
 
     #[test]
@@ -505,6 +524,16 @@ mod tests {
             .apply(&mut s)
             .unwrap();
         assert_eq!(cert(&s).status.as_str(), "PENDING_VALIDATION");
+        // The next check is 5 minutes away: nothing is due now.
+        assert_eq!(
+            Edit::ValidateCertificate { arn: arn.clone() }
+                .apply(&mut s.clone())
+                .unwrap_err(),
+            format!(
+                "ACM's next check is at {} (+0h05m after the request); advance the clock to it",
+                crate::aws::acm::history::iso_time(s.clock + 300)
+            )
+        );
         let create = Edit::CreateValidationRecords { arn: arn.clone() };
         assert_eq!(create.label(), "create the validation records in Route 53");
         create.apply(&mut s).unwrap();

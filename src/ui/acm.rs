@@ -194,17 +194,20 @@ pub struct Lookup {
     pub same_as_recorded: bool,
 }
 
-/// The latest look for the first validation record that has one, or `None` before ACM's
-/// first check.
-pub fn latest_lookup(s: &Scenario, cert: &Certificate) -> Option<Lookup> {
-    let records = cert.records();
-    let check = cert.history.iter().rev().find_map(|e| match e {
-        Event::Check(c) if !c.result.is_caa() => Some(c.clone()),
+/// The latest check of the validation record named `name`, if ACM has looked for it.
+pub fn latest_check<'a>(cert: &'a Certificate, name: &Name) -> Option<&'a CheckRecord> {
+    let question = format!("CNAME {name}");
+    cert.history.iter().rev().find_map(|e| match e {
+        Event::Check(c) if c.question == question => Some(c),
         _ => None,
-    })?;
-    let (record, _) = records
-        .into_iter()
-        .find(|(r, _)| check.question == format!("CNAME {}", r.name))?;
+    })
+}
+
+/// ACM's latest look for the validation record named `name`, replayed, or `None` before
+/// ACM's first look for it.
+pub fn latest_lookup(s: &Scenario, cert: &Certificate, name: &Name) -> Option<Lookup> {
+    let check = latest_check(cert, name)?.clone();
+    let (record, _) = cert.records().into_iter().find(|(r, _)| &r.name == name)?;
     let at = check.last_at();
     let replay = check_record(&s.world, &s.aws, &record, at);
     Some(Lookup {
@@ -396,10 +399,11 @@ mod tests {
     fn the_latest_lookup_of_the_record_in_the_parent_ends_in_nxdomain_from_the_child() {
         let mut s = presets::build("acm-in-parent").unwrap();
         let cert = s.aws.certificates.last().unwrap().clone();
-        assert_eq!(latest_lookup(&s, &cert), None);
+        let name = cert.records()[0].0.name.clone();
+        assert_eq!(latest_lookup(&s, &cert, &name), None);
         Edit::AdvanceClock { seconds: 3600 }.apply(&mut s).unwrap();
         let cert = s.aws.certificates.last().unwrap();
-        let lookup = latest_lookup(&s, cert).unwrap();
+        let lookup = latest_lookup(&s, cert, &name).unwrap();
         assert!(lookup.same_as_recorded);
         assert_eq!(lookup.check.rcode, "NXDOMAIN");
         assert_eq!(lookup.check.repeated, 12);
@@ -451,5 +455,29 @@ mod tests {
             parent.last_check
         );
         assert!(parent.why.starts_with("72 hours passed"), "{}", parent.why);
+    }
+
+    #[test]
+    fn each_record_of_two_zones_has_its_own_lookup() {
+        let mut s = presets::build("acm-two-zones").unwrap();
+        Edit::AdvanceClock { seconds: 60 }.apply(&mut s).unwrap();
+        let cert = s.aws.certificates.last().unwrap();
+        assert_eq!(status_text(cert), "ISSUED");
+        let zones: Vec<String> = cert
+            .records()
+            .iter()
+            .map(|(r, _)| {
+                let l = latest_lookup(&s, cert, &r.name).unwrap();
+                assert_eq!(l.check.result, CheckResult::Found);
+                let last = l.resolution.steps.last().unwrap();
+                last.reply()
+                    .unwrap()
+                    .zone_origin
+                    .as_ref()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(zones, ["api.example.com.", "shop.example.com."]);
     }
 }

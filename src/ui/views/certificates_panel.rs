@@ -7,6 +7,8 @@
 
 use std::rc::Rc;
 
+use hickory_proto::rr::Name;
+
 use yew::prelude::*;
 
 use crate::aws::acm::history::{Event as AcmEvent, iso_time};
@@ -14,9 +16,10 @@ use crate::aws::acm::{self, Certificate, CertificateStatus, Target};
 use crate::scenario::dig_command::{step_command, step_text};
 use crate::ui::acm::{
     Lookup, Outcome, RequestDraft, RequestErrors, check_request, compare, default_account,
-    latest_lookup, result_class, since_request, status_class, status_text, trace_query, zone_for,
+    latest_check, latest_lookup, result_class, since_request, status_class, status_text,
+    trace_query, zone_for,
 };
-use crate::ui::resolve::{badge, clock_text, decision_text, plain, step_zone_ids};
+use crate::ui::resolve::{badge, clock_text, decision_text, duration_text, plain, step_zone_ids};
 use crate::ui::state::{Action, AppHandle, Edit, ViewState};
 use crate::ui::{Doc, browser};
 
@@ -81,8 +84,9 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
         })
     };
     let errors = use_state(RequestErrors::default);
-    // The certificate whose lookup is open, and the step shown.
-    let stepper = use_state(|| None::<String>);
+    // The validation record (certificate ARN, record name) whose lookup is open, and the
+    // step shown.
+    let stepper = use_state(|| None::<(String, Name)>);
     let index = use_state(|| 0usize);
     let copied = use_state(String::new);
     let compare_open = use_state(|| false);
@@ -95,9 +99,10 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
             Rc::as_ptr(&doc) as usize,
         );
         let doc = doc.clone();
-        let memo = use_memo(key, move |(arn, _, _)| {
-            let cert = doc.aws.certificate(arn.as_deref()?)?;
-            latest_lookup(&doc, cert).map(Rc::new)
+        let memo = use_memo(key, move |(open, _, _)| {
+            let (arn, name) = open.as_ref()?;
+            let cert = doc.aws.certificate(arn)?;
+            latest_lookup(&doc, cert, name).map(Rc::new)
         });
         (*memo).clone()
     };
@@ -193,11 +198,11 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
     };
     let open_lookup = {
         let (stepper, index) = (stepper.clone(), index.clone());
-        Callback::from(move |arn: String| {
-            if stepper.as_deref() == Some(arn.as_str()) {
+        Callback::from(move |key: (String, Name)| {
+            if stepper.as_ref() == Some(&key) {
                 stepper.set(None);
             } else {
-                stepper.set(Some(arn));
+                stepper.set(Some(key));
                 index.set(0);
             }
         })
@@ -274,7 +279,7 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
         copy: &copy,
         select_zone: &select_zone,
         open_lookup: &open_lookup,
-        open: stepper.as_deref(),
+        open: stepper.as_ref(),
         stepper: stepper_view,
     };
 
@@ -348,9 +353,9 @@ struct CardContext<'a> {
     edit: &'a dyn Fn(Edit) -> Callback<MouseEvent>,
     copy: &'a Callback<(String, String)>,
     select_zone: &'a Callback<String>,
-    open_lookup: &'a Callback<String>,
-    /// The ARN whose lookup is open.
-    open: Option<&'a str>,
+    open_lookup: &'a Callback<(String, Name)>,
+    /// The validation record whose lookup is open: (certificate ARN, record name).
+    open: Option<&'a (String, Name)>,
     stepper: Option<Html>,
 }
 
@@ -363,15 +368,10 @@ fn card(cert: &Certificate, ctx: &CardContext) -> Html {
         .iter()
         .filter(|p| matches!(p.target, Target::Zone { present: false, .. }))
         .count();
-    let open = ctx.open == Some(cert.arn.as_str());
-    let toggle = {
-        let (cb, arn) = (ctx.open_lookup.clone(), cert.arn.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(arn.clone()))
-    };
-    let has_check = cert
-        .history
-        .iter()
-        .any(|e| matches!(e, AcmEvent::Check(c) if !c.result.is_caa()));
+    let due = cert
+        .next_check
+        .filter(|_| pending)
+        .map(|at| (at, at <= ctx.doc.clock));
     html! {
         <article class={classes!("cert-card", status_class(cert.status))} id={format!("cert-{id}")}
             data-arn={cert.arn.clone()} aria-labelledby={title_id.clone()}>
@@ -402,17 +402,23 @@ fn card(cert: &Certificate, ctx: &CardContext) -> Html {
                     onclick={(ctx.edit)(Edit::CreateValidationRecords { arn: cert.arn.clone() })}>
                     { "Create records in Route 53" }
                 </button>
-                <button type="button" class="btn btn-primary" disabled={!pending}
+                <button type="button" class="btn btn-primary" disabled={!matches!(due, Some((_, true)))}
                     onclick={(ctx.edit)(Edit::ValidateCertificate { arn: cert.arn.clone() })}>
                     { "Validate now" }
                 </button>
-                <button type="button" class="btn btn-ghost" disabled={!has_check}
-                    aria-expanded={open.to_string()} onclick={toggle}>
-                    { if open { "Hide ACM's lookup" } else { "Step through ACM's lookup" } }
-                </button>
+                if let Some((at, false)) = due {
+                    <button type="button" class="btn btn-secondary"
+                        onclick={(ctx.edit)(Edit::AdvanceClock { seconds: at - ctx.doc.clock })}>
+                        { format!("Advance to the next check (+{})", duration_text((at - ctx.doc.clock).min(u64::from(u32::MAX)) as u32)) }
+                    </button>
+                }
             </div>
-            if open {
-                { ctx.stepper.clone().unwrap_or_default() }
+            if let Some((at, is_due)) = due {
+                <p class="cert-next">{ if is_due {
+                    format!("A check is due (scheduled for {}): ACM looks when the clock moves on, or now with Validate now.", iso_time(at))
+                } else {
+                    format!("ACM looks next at {} ({} after the request): no check is due before then.", iso_time(at), since_request(cert, at))
+                } }</p>
             }
             { timeline(cert) }
         </article>
@@ -442,6 +448,13 @@ fn records_view(cert: &Certificate, plans: &[acm::RecordPlan], ctx: &CardContext
                     let value = record.value.to_string();
                     let plan = plans.iter().find(|p| p.name == record.name);
                     let belongs = zone_for(ctx.doc, &record.name);
+                    let key = (cert.arn.clone(), record.name.clone());
+                    let open = ctx.open == Some(&key);
+                    let checked = latest_check(cert, &record.name).is_some();
+                    let toggle = {
+                        let cb = ctx.open_lookup.clone();
+                        Callback::from(move |_: MouseEvent| cb.emit(key.clone()))
+                    };
                     html! {
                         <li class="acm-record">
                             <p class="acm-record-for">{ format!("For {}", domains.join(", ")) }</p>
@@ -453,6 +466,14 @@ fn records_view(cert: &Certificate, plans: &[acm::RecordPlan], ctx: &CardContext
                                     { copy("record value", value.clone(), format!("Copy the record value {value}")) }</dd></div>
                             </dl>
                             if let Some(p) = plan { { plan_view(&p.target, belongs, ctx) } }
+                            <div class="cert-actions">
+                                <button type="button" class="btn btn-ghost acm-lookup-toggle" disabled={!checked}
+                                    aria-expanded={open.to_string()} onclick={toggle}>
+                                    { if open { "Hide ACM's lookup" } else { "Step through ACM's lookup" } }
+                                </button>
+                                if !checked { <span class="hint">{ "ACM has not looked for this record yet." }</span> }
+                            </div>
+                            if open { { ctx.stepper.clone().unwrap_or_default() } }
                         </li>
                     }
                 }) }
