@@ -185,3 +185,21 @@ test("the article's two outcomes side by side, without touching the document", a
     }
   }
 });
+
+test("one certificate, names in two delegated zones: each record has its own lookup", async ({ page }) => {
+  await open(page);
+  await loadPreset(page, "ACM: one certificate, names in two delegated zones (issued)");
+  await expect(cert(page).locator(".cert-names .chip")).toHaveText(["*.api.example.com", "api.example.com", "shop.example.com"]);
+  const records = cert(page).locator(".acm-record");
+  await expect(records).toHaveCount(2);
+  await expect(records.first().locator(".acm-record-for")).toHaveText("For *.api.example.com, api.example.com");
+  await page.getByRole("button", { name: "+5 min (advance the clock 5 minutes)" }).click();
+  await expect(status(page)).toHaveText("ISSUED");
+  await records.nth(1).getByRole("button", { name: "Step through ACM's lookup" }).click();
+  await expect(records.first().locator(".acm-lookup")).toHaveCount(0);
+  const lookup = records.nth(1).locator(".acm-lookup");
+  await lookup.getByRole("button", { name: "Last" }).click();
+  await expect(lookup.locator(".steps .step").last().locator(".badge")).toHaveText("ANSWER");
+  await expect(lookup.locator(".step-meta")).toContainText("because it serves shop.example.com");
+  expect(await axe(page)).toEqual([]);
+});
