@@ -203,3 +203,16 @@ test("one certificate, names in two delegated zones: each record has its own loo
   await expect(lookup.locator(".step-meta")).toContainText("because it serves shop.example.com");
   expect(await axe(page)).toEqual([]);
 });
+
+test("CAA at example.com allows another CA only: FAILED (CAA_ERROR), and undo brings it back", async ({ page }) => {
+  await open(page);
+  await loadPreset(page, "ACM: CAA at example.com allows another CA only (fails)");
+  await cert(page).getByRole("button", { name: "Validate now" }).click();
+  await expect(status(page)).toHaveText("FAILED (CAA_ERROR)");
+  const timeline = cert(page).locator(".acm-timeline");
+  await expect(timeline.locator(".result-badge")).toHaveText(["FOUND", "CAA_FORBIDS"]);
+  await expect(timeline.locator(".tl-status").last()).toContainText("A failed request is final");
+  await shoot(page, "acm-caa-1440");
+  await page.locator("#undo").click();
+  await expect(status(page)).toHaveText("PENDING_VALIDATION");
+});
