@@ -292,3 +292,212 @@ async fn the_diagram_marks_the_selected_zone_and_names_every_arrow() {
         ]
     );
 }
+
+// ---- Certificates panel (ACM) ----
+
+async fn render_app(doc: delegation_lab::scenario::Scenario) -> Html {
+    use delegation_lab::ui::AppState;
+    use delegation_lab::ui::views::app::AppProps;
+    render::<App>(AppProps {
+        initial: Some(AppState::new(doc, None)),
+    })
+    .await
+}
+
+fn preset_after(
+    id: &str,
+    edits: &[delegation_lab::scenario::edit::Edit],
+) -> delegation_lab::scenario::Scenario {
+    let mut s = delegation_lab::scenario::presets::build(id).unwrap();
+    for e in edits {
+        e.apply(&mut s).unwrap();
+    }
+    s
+}
+
+fn texts(html: &Html, css: &str) -> Vec<String> {
+    all(html, css)
+        .into_iter()
+        .map(|e| text(e).trim().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_certificates_panel_starts_empty_with_its_request_form() {
+    let html = render::<App>(Default::default()).await;
+    assert_eq!(text(one(&html, "#acm-heading")), "Certificates (ACM)");
+    assert_eq!(
+        texts(&html, "#certificates-panel .acm-accounts > .acm-none"),
+        ["No certificates yet. Request one below, or load an ACM preset."]
+    );
+    let accounts: Vec<&str> = all(&html, "#acm-account option")
+        .into_iter()
+        .map(|o| attr(o, "value"))
+        .collect();
+    assert_eq!(accounts, ["111111111111", "222222222222"]);
+    assert_eq!(
+        attr(one(&html, "#acm-account option[selected]"), "value"),
+        "222222222222"
+    );
+    assert_eq!(
+        attr(one(&html, "#acm-domain"), "aria-describedby"),
+        "acm-domain-hint"
+    );
+    assert_eq!(
+        texts(&html, ".acm-advance button .acm-advance-label"),
+        ["+5 min", "+1 h", "+24 h", "+72 h"]
+    );
+    assert_eq!(
+        attr(one(&html, "#acm-compare-toggle"), "aria-expanded"),
+        "false"
+    );
+}
+
+#[tokio::test]
+async fn a_pending_certificate_shows_its_record_in_place_and_can_be_validated() {
+    let html = render_app(preset_after("acm-issued", &[])).await;
+    let card = one(&html, ".cert-card");
+    assert_eq!(
+        attr(
+            one(&html, ".cert-card .cert-head .status-badge"),
+            "data-status"
+        ),
+        "PENDING_VALIDATION"
+    );
+    assert!(attr(card, "data-arn").starts_with("arn:aws:acm:us-east-1:222222222222:certificate/"));
+    assert_eq!(texts(&html, ".cert-title h4"), ["*.api.example.com"]);
+    let name = texts(&html, ".acm-record-name").remove(0);
+    assert!(
+        name.starts_with('_') && name.ends_with(".api.example.com."),
+        "{name}"
+    );
+    let value = texts(&html, ".acm-record-value").remove(0);
+    assert!(value.ends_with(".acm-validations.aws."), "{value}");
+    assert_eq!(
+        attr(all(&html, ".btn-copy")[0], "aria-label"),
+        format!("Copy the record name {name}")
+    );
+    assert_eq!(
+        texts(&html, ".acm-plan p:first-child"),
+        ["In place: zone api.example.com holds this record."]
+    );
+    let buttons = all(&html, ".cert-card > .cert-actions button");
+    assert_eq!(
+        buttons.iter().map(|b| text(*b)).collect::<Vec<_>>(),
+        ["Create records in Route 53", "Validate now"]
+    );
+    assert!(buttons[0].value().attr("disabled").is_some());
+    assert!(buttons[1].value().attr("disabled").is_none());
+    let lookup = one(&html, ".acm-lookup-toggle");
+    assert_eq!(text(lookup), "Step through ACM's lookup");
+    assert!(lookup.value().attr("disabled").is_some());
+    assert_eq!(
+        texts(&html, ".acm-record .hint"),
+        ["ACM has not looked for this record yet."]
+    );
+    assert!(
+        text(one(&html, ".cert-next")).starts_with("A check is due (scheduled for 2026-"),
+        "{}",
+        text(one(&html, ".cert-next"))
+    );
+    assert_eq!(
+        texts(&html, ".acm-timeline .tl-why"),
+        ["requested with DNS validation: ACM waits for a CNAME per name"]
+    );
+}
+
+#[tokio::test]
+async fn a_record_in_the_parent_times_out_after_72_hours_with_nxdomain_checks() {
+    use delegation_lab::scenario::edit::Edit;
+    let html = render_app(preset_after(
+        "acm-in-parent",
+        &[Edit::AdvanceClock { seconds: 72 * 3600 }],
+    ))
+    .await;
+    assert_eq!(
+        texts(&html, ".cert-card .cert-head .status-badge"),
+        ["VALIDATION_TIMED_OUT"]
+    );
+    assert_eq!(
+        texts(&html, ".acm-timeline .tl-since"),
+        ["+0h00m", "+0h00m", "+72h00m"]
+    );
+    assert_eq!(texts(&html, ".acm-timeline .result-badge"), ["NOT_FOUND"]);
+    let repeat = texts(&html, ".tl-repeat").remove(0);
+    assert!(repeat.starts_with("and 153 more checks until "), "{repeat}");
+    let why = texts(&html, ".tl-check .tl-why").remove(0);
+    assert!(why.contains("answered NXDOMAIN"), "{why}");
+    assert!(
+        why.contains("a copy of the record is in zone example.com."),
+        "{why}"
+    );
+    // Timed out: nothing left to create or validate.
+    let buttons = all(&html, ".cert-card > .cert-actions button");
+    assert_eq!(buttons.len(), 2);
+    assert!(buttons[1].value().attr("disabled").is_some());
+    assert!(
+        one(&html, ".acm-lookup-toggle")
+            .value()
+            .attr("disabled")
+            .is_none()
+    );
+    assert!(all(&html, ".cert-next").is_empty());
+    assert_eq!(
+        texts(&html, ".acm-plan p:first-child"),
+        ["The console can create it in zone api.example.com (same account)."]
+    );
+}
+
+#[tokio::test]
+async fn the_console_cannot_write_across_accounts_and_links_to_the_zone() {
+    use delegation_lab::scenario::edit::Edit;
+    let html = render_app(preset_after(
+        "article",
+        &[Edit::RequestCertificate {
+            account: "222222222222".into(),
+            domain: "example.com".into(),
+            sans: vec![],
+        }],
+    ))
+    .await;
+    let blocked = text(one(&html, ".acm-plan.plan-blocked p:first-child"));
+    assert!(
+        blocked.starts_with("The console cannot create this record: no hosted zone in account 222222222222 matches _"),
+        "{blocked}"
+    );
+    let link = one(&html, ".plan-blocked .acm-zone-link");
+    assert_eq!(text(link), "Go to zone example.com (account 111111111111)");
+    assert_eq!(attr(link, "href"), "#zone-panel");
+    assert!(
+        all(&html, ".cert-card > .cert-actions button")[0]
+            .value()
+            .attr("disabled")
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn between_checks_the_card_offers_the_next_one() {
+    use delegation_lab::scenario::edit::Edit;
+    let html = render_app(preset_after(
+        "acm-in-parent",
+        &[Edit::AdvanceClock { seconds: 60 }],
+    ))
+    .await;
+    let buttons = all(&html, ".cert-card > .cert-actions button");
+    assert_eq!(
+        buttons.iter().map(|b| text(*b)).collect::<Vec<_>>(),
+        [
+            "Create records in Route 53",
+            "Validate now",
+            "Advance to the next check (+4m 0s)"
+        ]
+    );
+    assert!(buttons[1].value().attr("disabled").is_some());
+    assert!(
+        text(one(&html, ".cert-next"))
+            .ends_with("(+0h05m after the request): no check is due before then."),
+        "{}",
+        text(one(&html, ".cert-next"))
+    );
+}

@@ -5,6 +5,7 @@
 use hickory_proto::rr::{Name, RecordType};
 
 use super::document::Scenario;
+use crate::aws::acm;
 use crate::aws::route53::{self, Change, ChangeAction};
 use crate::dns::internet;
 use crate::dns::name::parse_absolute;
@@ -61,9 +62,25 @@ pub enum Edit {
         child_zone_id: String,
         ttl: u32,
     },
-    /// Moves the simulated clock forward.
+    /// Moves the simulated clock forward; ACM runs every certificate's checks that fall
+    /// due on the way (see `aws::acm::advance`), so time passing validates or times out.
     AdvanceClock {
         seconds: u64,
+    },
+    /// `request-certificate` in an account with DNS validation: a domain and its
+    /// subject alternative names (wildcards allowed).
+    RequestCertificate {
+        account: String,
+        domain: String,
+        sans: Vec<String>,
+    },
+    /// The ACM console's "Create records in Route 53" for a certificate (same account only).
+    CreateValidationRecords {
+        arn: String,
+    },
+    /// Runs the certificate's checks that are due by the clock now ("validate now").
+    ValidateCertificate {
+        arn: String,
     },
     /// Empties the public resolver's cache.
     FlushCache,
@@ -95,6 +112,13 @@ impl Edit {
             Edit::SetRegistryDelegation { domain, .. } => format!("set registrar NS of {domain}"),
             Edit::DelegateToChild { .. } => "delegate to the child zone".into(),
             Edit::AdvanceClock { seconds } => format!("advance the clock {seconds} s"),
+            Edit::RequestCertificate { domain, .. } => {
+                format!("request a certificate for {domain}")
+            }
+            Edit::CreateValidationRecords { .. } => {
+                "create the validation records in Route 53".into()
+            }
+            Edit::ValidateCertificate { .. } => "run ACM's validation checks".into(),
             Edit::FlushCache => "flush the resolver cache".into(),
             Edit::Batch { label, .. } => label.clone(),
         }
@@ -220,8 +244,58 @@ fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             }
         }
         Edit::AdvanceClock { seconds } => {
-            s.clock += seconds;
+            acm::advance(s, *seconds);
             Ok(())
+        }
+        Edit::RequestCertificate {
+            account,
+            domain,
+            sans,
+        } => acm::request_certificate(s, account, domain, sans)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        Edit::CreateValidationRecords { arn } => {
+            let plans = acm::create_records_in_route53(s, arn).map_err(|e| e.to_string())?;
+            let blocked: Vec<String> = plans
+                .iter()
+                .filter_map(|p| match &p.target {
+                    acm::Target::NoZone { reason } => Some(reason.clone()),
+                    acm::Target::Zone { .. } => None,
+                })
+                .collect();
+            let created = plans
+                .iter()
+                .filter(|p| matches!(p.target, acm::Target::Zone { present: false, .. }))
+                .count();
+            match (created, blocked.is_empty()) {
+                // Nothing the console could write and something it could not: say why.
+                (0, false) => Err(blocked.join("; ")),
+                (0, true) => {
+                    Err("every validation record is already in its zone: nothing to create".into())
+                }
+                _ => Ok(()),
+            }
+        }
+        Edit::ValidateCertificate { arn } => {
+            let now = s.clock;
+            let cert = s
+                .aws
+                .certificate(arn)
+                .ok_or_else(|| acm::AcmError::NoSuchCertificate(arn.clone()).to_string())?;
+            match cert.next_check {
+                None => Err(format!(
+                    "the certificate is {}: ACM no longer checks it",
+                    cert.status
+                )),
+                Some(at) if at > now => Err(format!(
+                    "ACM's next check is at {} ({} after the request); advance the clock to it",
+                    acm::history::iso_time(at),
+                    acm::history::elapsed_text(at - cert.requested_at)
+                )),
+                Some(_) => acm::validate(s, arn, now)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+            }
         }
         Edit::FlushCache => {
             s.resolver_cache.clear();
@@ -397,5 +471,111 @@ mod tests {
             parse_servers("  ").unwrap_err(),
             "enter at least one name server"
         );
+    }
+
+    fn cert(s: &Scenario) -> &crate::aws::acm::Certificate {
+        s.aws.certificates.last().unwrap()
+    }
+
+    #[test]
+    fn validating_the_article_certificate_issues_it() {
+        let mut s = presets::build("acm-issued").unwrap();
+        let arn = cert(&s).arn.clone();
+        let edit = Edit::ValidateCertificate { arn };
+        assert_eq!(edit.label(), "run ACM's validation checks");
+        edit.apply(&mut s).unwrap();
+        assert_eq!(cert(&s).status.as_str(), "ISSUED");
+        assert_eq!(cert(&s).issued_at, Some(s.clock));
+        assert_eq!(
+            edit.apply(&mut s).unwrap_err(),
+            "the certificate is ISSUED: ACM no longer checks it"
+        );
+    }
+
+    #[test]
+    fn advancing_the_clock_runs_acm_until_it_times_out() {
+        let mut s = presets::build("acm-in-parent").unwrap();
+        let t0 = s.clock;
+        Edit::AdvanceClock { seconds: 3600 }.apply(&mut s).unwrap();
+        assert_eq!(s.clock, t0 + 3600);
+        assert_eq!(cert(&s).status.as_str(), "PENDING_VALIDATION");
+        Edit::AdvanceClock { seconds: 71 * 3600 }
+            .apply(&mut s)
+            .unwrap();
+        assert_eq!(cert(&s).status.as_str(), "VALIDATION_TIMED_OUT");
+        assert_eq!(cert(&s).next_check, None);
+    }
+
+    #[test]
+    fn a_requested_certificate_waits_for_its_records_the_console_creates() {
+        let mut s = presets::build("article").unwrap();
+        let before = s.aws.certificates.len();
+        Edit::RequestCertificate {
+            account: presets::ACCOUNT_B.into(),
+            domain: "shop.api.example.com".into(),
+            sans: vec!["*.shop.api.example.com".into()],
+        }
+        .apply(&mut s)
+        .unwrap();
+        assert_eq!(s.aws.certificates.len(), before + 1);
+        let arn = cert(&s).arn.clone();
+        assert_eq!(cert(&s).records().len(), 1);
+        Edit::ValidateCertificate { arn: arn.clone() }
+            .apply(&mut s)
+            .unwrap();
+        assert_eq!(cert(&s).status.as_str(), "PENDING_VALIDATION");
+        // The next check is 5 minutes away: nothing is due now.
+        assert_eq!(
+            Edit::ValidateCertificate { arn: arn.clone() }
+                .apply(&mut s.clone())
+                .unwrap_err(),
+            format!(
+                "ACM's next check is at {} (+0h05m after the request); advance the clock to it",
+                crate::aws::acm::history::iso_time(s.clock + 300)
+            )
+        );
+        let create = Edit::CreateValidationRecords { arn: arn.clone() };
+        assert_eq!(create.label(), "create the validation records in Route 53");
+        create.apply(&mut s).unwrap();
+        assert_eq!(
+            create.apply(&mut s.clone()).unwrap_err(),
+            "every validation record is already in its zone: nothing to create"
+        );
+        Edit::AdvanceClock { seconds: 300 }.apply(&mut s).unwrap();
+        assert_eq!(cert(&s).status.as_str(), "ISSUED");
+    }
+
+    #[test]
+    fn a_bad_request_and_a_cross_account_record_change_nothing_and_say_why() {
+        let mut s = presets::build("article").unwrap();
+        let before = s.clone();
+        let err = Edit::RequestCertificate {
+            account: presets::ACCOUNT_B.into(),
+            domain: "api.*.example.com".into(),
+            sans: vec![],
+        }
+        .apply(&mut s)
+        .unwrap_err();
+        assert!(err.contains("the * is not the leftmost label"), "{err}");
+        assert_eq!(s, before);
+        // Account B has no zone for example.com itself: the console cannot write there.
+        Edit::RequestCertificate {
+            account: presets::ACCOUNT_B.into(),
+            domain: "example.com".into(),
+            sans: vec![],
+        }
+        .apply(&mut s)
+        .unwrap();
+        let arn = cert(&s).arn.clone();
+        let before = s.clone();
+        let err = Edit::CreateValidationRecords { arn }
+            .apply(&mut s)
+            .unwrap_err();
+        assert!(
+            err.starts_with("no hosted zone in account 222222222222 matches _"),
+            "{err}"
+        );
+        assert!(err.contains("is in account 111111111111"), "{err}");
+        assert_eq!(s, before);
     }
 }

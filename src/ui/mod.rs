@@ -11,11 +11,13 @@
 //! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
+//! - [`acm`]: the certificates panel's logic: the request form, statuses, ACM's lookup replayed, the two outcomes (pure).
 //! - [`resolve`]: the resolve panel's logic: running a question, step badges, the clock (pure).
 //! - [`interop`]: imports, exports, share links and embed parameters (pure).
 //! - [`browser`]: downloads, clipboard and location for those (wasm32; no-ops natively).
 //! - [`views`]: the components.
 
+pub mod acm;
 pub mod browser;
 pub mod doc;
 pub mod hierarchy;

@@ -9,6 +9,7 @@
 use yew::prelude::*;
 
 use super::banner::Banner;
+use super::certificates_panel::CertificatesPanel;
 use super::diagram::Diagram;
 use super::header::Header;
 use super::icon::Icon;
@@ -119,7 +120,8 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="empty" id="zone-heading">{ "No zone yet." }</p>
                         }
                     </section>
-                    <ResolveArea on_highlight={on_highlight} />
+                    <ResolveArea on_highlight={on_highlight.clone()} />
+                    <CertificatesPanel on_highlight={on_highlight} />
                 </main>
                 <p class="sr-only" aria-live="polite">{
                     state.history.undo_label().map(|l| format!("Done: {l}")).unwrap_or_default()

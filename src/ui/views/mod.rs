@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod banner;
+pub mod certificates_panel;
 pub mod diagram;
 pub mod header;
 pub mod icon;
