@@ -31,7 +31,7 @@ mkdir -p "$STAGE/pkg"
 
 echo "build-web: wasm-bindgen --target web"
 wasm-bindgen --target web --no-typescript --out-dir "$STAGE/pkg" --out-name "$NAME" \
-  target/wasm32-unknown-unknown/web/delegation-lab.wasm
+  "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/web/delegation-lab.wasm
 
 echo "build-web: wasm-opt -Oz"
 # Rust 1.95's wasm32 output uses these features; wasm-opt must be told so.
