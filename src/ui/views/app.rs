@@ -13,6 +13,7 @@ use super::certificates_panel::CertificatesPanel;
 use super::diagram::Diagram;
 use super::header::Header;
 use super::icon::Icon;
+use super::jump_nav::JumpNav;
 use super::preset_picker::PresetPicker;
 use super::resolve_area::ResolveArea;
 use super::zone_panel::ZonePanel;
@@ -99,8 +100,9 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" class="btn btn-ghost" onclick={on_dismiss_error}>{ "Dismiss" }</button>
                     </div>
                 }
+                <JumpNav />
                 <main class="workspace">
-                    <section class="panel panel-diagram" aria-labelledby="diagram-heading">
+                    <section class="panel panel-diagram" id="diagram-panel" aria-labelledby="diagram-heading" tabindex="-1">
                         <div class="panel-bar">
                             <h2 id="diagram-heading">{ "Delegation hierarchy" }</h2>
                             <label class="toggle">

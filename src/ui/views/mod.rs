@@ -8,6 +8,7 @@ pub mod certificates_panel;
 pub mod diagram;
 pub mod header;
 pub mod icon;
+pub mod jump_nav;
 pub mod preset_picker;
 pub mod record_dialog;
 pub mod record_table;

@@ -1,0 +1,50 @@
+//! The strip of "jump to" buttons under the top bar: one per panel, each scrolling its panel
+//! into view and moving the keyboard focus there (the panels are long; this is the way
+//! around them without scrolling through the records or the certificates).
+
+use yew::prelude::*;
+
+/// The panels, by element id, with the buttons' text, in page order.
+pub const PANELS: [(&str, &str); 8] = [
+    ("diagram-panel", "Hierarchy"),
+    ("zone-panel", "Records"),
+    ("accounts-panel", "Accounts"),
+    ("resolve-panel", "Resolve"),
+    ("console-panel", "dig console"),
+    ("clock-panel", "Time & cache"),
+    ("certificates-panel", "Certificates"),
+    ("diagnostics-panel", "Diagnostics"),
+];
+
+#[function_component]
+pub fn JumpNav() -> Html {
+    html! {
+        <nav class="jumpbar" aria-label="Panels">
+            <ul>
+                { for PANELS.iter().map(|&(id, label)| {
+                    let onclick = Callback::from(move |_: MouseEvent| jump(id));
+                    html! {
+                        <li><button type="button" class="jump" data-target={id} {onclick}>{ label }</button></li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}
+
+/// Scrolls the panel into view and focuses it (panels carry `tabindex="-1"`).
+fn jump(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
