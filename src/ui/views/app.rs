@@ -70,6 +70,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_dismiss_error = dispatch(|| Action::DismissError).reform(|_: MouseEvent| ());
     let show_infrastructure = use_state(|| false);
+    let settled = use_settled();
     // The zones the resolve panel's current step asked, marked in the diagram.
     let highlighted = use_state(|| std::rc::Rc::new(Vec::<String>::new()));
     let on_highlight = {
@@ -123,7 +124,10 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     </section>
                     <ResolveArea on_highlight={on_highlight.clone()} />
-                    <CertificatesPanel on_highlight={on_highlight} />
+                    // Below the fold: rendered a moment after the first paint (see use_settled).
+                    if settled {
+                        <CertificatesPanel on_highlight={on_highlight} />
+                    }
                 </main>
                 <p class="sr-only" aria-live="polite">{
                     state.history.undo_label().map(|l| format!("Done: {l}")).unwrap_or_default()
@@ -212,6 +216,20 @@ fn use_shortcuts(state: &AppHandle) {
             drop(listener);
         }
     });
+}
+
+/// False during the app's first render in the browser, true from the next one on. The panels
+/// far below the fold (certificates, diagnostics) render a moment after the hierarchy, the
+/// records and the resolve panel, so they do not hold up the first paint. Natively (SSR,
+/// tests) everything renders at once.
+#[hook]
+fn use_settled() -> bool {
+    let settled = use_state(|| cfg!(not(target_arch = "wasm32")));
+    {
+        let settled = settled.clone();
+        use_effect_with((), move |_| settled.set(true));
+    }
+    *settled
 }
 
 /// Marks the first render for the benchmark (`performance.mark("app-rendered")`) and for
