@@ -227,3 +227,18 @@ test("usable at 360 px wide", async ({ page }) => {
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(360);
 });
+
+test("the jump bar brings each panel into view and moves the focus to it", async ({ page }) => {
+  await open(page);
+  const buttons = page.locator(".jumpbar button");
+  const targets = await buttons.evaluateAll((all) => all.map((b) => b.dataset.target));
+  for (const id of targets) {
+    // Every button names a panel the page has.
+    await expect(page.locator(`#${id}`), id).toHaveCount(1);
+  }
+  await page.getByRole("button", { name: "Certificates", exact: true }).click();
+  await expect(page.locator("#certificates-panel")).toBeFocused();
+  await expect(page.locator("#certificates-panel")).toBeInViewport();
+  await page.getByRole("button", { name: "Hierarchy", exact: true }).click();
+  await expect(page.locator("#diagram-panel")).toBeFocused();
+});
