@@ -4,6 +4,8 @@
 
 pub mod app;
 pub mod banner;
+pub mod challenges;
+pub mod diagnostics_panel;
 pub mod diagram;
 pub mod header;
 pub mod icon;
