@@ -127,7 +127,7 @@ pub fn ChallengePicker() -> Html {
                 }) }
             </select>
             <button type="button" class="btn btn-primary" id="start-challenge" onclick={on_start}
-                aria-label={format!("Start the challenge: {title}")}>{ "Start" }</button>
+                aria-label={format!("Start the challenge: {title}")}>{ "Start challenge" }</button>
         </div>
     }
 }
@@ -277,7 +277,7 @@ fn quiz_view(
                     if !choice.correct {
                         <p>{ format!("The answer is {}: {}", quiz.correct().letter, quiz.correct().feedback) }</p>
                     }
-                    <p>{ "What a resolver really says: real servers answer NOERROR with an empty answer (NODATA) for api.example.com, not NXDOMAIN as the article puts it, because the name exists in the child zone (it holds the SOA and NS records). NXDOMAIN would mean the name does not exist at all. Now fix it: make api.example.com resolve, then check your fix." }</p>
+                    <p>{ "What a resolver really says: real servers give NODATA, not NXDOMAIN as the article puts it, for the apex api.example.com: NOERROR with an empty answer, because the name exists in the child zone (it holds the SOA and NS records). NXDOMAIN would mean the name does not exist at all. Now fix it: make api.example.com resolve, then check your fix." }</p>
                 </div>
             }
         </form>
