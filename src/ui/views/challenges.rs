@@ -8,8 +8,9 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::diagnostics_panel::show_query;
 use crate::diagnose::challenges::{CHALLENGES, Challenge, get};
-use crate::ui::state::{Action, AppHandle, ViewState};
+use crate::ui::state::{Action, AppHandle};
 
 /// Where the user stands in a challenge.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -86,6 +87,14 @@ pub fn verdict(c: &Challenge, doc: &crate::scenario::Scenario) -> Verdict {
     ))
 }
 
+/// What the symptom should give, after its dig command.
+fn symptom_expectation(c: &Challenge) -> String {
+    match c.symptom.cname {
+        Some(target) => format!(" should give the alias {target}, but does not."),
+        None => format!(" should give a {} record, but does not.", c.symptom.rtype),
+    }
+}
+
 /// The symptom as a dig command for the resolve panel.
 pub fn symptom_query(c: &Challenge) -> String {
     let s = c.symptom();
@@ -144,15 +153,20 @@ pub fn ChallengeCard() -> Html {
     let on_show_symptom = {
         let app = app.clone();
         let query = symptom.clone();
+        Callback::from(move |_: MouseEvent| show_query(&app, &query))
+    };
+    let on_restart = {
+        let (app, state) = (app.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::SetView(ViewState {
-                selected_zone: None,
-                query: Some(query.clone()),
-                step: None,
-                autoplay: false,
-            }))
+            app.dispatch(Action::Replace {
+                label: format!("start challenge “{}”", c.title),
+                doc: c.start(),
+            });
+            state.set(ChallengeState::started(c.id));
         })
     };
+    // Another document was loaded (a preset, an import, undo past the start).
+    let elsewhere = app.doc.title != format!("Challenge: {}", c.title);
     let on_hint = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -188,9 +202,15 @@ pub fn ChallengeCard() -> Html {
             </div>
             <div class="challenge-body">
                 <p class="challenge-story">{ c.story }</p>
+                if elsewhere {
+                    <div class="challenge-elsewhere" role="status">
+                        <p>{ "The document open now is not this challenge's setup: you loaded something else." }</p>
+                        <button type="button" class="btn btn-secondary" id="restart-challenge" onclick={on_restart}>{ "Restart the challenge" }</button>
+                    </div>
+                }
                 <div class="challenge-symptom">
                     <p><span class="challenge-label">{ "Symptom: " }</span>
-                        <code>{ c.symptom().dig_command() }</code>{ " does not give the expected answer." }</p>
+                        <code>{ c.symptom().dig_command() }</code>{ symptom_expectation(c) }</p>
                     <button type="button" class="btn btn-secondary" id="show-symptom" onclick={on_show_symptom}
                         aria-label={format!("Show the symptom's resolution: {}", symptom.trim_start_matches("dig "))}>
                         { "Show the symptom" }
@@ -268,7 +288,10 @@ fn quiz_view(
                         </div>
                     }
                 }) }
-                <p class="hint">{ format!("Hint: {}", quiz.hint) }</p>
+                <details class="quiz-hint">
+                    <summary>{ "The article's hint" }</summary>
+                    <p>{ quiz.hint }</p>
+                </details>
                 <button type="submit" class="btn btn-primary" id="quiz-answer" disabled={picked.is_none()}>{ "Answer" }</button>
             </fieldset>
             if let Some(choice) = answered {

@@ -103,6 +103,20 @@ pub fn resolution_query(f: &Finding) -> Option<String> {
         .map(|s| format!("dig +trace {} {}", s.question.name, s.question.rtype))
 }
 
+/// Asks the resolve panel to run `query` (a dig command line) and scrolls it into view.
+pub fn show_query(app: &AppHandle, query: &str) {
+    app.dispatch(Action::SetView(ViewState {
+        selected_zone: None,
+        query: Some(query.to_string()),
+        step: None,
+        autoplay: false,
+    }));
+    #[cfg(target_arch = "wasm32")]
+    if let Some(panel) = gloo::utils::document().get_element_by_id("resolve-panel") {
+        panel.scroll_into_view();
+    }
+}
+
 fn severity_heading(s: Severity) -> &'static str {
     match s {
         Severity::Error => "Errors",
@@ -193,14 +207,7 @@ fn finding_view(f: &Finding, app: &AppHandle) -> Html {
     let show = resolution_query(f).map(|query| {
         let app = app.clone();
         let label = format!("Show the resolution: {}", query.trim_start_matches("dig "));
-        let onclick = Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::SetView(ViewState {
-                selected_zone: None,
-                query: Some(query.clone()),
-                step: None,
-                autoplay: false,
-            }))
-        });
+        let onclick = Callback::from(move |_: MouseEvent| show_query(&app, &query));
         html! {
             <button type="button" class="btn btn-secondary diag-show" aria-label={label} onclick={onclick}>
                 { "Show the resolution" }
@@ -235,28 +242,36 @@ fn finding_view(f: &Finding, app: &AppHandle) -> Html {
                     }) }
                 </ul>
             }
+            if !f.evidence.is_empty() {
+                <p class="diag-subhead">{ "Evidence" }</p>
+            }
             { for f.evidence.iter().map(|e| html! {
                 <details class="diag-evidence">
                     <summary><code>{ e.command.clone() }</code><span class="diag-evidence-sum">{ e.summary.clone() }</span></summary>
                     <pre class="dig-text" tabindex="0">{ e.text.clone() }</pre>
                 </details>
             }) }
-            if show.is_some() || !f.fixes.is_empty() {
+            if show.is_some() {
                 <div class="diag-actions">
                     { for show }
-                    { for f.fixes.iter().map(|fix| {
-                        let app = app.clone();
-                        let edit = fix_edit(fix);
-                        let changes = fix.describe(doc).join("\n");
-                        let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::Edit(edit.clone())));
-                        html! {
-                            <button type="button" class="btn btn-primary diag-fix" title={changes} onclick={onclick}>
-                                { fix.title.clone() }
-                            </button>
-                        }
-                    }) }
                 </div>
             }
+            { for f.fixes.iter().map(|fix| {
+                let app = app.clone();
+                let edit = fix_edit(fix);
+                let changes = fix.describe(doc);
+                let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::Edit(edit.clone())));
+                html! {
+                    <div class="diag-fix-item">
+                        <button type="button" class="btn btn-primary diag-fix" title={changes.join("\n")} onclick={onclick}>
+                            { fix.title.clone() }
+                        </button>
+                        <ul class="diag-fix-changes" aria-label={format!("Changes made by: {}", fix.title)}>
+                            { for changes.into_iter().map(|c| html! { <li><code>{ c }</code></li> }) }
+                        </ul>
+                    </div>
+                }
+            }) }
         </li>
     }
 }
