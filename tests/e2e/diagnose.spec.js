@@ -35,7 +35,7 @@ async function resolveName(page, name, type) {
 async function axe(page) {
   await page.evaluate(axeSource);
   return page.evaluate(async () =>
-    (await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] } })).violations.map(
+    (await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } })).violations.map(
       (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
     ),
   );
@@ -116,7 +116,9 @@ test("the quiz: answer, then the explanation mentions NODATA", async ({ page }) 
   // Diagnostics stay hidden until asked.
   await expect(page.locator("#show-diagnostics")).toBeVisible();
   await expect(page.locator("li.diag-finding")).toHaveCount(0);
+  await expect(page.locator("g.node .flag-badge")).toHaveCount(0);
   await expect(page.locator("#undo")).toHaveAttribute("aria-label", /Undo start challenge/);
+  await shoot(page, "diagnostics-hidden-1440", "#diagnostics");
   await expect(card.locator(".quiz legend")).toHaveText("What is wrong?");
   await expect(page.locator("#quiz-answer")).toBeDisabled();
   await card.getByLabel(/^A\. A records for zone apex/).check();
@@ -180,4 +182,7 @@ test("NS copied from the wrong zone: not yet, hints, fix by hand, solved", async
   await shoot(page, "challenge-solved-1440", "#challenge");
   await page.setViewportSize({ width: 360, height: 800 });
   await shoot(page, "challenge-solved-360", "#challenge");
+  await page.locator("#leave-challenge").click();
+  await expect(page.locator("#challenge")).toHaveCount(0);
+  await expect(page.locator("#show-diagnostics")).toHaveCount(0);
 });

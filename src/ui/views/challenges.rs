@@ -136,7 +136,7 @@ pub fn ChallengePicker() -> Html {
                 }) }
             </select>
             <button type="button" class="btn btn-primary" id="start-challenge" onclick={on_start}
-                aria-label={format!("Start the challenge: {title}")}>{ "Start challenge" }</button>
+                aria-label={format!("Start challenge: {title}")}>{ "Start challenge" }</button>
         </div>
     }
 }
@@ -212,7 +212,7 @@ pub fn ChallengeCard() -> Html {
                     <p><span class="challenge-label">{ "Symptom: " }</span>
                         <code>{ c.symptom().dig_command() }</code>{ symptom_expectation(c) }</p>
                     <button type="button" class="btn btn-secondary" id="show-symptom" onclick={on_show_symptom}
-                        aria-label={format!("Show the symptom's resolution: {}", symptom.trim_start_matches("dig "))}>
+                        aria-label={format!("Show the symptom: {}", symptom.trim_start_matches("dig "))}>
                         { "Show the symptom" }
                     </button>
                 </div>
