@@ -466,6 +466,10 @@ async fn the_diagram_marks_flagged_delegations_in_words_and_with_a_badge() {
         .map(|g| attr(g, "data-zone"))
         .collect();
     assert_eq!(badges, [parent.as_str(), child.as_str()]);
+    assert_eq!(
+        text(one(&html, ".legend-item.flagged")),
+        "!flagged by diagnostics"
+    );
     assert!(
         text(one(&html, &format!("g.node[data-zone={child}] > title")))
             .ends_with(", flagged by diagnostics")

@@ -47,6 +47,7 @@ async function shoot(page, name, locator) {
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
     await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
     const path = resolve(shots, `${name}-${scheme}.png`);
     if (locator) {
       const box = await page.locator(locator).boundingBox();

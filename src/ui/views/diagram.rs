@@ -67,6 +67,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 <span class="legend-item ok"><span class="swatch" aria-hidden="true"></span>{ "delegation ok" }</span>
                 <span class="legend-item warn"><span class="swatch" aria-hidden="true"></span>{ "NS mismatch" }</span>
                 <span class="legend-item bad"><span class="swatch" aria-hidden="true"></span>{ "lame or not delegated" }</span>
+                if !props.flagged.is_empty() {
+                    <span class="legend-item flagged"><span class="flag-dot" aria-hidden="true">{ "!" }</span>{ "flagged by diagnostics" }</span>
+                }
             </figcaption>
         </figure>
     }
