@@ -378,6 +378,46 @@ async fn the_articles_setup_has_no_problems() {
     assert_eq!(all(&html, "#challenge-select option").len(), 7);
 }
 
+#[tokio::test]
+async fn a_running_challenge_shows_its_card_and_hides_the_diagnostics() {
+    use delegation_lab::diagnose::challenges::get;
+    use delegation_lab::ui::views::challenges::{ChallengeCard, ChallengeState};
+    use delegation_lab::ui::views::diagnostics_panel::DiagnosticsPanel;
+    use yew::prelude::*;
+
+    #[function_component]
+    fn Running() -> yew::Html {
+        let c = get("wrong-ns").unwrap();
+        let app = use_reducer(|| delegation_lab::ui::state::AppState::new(c.start(), None));
+        let challenge = use_state(|| ChallengeState::started(c.id));
+        html! {
+            <ContextProvider<delegation_lab::ui::state::AppHandle> context={app}>
+                <ContextProvider<UseStateHandle<ChallengeState>> context={challenge}>
+                    <ChallengeCard />
+                    <DiagnosticsPanel />
+                </ContextProvider<UseStateHandle<ChallengeState>>>
+            </ContextProvider<delegation_lab::ui::state::AppHandle>>
+        }
+    }
+    let html = render::<Running>(()).await;
+    assert_eq!(
+        text(one(&html, "#challenge-heading")),
+        "NS records copied from the wrong hosted zone"
+    );
+    assert_eq!(
+        text(one(&html, ".challenge-symptom p")),
+        "Symptom: dig A www.api.example.com. should give an A record, but does not."
+    );
+    assert_eq!(all(&html, "#restart-challenge").len(), 0);
+    assert_eq!(text(one(&html, "#hint")), "Show a hint");
+    assert_eq!(all(&html, ".challenge-hints li").len(), 0);
+    assert_eq!(
+        text(one(&html, "#show-diagnostics")).trim(),
+        "Show diagnostics"
+    );
+    assert_eq!(all(&html, "li.diag-finding").len(), 0);
+}
+
 #[test]
 fn a_fix_is_one_undo_step_and_undo_brings_the_finding_back() {
     use delegation_lab::diagnose::{Code, diagnose};

@@ -91,7 +91,18 @@ pub fn verdict(c: &Challenge, doc: &crate::scenario::Scenario) -> Verdict {
 fn symptom_expectation(c: &Challenge) -> String {
     match c.symptom.cname {
         Some(target) => format!(" should give the alias {target}, but does not."),
-        None => format!(" should give a {} record, but does not.", c.symptom.rtype),
+        None => {
+            let rtype = c.symptom.rtype.to_string();
+            // "an A", "an NS", "an MX" but "a CNAME", "a TXT": by how the letter is said.
+            let article = if rtype
+                .starts_with(['A', 'E', 'F', 'H', 'I', 'L', 'M', 'N', 'O', 'R', 'S', 'X'])
+            {
+                "an"
+            } else {
+                "a"
+            };
+            format!(" should give {article} {rtype} record, but does not.")
+        }
     }
 }
 
