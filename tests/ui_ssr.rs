@@ -272,6 +272,7 @@ async fn the_diagram_marks_the_selected_zone_and_names_every_arrow() {
         selected: Some(child.clone().into()),
         show_infrastructure: false,
         highlighted: Default::default(),
+        flagged: Default::default(),
         on_select: Callback::noop(),
     })
     .await;
@@ -291,6 +292,16 @@ async fn the_diagram_marks_the_selected_zone_and_names_every_arrow() {
             "example.com. to api.example.com.: delegation ok, NS ns-140.awsdns-17.com., ns-708.awsdns-24.net., ns-1220.awsdns-24.org., ns-1938.awsdns-50.co.uk.",
         ]
     );
+}
+
+fn zone_id(doc: &delegation_lab::ui::doc::Doc, origin: &str) -> String {
+    doc.world
+        .zones
+        .iter()
+        .find(|z| z.origin == n(origin))
+        .unwrap()
+        .id
+        .clone()
 }
 
 // ---- Certificates panel (ACM) ----
@@ -499,5 +510,208 @@ async fn between_checks_the_card_offers_the_next_one() {
             .ends_with("(+0h05m after the request): no check is due before then."),
         "{}",
         text(one(&html, ".cert-next"))
+    );
+}
+
+#[tokio::test]
+async fn the_diagnostics_panel_lists_the_mismatched_ns_with_its_fix() {
+    let doc = delegation_lab::scenario::presets::build("wrong-ns").unwrap();
+    let parent = zone_id(&doc, "example.com.");
+    let html = render_app(doc).await;
+    assert_eq!(text(one(&html, "#diag-summary")), "1 error, 1 note");
+    let codes: Vec<&str> = all(&html, "li.diag-finding")
+        .into_iter()
+        .map(|f| attr(f, "data-code"))
+        .collect();
+    assert_eq!(codes, ["DELEGATION_NS_MISMATCH", "ZONE_NOT_DELEGATED"]);
+    let finding = one(&html, "li.diag-finding.error");
+    let title = finding
+        .select(&Selector::parse(".diag-title").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(
+        text(title),
+        "api.example.com: the parent's NS records differ from the zone's name servers"
+    );
+    let links: Vec<String> = finding
+        .select(&Selector::parse(".diag-involved button").unwrap())
+        .map(|b| attr(b, "aria-label").to_string())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "Select zone example.com. (account 111111111111) · api.example.com. NS",
+            "Select zone api.example.com. (account 222222222222)",
+        ]
+    );
+    let fix = one(&html, "li.diag-finding.error button.diag-fix");
+    assert_eq!(
+        text(fix).trim(),
+        "Set the NS records for api.example.com to the zone's name servers"
+    );
+    assert!(
+        attr(fix, "title").ends_with(&format!("in example.com. ({parent}, account 111111111111)"))
+    );
+    assert_eq!(
+        attr(
+            one(&html, "li.diag-finding.error button.diag-show"),
+            "aria-label"
+        ),
+        "Show the resolution: +trace api.example.com. SOA"
+    );
+    // The evidence is collapsed dig text.
+    let evidence = all(&html, "li.diag-finding.error details.diag-evidence");
+    assert_eq!(evidence.len(), 4);
+    assert!(evidence.iter().all(|d| d.value().attr("open").is_none()));
+}
+
+#[tokio::test]
+async fn the_articles_setup_has_no_problems() {
+    let html = render_app(default_doc()).await;
+    assert_eq!(
+        text(one(&html, "#diag-summary")),
+        "No problems found (1 note)"
+    );
+    assert_eq!(all(&html, "li.diag-finding.error").len(), 0);
+    // No challenge runs: no card, and the picker lists all seven.
+    assert_eq!(all(&html, "#challenge").len(), 0);
+    assert_eq!(all(&html, "#challenge-select option").len(), 7);
+}
+
+#[tokio::test]
+async fn a_running_challenge_shows_its_card_and_hides_the_diagnostics() {
+    use delegation_lab::diagnose::challenges::get;
+    use delegation_lab::ui::views::challenges::{ChallengeCard, ChallengeState};
+    use delegation_lab::ui::views::diagnostics_panel::DiagnosticsPanel;
+    use yew::prelude::*;
+
+    #[function_component]
+    fn Running() -> yew::Html {
+        let c = get("wrong-ns").unwrap();
+        let app = use_reducer(|| delegation_lab::ui::state::AppState::new(c.start(), None));
+        let challenge = use_state(|| ChallengeState::started(c.id));
+        html! {
+            <ContextProvider<delegation_lab::ui::state::AppHandle> context={app}>
+                <ContextProvider<UseStateHandle<ChallengeState>> context={challenge}>
+                    <ChallengeCard />
+                    <DiagnosticsPanel />
+                </ContextProvider<UseStateHandle<ChallengeState>>>
+            </ContextProvider<delegation_lab::ui::state::AppHandle>>
+        }
+    }
+    let html = render::<Running>(()).await;
+    assert_eq!(
+        text(one(&html, "#challenge-heading")),
+        "NS records copied from the wrong hosted zone"
+    );
+    assert_eq!(
+        text(one(&html, ".challenge-symptom p")),
+        "Symptom: dig A www.api.example.com. should give an A record, but does not."
+    );
+    assert_eq!(all(&html, "#restart-challenge").len(), 0);
+    assert_eq!(text(one(&html, "#hint")), "Show a hint");
+    assert_eq!(all(&html, ".challenge-hints li").len(), 0);
+    assert_eq!(
+        text(one(&html, "#show-diagnostics")).trim(),
+        "Show diagnostics"
+    );
+    assert_eq!(all(&html, "li.diag-finding").len(), 0);
+}
+
+#[test]
+fn a_fix_is_one_undo_step_and_undo_brings_the_finding_back() {
+    use delegation_lab::diagnose::{Code, diagnose};
+    use delegation_lab::ui::state::{Action, AppState};
+    use delegation_lab::ui::views::diagnostics_panel::{fix_edit, flagged_zones, summary};
+    use yew::Reducible;
+
+    let doc = delegation_lab::scenario::presets::build("wrong-ns").unwrap();
+    let (parent, child) = (
+        zone_id(&doc, "example.com."),
+        zone_id(&doc, "api.example.com."),
+    );
+    let s0 = Rc::new(AppState::new(doc, None));
+    let findings = diagnose(&s0.doc);
+    assert_eq!(findings[0].code, Code::DelegationNsMismatch);
+    let mut flagged = vec![parent.clone(), child.clone()];
+    flagged.sort();
+    assert_eq!(flagged_zones(&findings), flagged);
+    let s1 = s0
+        .clone()
+        .reduce(Action::Edit(fix_edit(&findings[0].fixes[0])));
+    assert_eq!(s1.error, None);
+    assert_eq!(
+        s1.history.undo_label(),
+        Some("fix: Set the NS records for api.example.com to the zone's name servers")
+    );
+    let after = diagnose(&s1.doc);
+    assert_eq!(summary(&after), "No problems found (2 notes)");
+    assert!(after.iter().all(|f| f.code != Code::DelegationNsMismatch));
+    let s2 = s1.reduce(Action::Undo);
+    assert_eq!(*s2.doc, *s0.doc);
+    assert_eq!(diagnose(&s2.doc)[0].code, Code::DelegationNsMismatch);
+}
+
+#[test]
+fn a_challenge_is_checked_by_the_engine_whatever_the_fix() {
+    use delegation_lab::diagnose::challenges::get;
+    use delegation_lab::diagnose::diagnose;
+    use delegation_lab::ui::views::challenges::{Verdict, symptom_query, verdict};
+
+    let c = get("wrong-ns").unwrap();
+    assert_eq!(symptom_query(c), "dig +trace www.api.example.com. A");
+    let mut doc = c.start();
+    match verdict(c, &doc) {
+        Verdict::NotYet(why) => assert!(
+            why.starts_with("A www.api.example.com. still gives SERVFAIL: "),
+            "{why}"
+        ),
+        Verdict::Solved => panic!("solved before any fix"),
+    }
+    let fix = diagnose(&doc)[0].fixes[0].clone();
+    fix.apply(&mut doc).unwrap();
+    assert_eq!(verdict(c, &doc), Verdict::Solved);
+}
+
+#[tokio::test]
+async fn the_diagram_marks_flagged_delegations_in_words_and_with_a_badge() {
+    let doc = Rc::new(delegation_lab::scenario::presets::build("wrong-ns").unwrap());
+    let (parent, child) = (
+        zone_id(&doc, "example.com."),
+        zone_id(&doc, "api.example.com."),
+    );
+    let html = render::<Diagram>(DiagramProps {
+        doc,
+        selected: None,
+        show_infrastructure: false,
+        highlighted: Default::default(),
+        flagged: Rc::new(vec![parent.clone(), child.clone()]),
+        on_select: Callback::noop(),
+    })
+    .await;
+    let flagged: Vec<String> = all(&html, "g.edge.flagged > title")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(flagged.len(), 1);
+    assert!(flagged[0].starts_with("example.com. to api.example.com.: "));
+    assert!(flagged[0].ends_with("; flagged by diagnostics"));
+    let badges: Vec<&str> = all(&html, "g.node")
+        .into_iter()
+        .filter(|g| {
+            g.select(&Selector::parse("g.flag-badge").unwrap())
+                .next()
+                .is_some()
+        })
+        .map(|g| attr(g, "data-zone"))
+        .collect();
+    assert_eq!(badges, [parent.as_str(), child.as_str()]);
+    assert_eq!(
+        text(one(&html, ".legend-item.flagged")),
+        "!flagged by diagnostics"
+    );
+    assert!(
+        text(one(&html, &format!("g.node[data-zone={child}] > title")))
+            .ends_with(", flagged by diagnostics")
     );
 }

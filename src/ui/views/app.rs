@@ -10,6 +10,8 @@ use yew::prelude::*;
 
 use super::banner::Banner;
 use super::certificates_panel::CertificatesPanel;
+use super::challenges::{ChallengeCard, ChallengeHandle, ChallengePicker, ChallengeState};
+use super::diagnostics_panel::DiagnosticsPanel;
 use super::diagram::Diagram;
 use super::header::Header;
 use super::icon::Icon;
@@ -77,6 +79,13 @@ pub fn App(props: &AppProps) -> Html {
         let highlighted = highlighted.clone();
         Callback::from(move |ids: Vec<String>| highlighted.set(std::rc::Rc::new(ids)))
     };
+    // The zones the diagnostics flag, marked in the diagram; the running challenge, if any.
+    let flagged = use_state(|| std::rc::Rc::new(Vec::<String>::new()));
+    let on_flagged = {
+        let flagged = flagged.clone();
+        Callback::from(move |ids: Vec<String>| flagged.set(std::rc::Rc::new(ids)))
+    };
+    let challenge: ChallengeHandle = use_state(ChallengeState::default);
     let on_toggle_infrastructure = {
         let show = show_infrastructure.clone();
         Callback::from(move |_: Event| show.set(!*show))
@@ -84,12 +93,14 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
+        <ContextProvider<ChallengeHandle> context={challenge.clone()}>
             <div class="app" data-revision={state.revision.to_string()}>
                 <a class="skip-link" href="#zone-panel">{ "Skip to the records" }</a>
                 <Header undo={state.history.undo_label().map(|l| AttrValue::from(l.to_string()))}
                     redo={state.history.redo_label().map(|l| AttrValue::from(l.to_string()))}
                     on_undo={dispatch(|| Action::Undo)} on_redo={dispatch(|| Action::Redo)}>
                     <PresetPicker />
+                    <ChallengePicker />
                 </Header>
                 if let Some(notice) = &state.notice {
                     <Banner notice={notice.clone()} on_dismiss={on_dismiss_notice} />
@@ -103,6 +114,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <JumpNav />
                 <main class="workspace">
+                    <ChallengeCard />
                     <section class="panel panel-diagram" id="diagram-panel" aria-labelledby="diagram-heading" tabindex="-1">
                         <div class="panel-bar">
                             <h2 id="diagram-heading">{ "Delegation hierarchy" }</h2>
@@ -114,6 +126,7 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
                             show_infrastructure={*show_infrastructure} highlighted={(*highlighted).clone()}
+                            flagged={(*flagged).clone()}
                             on_select={on_select} />
                     </section>
                     <section class="panel panel-zone" id="zone-panel" aria-labelledby="zone-heading" tabindex="-1">
@@ -127,12 +140,14 @@ pub fn App(props: &AppProps) -> Html {
                     // Below the fold: rendered a moment after the first paint (see use_settled).
                     if settled {
                         <CertificatesPanel on_highlight={on_highlight} />
+                        <DiagnosticsPanel on_flagged={on_flagged} />
                     }
                 </main>
                 <p class="sr-only" aria-live="polite">{
                     state.history.undo_label().map(|l| format!("Done: {l}")).unwrap_or_default()
                 }</p>
             </div>
+        </ContextProvider<ChallengeHandle>>
         </ContextProvider<AppHandle>>
     }
 }

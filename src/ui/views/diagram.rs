@@ -19,6 +19,10 @@ pub struct DiagramProps {
     /// Zones to mark as "being asked" (the resolve panel's current step), besides the selection.
     #[prop_or_default]
     pub highlighted: Rc<Vec<String>>,
+    /// Zones a diagnostics finding involves: their boxes and the delegations into them are
+    /// marked (a badge, and words in their accessible names).
+    #[prop_or_default]
+    pub flagged: Rc<Vec<String>>,
     pub on_select: Callback<String>,
 }
 
@@ -55,26 +59,32 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                             </g>
                         }
                     }) }
-                    { for layout.edges.iter().map(|e| edge_view(&layout, e)) }
-                    { for layout.nodes.iter().map(|n| node_view(n, selected, &props.highlighted, &props.on_select)) }
+                    { for layout.edges.iter().map(|e| edge_view(&layout, e, &props.flagged)) }
+                    { for layout.nodes.iter().map(|n| node_view(n, selected, &props.highlighted, &props.flagged, &props.on_select)) }
                 </svg>
             </div>
             <figcaption class="legend">
                 <span class="legend-item ok"><span class="swatch" aria-hidden="true"></span>{ "delegation ok" }</span>
                 <span class="legend-item warn"><span class="swatch" aria-hidden="true"></span>{ "NS mismatch" }</span>
                 <span class="legend-item bad"><span class="swatch" aria-hidden="true"></span>{ "lame or not delegated" }</span>
+                if !props.flagged.is_empty() {
+                    <span class="legend-item flagged"><span class="flag-dot" aria-hidden="true">{ "!" }</span>{ "flagged by diagnostics" }</span>
+                }
             </figcaption>
         </figure>
     }
 }
 
-fn edge_view(layout: &Layout, e: &Edge) -> Html {
+fn edge_view(layout: &Layout, e: &Edge, flagged: &[String]) -> Html {
     let from = &layout.nodes[e.from];
     let to = &layout.nodes[e.to];
+    let is_flagged = |n: &Node| n.zone_id.as_ref().is_some_and(|id| flagged.contains(id));
+    // A finding involves both ends (or the parent, when the child zone does not exist).
+    let marked = is_flagged(from) && (is_flagged(to) || to.zone_id.is_none());
     let class = e.health.class();
     let lines = hierarchy::label_lines(e);
     let described = format!(
-        "{} to {}: {}{}",
+        "{} to {}: {}{}{}",
         from.origin,
         to.origin,
         e.health.label(),
@@ -82,6 +92,11 @@ fn edge_view(layout: &Layout, e: &Edge) -> Html {
             String::new()
         } else {
             format!(", NS {}", e.ns.join(", "))
+        },
+        if marked {
+            "; flagged by diagnostics"
+        } else {
+            ""
         }
     );
     let backdrop = match to.owner {
@@ -91,7 +106,7 @@ fn edge_view(layout: &Layout, e: &Edge) -> Html {
     };
     let x = e.label_x.to_string();
     html! {
-        <g class={classes!("edge", class, backdrop, (e.health == hierarchy::Health::NotDelegated).then_some("dashed"))}>
+        <g class={classes!("edge", class, backdrop, (e.health == hierarchy::Health::NotDelegated).then_some("dashed"), marked.then_some("flagged"))}>
             <title>{ described }</title>
             <path d={e.path.clone()} marker-end={format!("url(#arrow-{class})")} />
             <text class="edge-label" x={x.clone()} y={e.label_y.to_string()} text-anchor={if e.label_end { "end" } else { "start" }}>
@@ -108,6 +123,7 @@ fn node_view(
     n: &Node,
     selected: Option<&str>,
     highlighted: &[String],
+    flagged: &[String],
     on_select: &Callback<String>,
 ) -> Html {
     let (x, y) = (n.x, n.y);
@@ -142,7 +158,19 @@ fn node_view(
         Owner::Account { .. } => format!("hosted zone {}", n.subtitle),
         _ => n.subtitle.clone(),
     };
-    let label = format!("Zone {}, {}{}, {}", n.origin, what, owner, sets);
+    let is_flagged = flagged.contains(&zone_id);
+    let label = format!(
+        "Zone {}, {}{}, {}{}",
+        n.origin,
+        what,
+        owner,
+        sets,
+        if is_flagged {
+            ", flagged by diagnostics"
+        } else {
+            ""
+        }
+    );
     let onclick = {
         let (on_select, id) = (on_select.clone(), zone_id.clone());
         Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
@@ -170,6 +198,12 @@ fn node_view(
             <rect class="focus-ring" x={(x - 4).to_string()} y={(y - 4).to_string()} width={(NODE_W + 8).to_string()} height={(NODE_H + 8).to_string()} rx="13" />
             { box_rect }
             { texts }
+            if is_flagged {
+                <g class="flag-badge" aria-hidden="true">
+                    <circle cx={(x + NODE_W - 14).to_string()} cy={(y + 14).to_string()} r="9" />
+                    <text x={(x + NODE_W - 14).to_string()} y={(y + 18).to_string()} text-anchor="middle">{ "!" }</text>
+                </g>
+            }
         </g>
     }
 }

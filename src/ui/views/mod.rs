@@ -5,6 +5,8 @@
 pub mod app;
 pub mod banner;
 pub mod certificates_panel;
+pub mod challenges;
+pub mod diagnostics_panel;
 pub mod diagram;
 pub mod header;
 pub mod icon;
