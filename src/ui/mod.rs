@@ -13,6 +13,7 @@
 //! - [`record_form`]: the record form's fields and their validation (pure).
 //! - [`resolve`]: the resolve panel's logic: running a question, step badges, the clock (pure).
 //! - [`interop`]: imports, exports, share links and embed parameters (pure).
+//! - [`manage`]: accounts, hosted zones, registry NS and delegating from the child (pure).
 //! - [`browser`]: downloads, clipboard and location for those (wasm32; no-ops natively).
 //! - [`views`]: the components.
 
@@ -21,6 +22,7 @@ pub mod doc;
 pub mod hierarchy;
 pub mod history;
 pub mod interop;
+pub mod manage;
 pub mod record_form;
 pub mod resolve;
 pub mod state;
