@@ -204,9 +204,8 @@ pub fn create_zone(doc: &Doc, account: &str, name: &str) -> Result<(Edit, String
         errors.account = Some("Choose the AWS account that will own the hosted zone.".into());
     }
     if name.trim().is_empty() {
-        errors.name = Some(
-            "Enter the domain name the hosted zone serves, such as dev.example.com.".into(),
-        );
+        errors.name =
+            Some("Enter the domain name the hosted zone serves, such as dev.example.com.".into());
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -342,7 +341,9 @@ mod tests {
         // The registered domain's parent is the registry.
         assert!(matches!(
             parent_link(&doc, &apex),
-            Some(ParentLink::Same { parent: Parent { registry: true, .. } })
+            Some(ParentLink::Same {
+                parent: Parent { registry: true, .. }
+            })
         ));
         // A new zone is not delegated yet; delegating makes it Same.
         let (edit, dev) = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
@@ -381,8 +382,7 @@ mod tests {
             ZoneFormErrors {
                 account: Some("Choose the AWS account that will own the hosted zone.".into()),
                 name: Some(
-                    "Enter the domain name the hosted zone serves, such as dev.example.com."
-                        .into()
+                    "Enter the domain name the hosted zone serves, such as dev.example.com.".into()
                 ),
             }
         );
@@ -394,13 +394,19 @@ mod tests {
             Some("NoSuchAccount: no account 333333333333 in this scenario")
         );
         assert_eq!(
-            create_zone(&doc, ACCOUNT_B, "dev..example.com").unwrap_err().name.as_deref(),
+            create_zone(&doc, ACCOUNT_B, "dev..example.com")
+                .unwrap_err()
+                .name
+                .as_deref(),
             Some(
                 "InvalidDomainName: the name dev..example.com has an empty label (two dots in a row, or a leading dot)"
             )
         );
         assert_eq!(
-            create_zone(&doc, ACCOUNT_B, "com").unwrap_err().name.as_deref(),
+            create_zone(&doc, ACCOUNT_B, "com")
+                .unwrap_err()
+                .name
+                .as_deref(),
             Some(
                 "InvalidDomainName: com. is a top-level domain; a hosted zone needs a domain such as example.com"
             )

@@ -8,6 +8,7 @@
 
 use yew::prelude::*;
 
+use super::accounts_panel::AccountsPanel;
 use super::banner::Banner;
 use super::diagram::Diagram;
 use super::header::Header;
@@ -112,6 +113,7 @@ pub fn App(props: &AppProps) -> Html {
                             show_infrastructure={*show_infrastructure} highlighted={(*highlighted).clone()}
                             on_select={on_select} />
                     </section>
+                    <AccountsPanel />
                     <section class="panel panel-zone" id="zone-panel" aria-labelledby="zone-heading" tabindex="-1">
                         if let Some(id) = &state.selected {
                             <ZonePanel doc={state.doc.clone()} zone_id={AttrValue::from(id.clone())} on_edit={on_edit} />
