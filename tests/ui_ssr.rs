@@ -352,10 +352,8 @@ async fn the_accounts_panel_lists_accounts_zones_and_their_name_servers() {
     assert_eq!(
         labels,
         [
-            "Select hosted zone example.com.",
             "Recreate hosted zone example.com.",
             "Delete hosted zone example.com.",
-            "Select hosted zone api.example.com.",
             "Recreate hosted zone api.example.com.",
             "Delete hosted zone api.example.com.",
         ]

@@ -268,8 +268,8 @@ pub fn AccountsPanel() -> Html {
         html! {
             <li class={classes!("hz", is_selected.then_some("selected"))} data-zone={hz.id.clone()} data-name={name.clone()}>
                 <div class="hz-head">
-                    <button type="button" class="hz-select" aria-pressed={is_selected.to_string()}
-                        aria-label={format!("Select hosted zone {name}")} onclick={select}>
+                    <button type="button" class="hz-select" aria-pressed={is_selected.to_string()} onclick={select}>
+                        <span class="sr-only">{ "Select hosted zone " }</span>
                         <code class="hz-name">{ name.clone() }</code>
                         <span class="hz-id">{ hz.id.clone() }</span>
                     </button>
