@@ -45,6 +45,8 @@ test("create a hosted zone, delegate from the child, add a record, and it resolv
   await panel.locator("#create-zone").click();
   const dialog = page.getByRole("dialog", { name: "Create hosted zone" });
   await expect(dialog).toBeVisible();
+  // The account starts as the selected zone's (example.com, account A).
+  await expect(dialog.getByLabel("AWS account")).toHaveValue("111111111111");
   // A bad name: the engine's message at the field, the text kept.
   await dialog.getByLabel("AWS account").selectOption("222222222222");
   await dialog.getByLabel("Domain name").fill("dev..example.com");

@@ -71,6 +71,34 @@ pub fn AccountsPanel() -> Html {
     };
 
     // ---- Create hosted zone ----
+    // The account starts as the selected zone's (or the first user account), once.
+    let open_create_zone = {
+        let (dialog, draft, state) = (dialog.clone(), zone_draft.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            if draft.account.is_empty() {
+                let doc = &state.doc;
+                let account = state
+                    .selected
+                    .as_deref()
+                    .and_then(|id| doc.aws.hosted_zone(id))
+                    .map(|hz| hz.account.clone())
+                    .filter(|a| a != ACCOUNT_AWS)
+                    .or_else(|| {
+                        doc.aws
+                            .accounts
+                            .iter()
+                            .find(|a| a.id != ACCOUNT_AWS)
+                            .map(|a| a.id.clone())
+                    })
+                    .unwrap_or_default();
+                draft.set(ZoneDraft {
+                    account,
+                    ..(*draft).clone()
+                });
+            }
+            dialog.set(Some(Dialog::CreateZone))
+        })
+    };
     let on_zone_account = {
         let draft = zone_draft.clone();
         Callback::from(move |e: Event| {
@@ -303,7 +331,7 @@ pub fn AccountsPanel() -> Html {
                     <button type="button" class="btn btn-secondary" id="create-account" onclick={open(Dialog::CreateAccount)}>
                         <Icon name="plus" /><span>{ "Create account" }</span>
                     </button>
-                    <button type="button" class="btn btn-primary" id="create-zone" onclick={open(Dialog::CreateZone)}>
+                    <button type="button" class="btn btn-primary" id="create-zone" onclick={open_create_zone}>
                         <Icon name="plus" /><span>{ "Create hosted zone" }</span>
                     </button>
                 </div>
