@@ -114,6 +114,19 @@ test("the issue's flow: recreate the child zone, resolution fails, undo repairs 
   expect(await page.locator("li.hz[data-name='api.example.com.'] .hz-ns li").allTextContents()).toEqual(oldNs);
   await trace(page, "www.api.example.com");
   await expect(page.locator("#resolve-outcome .outcome-label")).toHaveText("NOERROR");
+
+  // Redo the recreation, then repair it from the child: one action, one undo step.
+  await page.locator("#redo").click();
+  await expect(page.locator(".edge.bad .edge-health")).toHaveText(["lame delegation"]);
+  // Redo leaves the old zone's id behind; select the new one in the list.
+  await page.getByRole("button", { name: /^Select hosted zone api\.example\.com\./ }).click();
+  await expect(page.locator("#zone-heading")).toHaveText("api.example.com.");
+  await page.getByRole("button", { name: "Replace the parent's name servers with these" }).click();
+  await expect(page.locator("#delegation-status")).toContainText("already delegates to these name servers");
+  await expect(page.locator(".edge-health")).toHaveText(Array(5).fill("delegation ok"));
+  await expect(page.locator("#undo")).toHaveAttribute("aria-label", /Undo delegate to the child zone/);
+  await trace(page, "www.api.example.com");
+  await expect(page.locator("#resolve-outcome .outcome-label")).toHaveText("NOERROR");
   expect(problems).toEqual([]);
 });
 
