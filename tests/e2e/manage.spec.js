@@ -159,6 +159,22 @@ test("bad registry NS and refused deletes are reported where they belong, nothin
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
 
+  // AWS's own account is hidden until asked for.
+  const aws = page.locator("article.account-card[data-account='999999999999']");
+  await expect(aws).toHaveCount(0);
+  await page.getByLabel("Show AWS's own account").check();
+  await expect(aws.locator("li.hz[data-name='acm-validations.aws.']")).toHaveCount(1);
+
+  // Escape closes the create dialog, and what was typed is still there when it reopens.
+  await page.locator("#create-zone").click();
+  await page.getByRole("dialog").getByLabel("Domain name").fill("half.typed");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.locator("#create-zone")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog").getByLabel("Domain name")).toHaveValue("half.typed");
+  await page.keyboard.press("Escape");
+
   // A bad account id: the engine's message at the field.
   await page.locator("#create-account").click();
   const acct = page.getByRole("dialog", { name: "Create account" });
