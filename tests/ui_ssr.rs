@@ -715,3 +715,135 @@ async fn the_diagram_marks_flagged_delegations_in_words_and_with_a_badge() {
             .ends_with(", flagged by diagnostics")
     );
 }
+
+fn raw_texts(html: &Html, css: &str) -> Vec<String> {
+    all(html, css).into_iter().map(text).collect()
+}
+
+#[tokio::test]
+async fn the_accounts_panel_lists_accounts_zones_and_their_name_servers() {
+    let html = render::<App>(Default::default()).await;
+    let panel = one(&html, "#accounts-panel");
+    assert_eq!(attr(panel, "aria-labelledby"), "accounts-heading");
+    // AWS's own account is hidden until asked for.
+    assert_eq!(
+        all(&html, "article.account-card")
+            .into_iter()
+            .map(|a| attr(a, "data-account"))
+            .collect::<Vec<_>>(),
+        ["111111111111", "222222222222"]
+    );
+    assert_eq!(
+        raw_texts(&html, "article.account-card h3"),
+        [
+            "Account A (root)111111111111",
+            "Account B (api team)222222222222"
+        ]
+    );
+    let doc = default_doc();
+    for hz in doc
+        .aws
+        .hosted_zones
+        .iter()
+        .filter(|z| z.account != "999999999999")
+    {
+        let item = one(&html, &format!("li.hz[data-zone={}]", hz.id));
+        assert_eq!(attr(item, "data-name"), hz.name.to_string());
+        let ns: Vec<String> = item
+            .select(&Selector::parse(".hz-ns li").unwrap())
+            .map(text)
+            .collect();
+        assert_eq!(
+            ns,
+            hz.name_servers()
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+        );
+    }
+    // The selected zone is marked, and every button says what it acts on.
+    let selected = one(&html, "li.hz.selected");
+    assert_eq!(attr(selected, "data-name"), "example.com.");
+    assert_eq!(
+        attr(one(&html, "li.hz.selected .hz-select"), "aria-pressed"),
+        "true"
+    );
+    let labels: Vec<&str> = all(&html, "li.hz button[aria-label]")
+        .into_iter()
+        .map(|b| attr(b, "aria-label"))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Recreate hosted zone example.com.",
+            "Delete hosted zone example.com.",
+            "Recreate hosted zone api.example.com.",
+            "Delete hosted zone api.example.com.",
+        ]
+    );
+    // The registry's NS for example.com are the apex zone's.
+    let registry = one(&html, "li.registry-item[data-domain='example.com.']");
+    let mut got: Vec<String> = registry
+        .select(&Selector::parse(".hz-ns li").unwrap())
+        .map(text)
+        .collect();
+    got.sort();
+    let apex = doc
+        .aws
+        .hosted_zones
+        .iter()
+        .find(|z| z.name == n("example.com."))
+        .unwrap();
+    let mut want: Vec<String> = apex.name_servers().iter().map(|n| n.to_string()).collect();
+    want.sort();
+    assert_eq!(got, want);
+    // The selected zone (example.com) is delegated by the registry already.
+    assert_eq!(
+        text(one(&html, "#delegation-status")),
+        "The com. registry already delegates to these name servers."
+    );
+    assert!(all(&html, "#delegate-to-child").is_empty());
+}
+
+#[tokio::test]
+async fn a_new_zone_offers_to_add_its_name_servers_to_the_parent() {
+    use delegation_lab::ui::AppState;
+    use delegation_lab::ui::manage;
+    let mut doc = default_doc();
+    let (edit, id) = manage::create_zone(&doc, "222222222222", "dev.example.com").unwrap();
+    edit.apply(&mut doc).unwrap();
+    let mut state = AppState::new(doc, None);
+    state.selected = Some(id.clone());
+    let html = render::<App>(delegation_lab::ui::views::app::AppProps {
+        initial: Some(state),
+    })
+    .await;
+    assert_eq!(text(one(&html, "#zone-heading")), "dev.example.com.");
+    assert_eq!(
+        text(one(&html, "#delegation-status p")),
+        "The parent zone example.com. has no NS records for this zone, so resolvers never reach it."
+    );
+    assert_eq!(
+        text(one(&html, "#delegate-to-child")).trim(),
+        "Add these name servers to the parent"
+    );
+    assert_eq!(
+        attr(one(&html, &format!("li.hz[data-zone={id}]")), "class"),
+        "hz selected"
+    );
+}
+
+#[tokio::test]
+async fn every_jump_bar_button_names_a_panel_of_the_page() {
+    use delegation_lab::ui::views::jump_nav::PANELS;
+    let html = render_app(delegation_lab::ui::doc::default_doc()).await;
+    let targets: Vec<&str> = all(&html, ".jumpbar button")
+        .into_iter()
+        .map(|b| attr(b, "data-target"))
+        .collect();
+    assert_eq!(targets, PANELS.map(|(id, _)| id));
+    for id in targets {
+        let panel = one(&html, &format!("section#{id}"));
+        assert_eq!(attr(panel, "tabindex"), "-1", "{id} takes the focus");
+    }
+}

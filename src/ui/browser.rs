@@ -127,3 +127,35 @@ pub fn outer_html(id: &str) -> Option<String> {
         None
     }
 }
+
+/// Moves the keyboard focus to the element with this id (which scrolls it into view).
+pub fn focus(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// Scrolls the element with this id into view.
+pub fn scroll_to(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.scroll_into_view();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// Brings a panel into view and moves the focus to it (panels carry `tabindex="-1"`).
+pub fn reveal(id: &str) {
+    scroll_to(id);
+    focus(id);
+}

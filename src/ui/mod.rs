@@ -14,6 +14,7 @@
 //! - [`acm`]: the certificates panel's logic: the request form, statuses, ACM's lookup replayed, the two outcomes (pure).
 //! - [`resolve`]: the resolve panel's logic: running a question, step badges, the clock (pure).
 //! - [`interop`]: imports, exports, share links and embed parameters (pure).
+//! - [`manage`]: accounts, hosted zones, registry NS and delegating from the child (pure).
 //! - [`browser`]: downloads, clipboard and location for those (wasm32; no-ops natively).
 //! - [`views`]: the components.
 
@@ -23,6 +24,7 @@ pub mod doc;
 pub mod hierarchy;
 pub mod history;
 pub mod interop;
+pub mod manage;
 pub mod record_form;
 pub mod resolve;
 pub mod state;

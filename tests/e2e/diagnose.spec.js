@@ -62,7 +62,7 @@ async function shoot(page, name, locator) {
 test("wrong-ns: the mismatched NS error, its fix, and undo", async ({ page }) => {
   await open(page);
   await loadPreset(page, "Parent NS copied from the wrong zone");
-  const panel = page.locator("#diagnostics");
+  const panel = page.locator("#diagnostics-panel");
   const finding = panel.locator('li.diag-finding[data-code="DELEGATION_NS_MISMATCH"]');
   await expect(finding).toHaveCount(1);
   await expect(page.locator("#diag-summary")).toHaveText("1 error, 1 note");
@@ -77,9 +77,9 @@ test("wrong-ns: the mismatched NS error, its fix, and undo", async ({ page }) =>
   await expect(page.locator("#zone-heading")).toHaveText("api.example.com.");
 
   expect(await axe(page)).toEqual([]);
-  await shoot(page, "diagnose-wrong-ns-1440", "#diagnostics");
+  await shoot(page, "diagnose-wrong-ns-1440", "#diagnostics-panel");
   await page.setViewportSize({ width: 360, height: 800 });
-  await shoot(page, "diagnose-wrong-ns-360", "#diagnostics");
+  await shoot(page, "diagnose-wrong-ns-360", "#diagnostics-panel");
   await shoot(page, "diagnose-top-360");
   expect(await axe(page)).toEqual([]);
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -119,7 +119,7 @@ test("the quiz: answer, then the explanation mentions NODATA", async ({ page }) 
   await expect(page.locator("li.diag-finding")).toHaveCount(0);
   await expect(page.locator("g.node .flag-badge")).toHaveCount(0);
   await expect(page.locator("#undo")).toHaveAttribute("aria-label", /Undo start challenge/);
-  await shoot(page, "diagnostics-hidden-1440", "#diagnostics");
+  await shoot(page, "diagnostics-hidden-1440", "#diagnostics-panel");
   await expect(card.locator(".quiz legend")).toHaveText("What is wrong?");
   await expect(page.locator("#quiz-answer")).toBeDisabled();
   await card.getByLabel(/^A\. A records for zone apex/).check();

@@ -8,6 +8,7 @@
 
 use yew::prelude::*;
 
+use super::accounts_panel::AccountsPanel;
 use super::banner::Banner;
 use super::certificates_panel::CertificatesPanel;
 use super::challenges::{ChallengeCard, ChallengeHandle, ChallengePicker, ChallengeState};
@@ -139,6 +140,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ResolveArea on_highlight={on_highlight.clone()} />
                     // Below the fold: rendered a moment after the first paint (see use_settled).
                     if settled {
+                        <AccountsPanel />
                         <CertificatesPanel on_highlight={on_highlight} />
                         <DiagnosticsPanel on_flagged={on_flagged} />
                     }
@@ -234,7 +236,7 @@ fn use_shortcuts(state: &AppHandle) {
 }
 
 /// False during the app's first render in the browser, true from the next one on. The panels
-/// far below the fold (certificates, diagnostics) render a moment after the hierarchy, the
+/// below the fold (accounts, certificates, diagnostics) render a moment after the hierarchy, the
 /// records and the resolve panel, so they do not hold up the first paint. Natively (SSR,
 /// tests) everything renders at once.
 #[hook]

@@ -37,31 +37,7 @@ const ADVANCE: [(&str, &str, u64); 4] = [
     ("+72 h", "advance the clock 72 hours", 259_200),
 ];
 
-/// Moves the focus to the element `id` (scrolling it into view); nothing natively.
-fn focus(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = gloo::utils::document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
-}
-
-/// Scrolls the element `id` into view; nothing natively.
-fn scroll_to(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-        el.scroll_into_view();
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
-}
+use crate::ui::browser::{focus, scroll_to};
 
 fn field_value(e: &InputEvent) -> String {
     e.target_dyn_into::<web_sys::HtmlInputElement>()
@@ -284,7 +260,7 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
     };
 
     html! {
-        <section class="panel panel-acm" id="certificates-panel" aria-labelledby="acm-heading">
+        <section class="panel panel-acm" id="certificates-panel" aria-labelledby="acm-heading" tabindex="-1">
             <div class="panel-bar">
                 <h2 id="acm-heading">{ "Certificates (ACM)" }</h2>
                 <p class="panel-note">{ "DNS validation as ACM runs it: a lookup from the root, CAA, 72 hours." }</p>

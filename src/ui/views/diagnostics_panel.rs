@@ -111,10 +111,7 @@ pub fn show_query(app: &AppHandle, query: &str) {
         step: None,
         autoplay: false,
     }));
-    #[cfg(target_arch = "wasm32")]
-    if let Some(panel) = gloo::utils::document().get_element_by_id("resolve-panel") {
-        panel.scroll_into_view();
-    }
+    crate::ui::browser::scroll_to("resolve-panel");
 }
 
 fn severity_heading(s: Severity) -> &'static str {
@@ -163,7 +160,7 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
             })
         };
         return html! {
-            <section class="panel panel-diagnostics" id="diagnostics" aria-labelledby="diagnostics-heading">
+            <section class="panel panel-diagnostics" id="diagnostics-panel" aria-labelledby="diagnostics-heading" tabindex="-1">
                 <div class="panel-bar">
                     <h2 id="diagnostics-heading">{ "Diagnostics" }</h2>
                     <p class="panel-note">{ "Hidden during the challenge: investigate with the tools first." }</p>
@@ -181,7 +178,7 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     let clean =
         !diagnose::has_errors(&findings) && findings.iter().all(|f| f.severity == Severity::Note);
     html! {
-        <section class="panel panel-diagnostics" id="diagnostics" aria-labelledby="diagnostics-heading">
+        <section class="panel panel-diagnostics" id="diagnostics-panel" aria-labelledby="diagnostics-heading" tabindex="-1">
             <div class="panel-bar">
                 <h2 id="diagnostics-heading">{ "Diagnostics" }</h2>
                 <p class={classes!("diag-summary", if clean { "ok" } else if diagnose::has_errors(&findings) { "bad" } else { "warn" })}

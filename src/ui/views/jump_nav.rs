@@ -8,10 +8,10 @@ use yew::prelude::*;
 pub const PANELS: [(&str, &str); 8] = [
     ("diagram-panel", "Hierarchy"),
     ("zone-panel", "Records"),
-    ("accounts-panel", "Accounts"),
     ("resolve-panel", "Resolve"),
     ("console-panel", "dig console"),
     ("clock-panel", "Time & cache"),
+    ("accounts-panel", "Accounts"),
     ("certificates-panel", "Certificates"),
     ("diagnostics-panel", "Diagnostics"),
 ];
@@ -22,7 +22,7 @@ pub fn JumpNav() -> Html {
         <nav class="jumpbar" aria-label="Panels">
             <ul>
                 { for PANELS.iter().map(|&(id, label)| {
-                    let onclick = Callback::from(move |_: MouseEvent| jump(id));
+                    let onclick = Callback::from(move |_: MouseEvent| crate::ui::browser::reveal(id));
                     html! {
                         <li><button type="button" class="jump" data-target={id} {onclick}>{ label }</button></li>
                     }
@@ -30,21 +30,4 @@ pub fn JumpNav() -> Html {
             </ul>
         </nav>
     }
-}
-
-/// Scrolls the panel into view and focuses it (panels carry `tabindex="-1"`).
-fn jump(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = gloo::utils::document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            el.scroll_into_view();
-            let _ = el.focus();
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
 }

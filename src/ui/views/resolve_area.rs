@@ -233,7 +233,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
 
     html! {
         <>
-        <section class="panel panel-resolve" id="resolve-panel" aria-labelledby="resolve-heading">
+        <section class="panel panel-resolve" id="resolve-panel" aria-labelledby="resolve-heading" tabindex="-1">
             <div class="panel-bar"><h2 id="resolve-heading">{ "Resolve" }</h2></div>
             <form class="resolve-form" onsubmit={on_submit} novalidate=true>
                 <div class={classes!("field", error.is_some().then_some("invalid"))}>
@@ -281,7 +281,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
                 { stepping(&r.0, r.1, *index, doc, go, on_keys) }
             }
         </section>
-        <section class="panel panel-console" aria-labelledby="console-heading">
+        <section class="panel panel-console" id="console-panel" aria-labelledby="console-heading" tabindex="-1">
             <div class="panel-bar"><h2 id="console-heading">{ "dig console" }</h2></div>
             <div class="console-out" role="log" aria-label="dig output">
                 { for console_out.iter().map(|(cmd, text)| html! {
@@ -301,7 +301,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
             </form>
             <p class="panel-note">{ "The last command's resolution opens in the Resolve panel to step through. ↑/↓ recall earlier commands." }</p>
         </section>
-        <section class="panel panel-clock" aria-labelledby="clock-heading">
+        <section class="panel panel-clock" id="clock-panel" aria-labelledby="clock-heading" tabindex="-1">
             <div class="panel-bar"><h2 id="clock-heading">{ "Simulated time and resolver cache" }</h2></div>
             <p class="clock">{ "Clock: " }<time id="clock-now">{ clock_text(now) }</time></p>
             <div class="clock-buttons">

@@ -11,6 +11,7 @@ use super::icon::Icon;
 use super::record_dialog::RecordDialog;
 use super::record_table::{RecordTable, SetKey};
 use crate::ui::doc::Doc;
+use crate::ui::manage::{self, ParentLink};
 use crate::ui::record_form::{Field, FieldErrors, RecordDraft};
 use crate::ui::state::Edit;
 
@@ -192,6 +193,16 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
         .map(|ns| ns.value_texts())
         .unwrap_or_default();
     let count = zone.len();
+    let link = manage::parent_link(&props.doc, &props.zone_id);
+    let on_delegate = {
+        let (on_edit, zone_id) = (props.on_edit.clone(), props.zone_id.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_edit.emit(Edit::DelegateToChild {
+                child_zone_id: zone_id.to_string(),
+                ttl: manage::DELEGATION_TTL,
+            })
+        })
+    };
 
     html! {
         <div class="zone-panel">
@@ -215,6 +226,9 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
                     { for name_servers.iter().map(|n| html! { <code class="chip">{ n.clone() }</code> }) }
                 </div>
             }
+            if let Some(link) = &link {
+                { delegation_row(link, on_delegate) }
+            }
             <RecordTable zone={zone.clone()} on_edit={open_edit} on_delete={on_delete} />
             if let Some(state) = &*dialog {
                 <RecordDialog
@@ -235,4 +249,47 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
             }
         </div>
     }
+}
+
+/// What the parent says about this zone, with "add these name servers to the parent" (or
+/// "replace") when it does not delegate to them yet.
+fn delegation_row(link: &ParentLink, on_delegate: Callback<MouseEvent>) -> Html {
+    let parent = link.parent();
+    let where_ = if parent.registry {
+        format!("the {} registry", parent.origin)
+    } else {
+        format!("the parent zone {}", parent.origin)
+    };
+    match link {
+        ParentLink::Same { .. } => html! {
+            <p class="delegation-status ok" id="delegation-status">
+                <Icon name="check" />
+                <span>{ format!("{} already delegates to these name servers.", capitalise(&where_)) }</span>
+            </p>
+        },
+        ParentLink::Missing { .. } => html! {
+            <div class="delegation-status missing" id="delegation-status">
+                <p>{ format!("{} has no NS records for this zone, so resolvers never reach it.", capitalise(&where_)) }</p>
+                <button type="button" class="btn btn-primary btn-small" id="delegate-to-child" onclick={on_delegate}>
+                    { "Add these name servers to the parent" }
+                </button>
+            </div>
+        },
+        ParentLink::Different { current, .. } => html! {
+            <div class="delegation-status different" id="delegation-status">
+                <p>{ format!("{} delegates to other name servers: {}.", capitalise(&where_),
+                    current.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")) }</p>
+                <button type="button" class="btn btn-primary btn-small" id="delegate-to-child" onclick={on_delegate}>
+                    { "Replace the parent's name servers with these" }
+                </button>
+            </div>
+        },
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

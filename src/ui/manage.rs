@@ -1,0 +1,462 @@
+//! The account and hosted-zone management logic behind the accounts panel and the zone
+//! panel's "add these name servers to the parent" (pure, tested natively): which domains are
+//! registered (and so have registry NS), what the parent of a hosted zone says about it, and
+//! the edits the forms build, each checked against the document with the engine's message
+//! placed at the field it belongs to.
+
+use hickory_proto::rr::{Name, RecordType};
+
+use crate::dns::answer::ns_targets;
+use crate::dns::internet;
+use crate::dns::name::n;
+use crate::scenario::edit::{Edit, parse_servers};
+use crate::scenario::presets::ACCOUNT_AWS;
+use crate::ui::doc::Doc;
+
+/// TTL of the NS records "add these name servers to the parent" writes (the Route 53
+/// console's default for NS, and what the presets use).
+pub const DELEGATION_TTL: u32 = 172_800;
+
+/// Public suffixes below a TLD zone of this world, under which a domain is registered.
+const SECOND_LEVEL_SUFFIXES: [&str; 1] = ["co.uk."];
+
+/// The registered domain a name belongs to (`dev.example.com.` → `example.com.`), when a
+/// TLD zone of this world holds it.
+pub fn registered_domain(doc: &Doc, name: &Name) -> Option<Name> {
+    let tld = doc.world.zone(&internet::tld_zone_id(&doc.world, name)?)?;
+    let suffix = SECOND_LEVEL_SUFFIXES
+        .iter()
+        .map(|s| n(s))
+        .find(|s| s.zone_of(name))
+        .map_or(tld.origin.num_labels(), |s| s.num_labels());
+    (name.num_labels() > suffix).then(|| name.trim_to(usize::from(suffix) + 1))
+}
+
+/// A registered domain and what its registry (the TLD zone) delegates it to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registered {
+    pub domain: Name,
+    /// The registry's NS for it (empty: not delegated).
+    pub servers: Vec<Name>,
+    /// Hosted zones of exactly this name: `(zone id, account)`.
+    pub zones: Vec<(String, String)>,
+}
+
+/// The registered domains of the users' hosted zones (AWS's own are left out), by name.
+pub fn registered_domains(doc: &Doc) -> Vec<Registered> {
+    let mut domains: Vec<Name> = doc
+        .aws
+        .hosted_zones
+        .iter()
+        .filter(|hz| hz.account != ACCOUNT_AWS)
+        .filter_map(|hz| registered_domain(doc, &hz.name))
+        .collect();
+    domains.sort_by_key(|d| d.to_string());
+    domains.dedup();
+    domains
+        .into_iter()
+        .map(|domain| Registered {
+            servers: internet::registry_delegation(&doc.world, &domain).unwrap_or_default(),
+            zones: doc
+                .aws
+                .hosted_zones
+                .iter()
+                .filter(|hz| hz.name == domain)
+                .map(|hz| (hz.id.clone(), hz.account.clone()))
+                .collect(),
+            domain,
+        })
+        .collect()
+}
+
+/// The zone that delegates to a hosted zone: the closest parent hosted zone, or the registry
+/// (the TLD zone) for a registered domain; what `Edit::DelegateToChild` writes into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parent {
+    pub zone_id: String,
+    pub origin: Name,
+    /// The TLD zone, where the registrar sets the NS.
+    pub registry: bool,
+}
+
+/// What the parent says about a hosted zone, compared with the zone's own NS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParentLink {
+    /// The parent has no NS for the child.
+    Missing { parent: Parent },
+    /// The parent delegates to exactly the child's name servers.
+    Same { parent: Parent },
+    /// The parent delegates to other servers (`current`).
+    Different { parent: Parent, current: Vec<Name> },
+}
+
+impl ParentLink {
+    pub fn parent(&self) -> &Parent {
+        match self {
+            ParentLink::Missing { parent }
+            | ParentLink::Same { parent }
+            | ParentLink::Different { parent, .. } => parent,
+        }
+    }
+}
+
+/// The parent of hosted zone `zone_id` and whether it delegates to the zone's own NS; `None`
+/// when the zone is not a hosted zone or has no parent in this scenario.
+pub fn parent_link(doc: &Doc, zone_id: &str) -> Option<ParentLink> {
+    let hz = doc.aws.hosted_zone(zone_id)?;
+    let child = doc.world.zone(zone_id)?;
+    let own = sorted(ns_targets(child.apex_ns()?.records().iter()));
+    let hosted_parent = doc
+        .aws
+        .hosted_zones
+        .iter()
+        .filter(|z| z.id != hz.id && z.name != hz.name && z.name.zone_of(&hz.name))
+        .max_by_key(|z| z.name.num_labels())
+        .and_then(|z| doc.world.zone(&z.id));
+    let (parent, current) = match hosted_parent {
+        Some(p) => (
+            Parent {
+                zone_id: p.id.clone(),
+                origin: p.origin.clone(),
+                registry: false,
+            },
+            p.get(&hz.name, RecordType::NS)
+                .map(|s| ns_targets(s.records().iter())),
+        ),
+        None if registered_domain(doc, &hz.name).as_ref() == Some(&hz.name) => {
+            let tld = doc
+                .world
+                .zone(&internet::tld_zone_id(&doc.world, &hz.name)?)?;
+            (
+                Parent {
+                    zone_id: tld.id.clone(),
+                    origin: tld.origin.clone(),
+                    registry: true,
+                },
+                internet::registry_delegation(&doc.world, &hz.name),
+            )
+        }
+        None => return None,
+    };
+    Some(match current {
+        None => ParentLink::Missing { parent },
+        Some(current) if sorted(current.clone()) == own => ParentLink::Same { parent },
+        Some(current) => ParentLink::Different { parent, current },
+    })
+}
+
+fn sorted(mut names: Vec<Name>) -> Vec<Name> {
+    names.sort_by_key(|a| a.to_string());
+    names
+}
+
+/// The hosted zone an edit created: the first id in `after` that `before` lacks.
+pub fn created_zone(before: &Doc, after: &Doc) -> Option<String> {
+    after
+        .aws
+        .hosted_zones
+        .iter()
+        .find(|z| before.aws.hosted_zone(&z.id).is_none())
+        .map(|z| z.id.clone())
+}
+
+/// Applies `edit` to a copy and returns the hosted zone it created (for selecting it).
+pub fn zone_created_by(doc: &Doc, edit: &Edit) -> Option<String> {
+    let mut after = doc.clone();
+    edit.apply(&mut after).ok()?;
+    created_zone(doc, &after)
+}
+
+/// A caller reference no zone of `account` uses yet.
+pub fn caller_reference(doc: &Doc, account: &str) -> String {
+    let mut i = doc.aws.hosted_zones.len() + doc.aws.retired_sets.len() + 1;
+    loop {
+        let reference = format!("delegation-lab-{i}");
+        if !doc
+            .aws
+            .zones_of(account)
+            .any(|z| z.caller_reference == reference)
+        {
+            return reference;
+        }
+        i += 1;
+    }
+}
+
+/// Errors of the create-hosted-zone form, by field.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ZoneFormErrors {
+    pub account: Option<String>,
+    pub name: Option<String>,
+}
+
+impl ZoneFormErrors {
+    pub fn is_empty(&self) -> bool {
+        self.account.is_none() && self.name.is_none()
+    }
+}
+
+/// The create-hosted-zone edit for what the form holds, checked against the document, with
+/// the id the new zone will get; or the errors at their fields.
+pub fn create_zone(doc: &Doc, account: &str, name: &str) -> Result<(Edit, String), ZoneFormErrors> {
+    let mut errors = ZoneFormErrors::default();
+    if account.trim().is_empty() {
+        errors.account = Some("Choose the AWS account that will own the hosted zone.".into());
+    }
+    if name.trim().is_empty() {
+        errors.name =
+            Some("Enter the domain name the hosted zone serves, such as dev.example.com.".into());
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let edit = Edit::CreateHostedZone {
+        account: account.trim().to_string(),
+        name: name.trim().to_string(),
+        caller_reference: caller_reference(doc, account.trim()),
+    };
+    let mut after = doc.clone();
+    match edit.apply(&mut after) {
+        Ok(()) => {
+            let id = created_zone(doc, &after).expect("a created zone");
+            Ok((edit, id))
+        }
+        Err(message) if message.starts_with("NoSuchAccount") => Err(ZoneFormErrors {
+            account: Some(message),
+            name: None,
+        }),
+        Err(message) => Err(ZoneFormErrors {
+            account: None,
+            name: Some(message),
+        }),
+    }
+}
+
+/// The create-account edit, checked; or the engine's message for the id field.
+pub fn create_account(doc: &Doc, id: &str, label: &str) -> Result<Edit, String> {
+    let edit = Edit::CreateAccount {
+        id: id.trim().to_string(),
+        label: label.trim().to_string(),
+    };
+    edit.check(doc)?;
+    Ok(edit)
+}
+
+/// The registry-NS edit for a typed list of name servers, checked; or the message for the
+/// field.
+pub fn registry_edit(doc: &Doc, domain: &Name, text: &str) -> Result<Edit, String> {
+    let servers = parse_servers(text)?;
+    let edit = Edit::SetRegistryDelegation {
+        domain: domain.clone(),
+        servers,
+    };
+    edit.check(doc)?;
+    Ok(edit)
+}
+
+/// Name servers of a list that no server of this world answers as (a delegation to them is
+/// lame); a warning, since setting them is allowed.
+pub fn unknown_servers(doc: &Doc, servers: &[Name]) -> Vec<Name> {
+    servers
+        .iter()
+        .filter(|s| doc.world.server_named(s).is_none())
+        .cloned()
+        .collect()
+}
+
+/// Names as text, one per line (the registry editor's starting text).
+pub fn lines(names: &[Name]) -> String {
+    names
+        .iter()
+        .map(Name::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::presets::{self, ACCOUNT_A, ACCOUNT_B};
+
+    fn article() -> Doc {
+        presets::build("article").unwrap()
+    }
+
+    fn zone_named(doc: &Doc, name: &str) -> String {
+        doc.aws
+            .hosted_zones
+            .iter()
+            .find(|z| z.name == n(name))
+            .unwrap()
+            .id
+            .clone()
+    }
+
+    #[test]
+    fn registered_domains_come_from_the_users_zones() {
+        let doc = article();
+        assert_eq!(
+            registered_domain(&doc, &n("www.dev.example.com.")),
+            Some(n("example.com."))
+        );
+        assert_eq!(
+            registered_domain(&doc, &n("a.b.example.co.uk.")),
+            Some(n("example.co.uk."))
+        );
+        assert_eq!(registered_domain(&doc, &n("com.")), None);
+        let list = registered_domains(&doc);
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].domain, n("example.com."));
+        assert_eq!(
+            list[0].zones,
+            [(zone_named(&doc, "example.com."), ACCOUNT_A.to_string())]
+        );
+        assert_eq!(
+            sorted(list[0].servers.clone()),
+            sorted(
+                doc.aws
+                    .hosted_zone(&zone_named(&doc, "example.com."))
+                    .unwrap()
+                    .name_servers()
+            )
+        );
+    }
+
+    #[test]
+    fn the_parent_link_says_same_missing_or_different() {
+        let doc = article();
+        let api = zone_named(&doc, "api.example.com.");
+        let apex = zone_named(&doc, "example.com.");
+        let link = parent_link(&doc, &api).unwrap();
+        assert_eq!(
+            link,
+            ParentLink::Same {
+                parent: Parent {
+                    zone_id: apex.clone(),
+                    origin: n("example.com."),
+                    registry: false
+                }
+            }
+        );
+        // The registered domain's parent is the registry.
+        assert!(matches!(
+            parent_link(&doc, &apex),
+            Some(ParentLink::Same {
+                parent: Parent { registry: true, .. }
+            })
+        ));
+        // A new zone is not delegated yet; delegating makes it Same.
+        let (edit, dev) = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
+        let mut doc2 = doc.clone();
+        edit.apply(&mut doc2).unwrap();
+        assert!(doc2.aws.hosted_zone(&dev).is_some());
+        assert!(matches!(
+            parent_link(&doc2, &dev),
+            Some(ParentLink::Missing { .. })
+        ));
+        Edit::DelegateToChild {
+            child_zone_id: dev.clone(),
+            ttl: DELEGATION_TTL,
+        }
+        .apply(&mut doc2)
+        .unwrap();
+        assert!(matches!(
+            parent_link(&doc2, &dev),
+            Some(ParentLink::Same { .. })
+        ));
+        // A recreated zone: the parent still names the old servers.
+        let recreated = presets::build("recreated").unwrap();
+        let api = zone_named(&recreated, "api.example.com.");
+        match parent_link(&recreated, &api).unwrap() {
+            ParentLink::Different { current, .. } => assert_eq!(current.len(), 4),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(parent_link(&doc, "com."), None);
+    }
+
+    #[test]
+    fn the_zone_form_puts_each_error_at_its_field() {
+        let doc = article();
+        assert_eq!(
+            create_zone(&doc, "", " ").unwrap_err(),
+            ZoneFormErrors {
+                account: Some("Choose the AWS account that will own the hosted zone.".into()),
+                name: Some(
+                    "Enter the domain name the hosted zone serves, such as dev.example.com.".into()
+                ),
+            }
+        );
+        assert_eq!(
+            create_zone(&doc, "333333333333", "dev.example.com")
+                .unwrap_err()
+                .account
+                .as_deref(),
+            Some("NoSuchAccount: no account 333333333333 in this scenario")
+        );
+        assert_eq!(
+            create_zone(&doc, ACCOUNT_B, "dev..example.com")
+                .unwrap_err()
+                .name
+                .as_deref(),
+            Some(
+                "InvalidDomainName: the name dev..example.com has an empty label (two dots in a row, or a leading dot)"
+            )
+        );
+        assert_eq!(
+            create_zone(&doc, ACCOUNT_B, "com")
+                .unwrap_err()
+                .name
+                .as_deref(),
+            Some(
+                "InvalidDomainName: com. is a top-level domain; a hosted zone needs a domain such as example.com"
+            )
+        );
+    }
+
+    #[test]
+    fn creating_twice_gets_a_fresh_caller_reference() {
+        let mut doc = article();
+        let (edit, first) = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
+        edit.apply(&mut doc).unwrap();
+        let (edit, second) = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
+        assert_eq!(zone_created_by(&doc, &edit), Some(second.clone()));
+        edit.apply(&mut doc).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(doc.aws.zones_of(ACCOUNT_B).count(), 3);
+    }
+
+    #[test]
+    fn accounts_and_registry_edits_report_the_engines_message() {
+        let doc = article();
+        assert_eq!(
+            create_account(&doc, "12345", "x").unwrap_err(),
+            "InvalidInput: \"12345\" is not an AWS account id: an account id is exactly 12 digits, such as 111111111111"
+        );
+        assert_eq!(
+            create_account(&doc, ACCOUNT_A, "x").unwrap_err(),
+            "InvalidInput: account 111111111111 already exists"
+        );
+        assert!(create_account(&doc, "333333333333", "staging").is_ok());
+        assert_eq!(
+            registry_edit(&doc, &n("example.com."), "ns-1..awsdns-00.com").unwrap_err(),
+            "\"ns-1..awsdns-00.com\": the name ns-1..awsdns-00.com has an empty label (two dots in a row, or a leading dot)"
+        );
+        assert_eq!(
+            registry_edit(&doc, &n("example.com."), "").unwrap_err(),
+            "enter at least one name server"
+        );
+        let edit = registry_edit(&doc, &n("example.com."), "ns-9.example.net\n").unwrap();
+        assert_eq!(
+            edit,
+            Edit::SetRegistryDelegation {
+                domain: n("example.com."),
+                servers: vec![n("ns-9.example.net.")]
+            }
+        );
+        assert_eq!(
+            unknown_servers(&doc, &[n("ns-9.example.net."), n("a.gtld-servers.net.")]),
+            [n("ns-9.example.net.")]
+        );
+        assert_eq!(lines(&[n("a."), n("b.")]), "a.\nb.");
+    }
+}
