@@ -158,25 +158,52 @@ pub fn App(props: &AppProps) -> Html {
 /// damaged save could not be copied aside, nothing is written over it.
 #[hook]
 fn use_save(state: &AppHandle) {
-    let state = state.clone();
-    use_effect_with(state.revision, move |&revision| {
-        let blocked = matches!(state.notice, Some(Notice::Damaged { kept_key: None, .. }));
-        if revision > 0 && !blocked && state.persist {
+    // The document not yet written. The effect below writes it once the render is done; if
+    // the page goes away first (a reload right after an edit, before the effect had its
+    // turn), the `pagehide` listener writes it.
+    let pending = use_mut_ref(|| None::<std::rc::Rc<crate::ui::doc::Doc>>);
+    let blocked = matches!(state.notice, Some(Notice::Damaged { kept_key: None, .. }));
+    if state.revision > 0 && !blocked && state.persist {
+        *pending.borrow_mut() = Some(state.doc.clone());
+    }
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
-            {
-                let mut store = crate::ui::storage::BrowserStore;
-                match crate::ui::storage::save(&mut store, &state.doc) {
-                    Ok(()) => {
-                        if matches!(state.notice, Some(Notice::SaveFailed { .. })) {
-                            state.dispatch(Action::Notice(None));
-                        }
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                    if let Some(doc) = pending.borrow_mut().take() {
+                        let _ =
+                            crate::ui::storage::save(&mut crate::ui::storage::BrowserStore, &doc);
                     }
-                    Err(error) => {
-                        state.dispatch(Action::Notice(Some(Notice::SaveFailed { error })))
+                });
+            #[cfg(not(target_arch = "wasm32"))]
+            drop(pending);
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(listener);
+            }
+        });
+    }
+    let state = state.clone();
+    use_effect_with(state.revision, move |_| {
+        let Some(doc) = pending.borrow_mut().take() else {
+            return;
+        };
+        #[cfg(target_arch = "wasm32")]
+        {
+            let mut store = crate::ui::storage::BrowserStore;
+            match crate::ui::storage::save(&mut store, &doc) {
+                Ok(()) => {
+                    if matches!(state.notice, Some(Notice::SaveFailed { .. })) {
+                        state.dispatch(Action::Notice(None));
                     }
                 }
+                Err(error) => state.dispatch(Action::Notice(Some(Notice::SaveFailed { error }))),
             }
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        drop((doc, state));
     });
 }
 
