@@ -25,6 +25,7 @@ pub mod history;
 pub mod interop;
 pub mod record_form;
 pub mod resolve;
+pub mod sequence;
 pub mod state;
 pub mod storage;
 pub mod views;
