@@ -83,12 +83,9 @@ pub fn response_text(step: &Step) -> (String, &'static str) {
     match &reply.kind {
         ReplyKind::Referral { cut } => (format!("referral to {}", plain(cut)), "referral"),
         ReplyKind::Answer | ReplyKind::Cname { .. } => (
-            format!(
-                "NOERROR {}",
-                count_by_type(reply.message.answers.iter())
-            )
-            .trim_end()
-            .to_string(),
+            format!("NOERROR {}", count_by_type(reply.message.answers.iter()))
+                .trim_end()
+                .to_string(),
             "ok",
         ),
         ReplyKind::NoData => ("NODATA".into(), "nodata"),
@@ -171,8 +168,8 @@ pub fn sequence(r: &Resolution) -> Sequence {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::resolve::{Resolver, run};
     use crate::scenario::presets::build;
+    use crate::ui::resolve::{Resolver, run};
 
     fn exchanges(s: &Sequence) -> Vec<(usize, String, String)> {
         s.rows

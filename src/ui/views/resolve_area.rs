@@ -215,7 +215,14 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
                         server.set(server_ip.clone());
                         rd.set(*r);
                     }
-                    runner.start(&state, &q.name, &q.rtype, &q.resolver, view.step, view.autoplay);
+                    runner.start(
+                        &state,
+                        &q.name,
+                        &q.rtype,
+                        &q.resolver,
+                        view.step,
+                        view.autoplay,
+                    );
                 }
                 Err(msg) => {
                     runner.playing.set(false);

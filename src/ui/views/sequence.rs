@@ -50,6 +50,34 @@ fn arrow(x1: i32, x2: i32, y: i32, class: &'static str) -> Html {
 #[function_component]
 pub fn SequenceView(props: &SequenceProps) -> Html {
     let seq = sequence(&props.run.0);
+    let scroll = use_node_ref();
+    // Keep the current message's server in view when the box scrolls (narrow screens).
+    {
+        let scroll = scroll.clone();
+        let column = seq
+            .rows
+            .get(props.current)
+            .map_or(0, |row| match &row.message {
+                Message::Exchange { server, .. } => *server,
+                Message::Cache { .. } => 0,
+            });
+        use_effect_with(column, move |column| {
+            if let Some(el) = scroll.cast::<web_sys::Element>() {
+                let (left, width) = (el.scroll_left(), el.client_width());
+                let (a, b) = (x(0) - COL / 2, x(*column) + COL / 2);
+                let target = if b - a > width || b > left + width {
+                    b - width
+                } else if a < left {
+                    a
+                } else {
+                    left
+                };
+                if target != left {
+                    el.set_scroll_left(target.max(0));
+                }
+            }
+        });
+    }
     let width = 2 * MARGIN + COL * seq.lifelines.len() as i32;
     let height = TOP + ROW * seq.rows.len() as i32 + 10;
     let current = props.current.min(seq.rows.len().saturating_sub(1));
@@ -61,13 +89,26 @@ pub fn SequenceView(props: &SequenceProps) -> Html {
             <p class="sequence-caption" id="sequence-caption">
                 { "Sequence: who was asked what, and what came back. Click a message to go to its step." }
             </p>
-            <div class="sequence-scroll" tabindex="0" role="region" aria-labelledby="sequence-caption">
+            <div class="sequence-scroll" ref={scroll} tabindex="0" role="region" aria-labelledby="sequence-caption">
             <svg class="sequence-svg" width={width.to_string()} height={height.to_string()}
                 viewBox={format!("0 0 {width} {height}")} role="group" aria-label="Sequence diagram">
+                // Row backgrounds first (nested lookups shaded, the current step marked), under
+                // the lifelines; the messages, clickable, on top.
+                { for seq.rows.iter().take(current + 1).map(|row| {
+                    let y0 = TOP + row.step as i32 * ROW;
+                    html! {
+                        <g class={classes!("seq-band", format!("seq-depth-{}", row.depth.min(3)), (row.step == current).then_some("current"))}>
+                            <rect class="seq-bg" x="2" y={(y0 + 1).to_string()} width={(width - 4).to_string()} height={(ROW - 2).to_string()} rx="8" />
+                            if row.depth > 0 {
+                                <rect class="seq-nest-bar" x="2" y={(y0 + 1).to_string()} width={(3 * row.depth as i32).to_string()} height={(ROW - 2).to_string()} />
+                            }
+                        </g>
+                    }
+                }) }
                 { for seq.lifelines.iter().enumerate().map(|(i, l)| {
                     let cx = x(i);
                     html! {
-                        <g class={classes!("seq-lifeline", (i == 0).then_some("seq-client"))}>
+                        <g class={classes!("seq-lifeline", (i == 0).then_some("seq-client"))} pointer-events="none">
                             <line class="seq-life" x1={cx.to_string()} y1={HEAD.to_string()} x2={cx.to_string()} y2={height.to_string()} />
                             <rect class="seq-box" x={(cx - COL / 2 + 8).to_string()} y="4" width={(COL - 16).to_string()} height={(HEAD - 8).to_string()} rx="8" />
                             { text(cx, 21, "seq-name", l.name.clone()) }
@@ -126,9 +167,6 @@ pub fn SequenceView(props: &SequenceProps) -> Html {
                             aria-current={is_current.then_some("step")} {onclick} {onkeydown}>
                             <title>{ label }</title>
                             <rect class="seq-hit" x="2" y={(y0 + 1).to_string()} width={(width - 4).to_string()} height={(ROW - 2).to_string()} rx="8" />
-                            if row.depth > 0 {
-                                <rect class="seq-nest-bar" x="2" y={(y0 + 1).to_string()} width={(3 * row.depth as i32).to_string()} height={(ROW - 2).to_string()} />
-                            }
                             { body }
                         </g>
                     }
