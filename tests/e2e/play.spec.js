@@ -182,6 +182,12 @@ test("axe finds nothing; screenshots light and dark, wide and narrow", async ({ 
   }
   await shoot(page, "play-1440");
   await page.setViewportSize({ width: 360, height: 800 });
+  // Narrow: the current message's server is scrolled into view inside the box.
+  const box = panel(page).locator(".sequence-scroll");
+  await panel(page).getByRole("button", { name: "First" }).click();
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeLessThan(100);
+  await panel(page).getByRole("button", { name: "Last" }).click();
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(500);
   await shoot(page, "play-360");
   // Narrow: the sequence scrolls inside its box, the page does not.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -61,10 +61,12 @@ pub fn SequenceView(props: &SequenceProps) -> Html {
                 Message::Exchange { server, .. } => *server,
                 Message::Cache { .. } => 0,
             });
-        use_effect_with(column, move |column| {
+        let key = (props.current, column, Rc::as_ptr(&props.run) as usize);
+        use_effect_with(key, move |(_, column, _)| {
             if let Some(el) = scroll.cast::<web_sys::Element>() {
                 let (left, width) = (el.scroll_left(), el.client_width());
-                let (a, b) = (x(0) - COL / 2, x(*column) + COL / 2);
+                // Both lifelines of the exchange with a little room; the server's end first.
+                let (a, b) = (x(0) - 40, x(*column) + 40);
                 let target = if b - a > width || b > left + width {
                     b - width
                 } else if a < left {
@@ -123,14 +125,16 @@ pub fn SequenceView(props: &SequenceProps) -> Html {
                     let (label, body) = match &row.message {
                         Message::Exchange { server, question, response, tone } => {
                             let (a, b) = (x(0), x(*server));
-                            let mid = (a + b) / 2;
+                            // Labels end near the server: in view when a narrow box
+                            // scrolls to the server's end of the arrow.
+                            let end = b - 16;
                             (
                                 format!("Step {}: {question} to {}; reply {response}", i + 1, seq.lifelines[*server].name),
                                 html! {
                                     <>
-                                        { text(mid, y0 + 15, "seq-label seq-q", question.clone()) }
+                                        <text class="seq-label seq-q" x={end.to_string()} y={(y0 + 15).to_string()} text-anchor="end">{ question.clone() }</text>
                                         { arrow(a, b, y0 + 21, "seq-arrow") }
-                                        <text class={classes!("seq-label", "seq-r", format!("seq-tone-{tone}"))} x={mid.to_string()} y={(y0 + 43).to_string()} text-anchor="middle">{ response.clone() }</text>
+                                        <text class={classes!("seq-label", "seq-r", format!("seq-tone-{tone}"))} x={end.to_string()} y={(y0 + 43).to_string()} text-anchor="end">{ response.clone() }</text>
                                         { arrow(b, a, y0 + 49, "seq-arrow seq-return") }
                                     </>
                                 },
