@@ -263,3 +263,75 @@ fn a_damaged_save_in_local_storage_is_kept_aside() {
     assert_eq!(store.get(&key).as_deref(), Some("{\"world\":"));
     clear_storage();
 }
+
+/// Mounts the app as if a panel (or a share link) had asked for `view` before the first render.
+async fn mounted_with_view(view: delegation_lab::ui::state::ViewState) -> Mounted {
+    clear_storage();
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let mut initial = AppState::new(default_doc(), None);
+    initial.view = Some(view);
+    initial.view_serial = 1;
+    let props = AppProps {
+        initial: Some(initial),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    settle().await;
+    settle().await;
+    Mounted {
+        host,
+        app: Some(app),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_resolve_panel_follows_the_view_query_step_and_autoplay() {
+    use delegation_lab::ui::state::ViewState;
+    let view = |query: &str, step: Option<usize>, autoplay: bool| ViewState {
+        query: Some(query.into()),
+        step,
+        autoplay,
+        ..ViewState::default()
+    };
+    let input =
+        |app: &Mounted, css: &str| app.get(css).unchecked_into::<HtmlInputElement>().value();
+
+    let app = mounted_with_view(view("dig +trace www.api.example.com CNAME", Some(2), false)).await;
+    assert_eq!(input(&app, "#resolve-name"), "www.api.example.com");
+    let rtype = app
+        .get("#resolve-type")
+        .unchecked_into::<web_sys::HtmlSelectElement>()
+        .value();
+    assert_eq!(rtype, "CNAME");
+    assert!(
+        app.text("#resolve-panel .step-count")
+            .starts_with("Step 3 of ")
+    );
+    assert_eq!(
+        app.host
+            .query_selector_all("#resolve-panel .seq-msg")
+            .unwrap()
+            .length(),
+        3
+    );
+    assert_eq!(app.text("#resolve-play").trim(), "▶ Play");
+    drop(app);
+
+    let app = mounted_with_view(view("dig +trace www.api.example.com", Some(99), false)).await;
+    assert_eq!(app.text("#resolve-panel .step-count"), "Step 7 of 7");
+    drop(app);
+
+    let app = mounted_with_view(view("dig +trace www.api.example.com A", None, true)).await;
+    assert_eq!(app.text("#resolve-panel .step-count"), "Step 1 of 7");
+    assert_eq!(app.text("#resolve-play").trim(), "❚❚ Pause");
+    drop(app);
+
+    let app = mounted_with_view(view("dig +bogus x", Some(1), true)).await;
+    assert_eq!(
+        app.text("#resolve-name-error"),
+        "Cannot read \"dig +bogus x\": unknown option +bogus; this dig knows +trace, +short, +norecurse and +json."
+    );
+    assert_eq!(input(&app, "#resolve-name"), "www.api.example.com");
+    assert!(app.find("#resolve-panel .stepping").is_none());
+}

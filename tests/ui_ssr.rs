@@ -847,3 +847,49 @@ async fn every_jump_bar_button_names_a_panel_of_the_page() {
         assert_eq!(attr(panel, "tabindex"), "-1", "{id} takes the focus");
     }
 }
+
+#[tokio::test]
+async fn the_sequence_view_draws_the_steps_so_far_with_no_inline_style() {
+    use delegation_lab::ui::resolve::{Resolver, run};
+    use delegation_lab::ui::views::sequence::{SequenceProps, SequenceView};
+    let doc = default_doc();
+    let (r, _) = run(&doc, "www.api.example.com", "A", &Resolver::Trace).unwrap();
+    let props = SequenceProps {
+        run: Rc::new((r, doc.clock)),
+        current: 3,
+        on_select: Callback::noop(),
+    };
+    let out = LocalServerRenderer::<SequenceView>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(!out.contains("style="), "CSP: no inline style");
+    let html = Html::parse_fragment(&out);
+    let names: Vec<String> = all(&html, ".seq-lifeline .seq-name")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "dig +trace",
+            "a.root-servers.net",
+            "a.gtld-servers.net",
+            "ns-112.awsdns-14.com",
+            "ns-140.awsdns-17.com"
+        ]
+    );
+    let steps: Vec<&str> = all(&html, "g.seq-msg")
+        .into_iter()
+        .map(|g| attr(g, "data-step"))
+        .collect();
+    assert_eq!(steps, ["0", "1", "2", "3"]);
+    let current = one(&html, "g.seq-msg.current");
+    assert_eq!(attr(current, "data-step"), "3");
+    assert_eq!(attr(current, "aria-current"), "step");
+    assert_eq!(
+        text(one(&html, "g.seq-msg.current title")),
+        "Step 4: A ns-140.awsdns-17.com to a.gtld-servers.net; reply referral to awsdns-17.com (nested lookup of A ns-140.awsdns-17.com)"
+    );
+    assert_eq!(all(&html, ".seq-band.seq-depth-1").len(), 1);
+}

@@ -27,6 +27,7 @@ pub mod interop;
 pub mod manage;
 pub mod record_form;
 pub mod resolve;
+pub mod sequence;
 pub mod state;
 pub mod storage;
 pub mod views;

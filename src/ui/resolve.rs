@@ -1,6 +1,7 @@
 //! The resolve panel's logic, free of the web: the form's fields and their validation, running
 //! a resolution on the document (trace, the public resolver with the scenario's cache, or one
-//! server directly), a step's badge, the zone a step highlights, and the clock as text.
+//! server directly), a dig command line read into the form's fields (for `AppState.view`), a
+//! step's badge, the zone a step highlights, and the clock as text.
 
 use std::rc::Rc;
 
@@ -33,6 +34,69 @@ pub struct Run {
     pub now: u64,
     /// A counter that tells two runs of the same question apart.
     pub serial: u64,
+}
+
+/// The form's fields, as a dig command line asks for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormQuery {
+    /// The name without its final dot, as the name field shows it.
+    pub name: String,
+    pub rtype: String,
+    pub resolver: Resolver,
+}
+
+impl Resolver {
+    /// The value of the form's resolver select.
+    pub fn mode_value(&self) -> &'static str {
+        match self {
+            Resolver::Trace => "trace",
+            Resolver::Public => "public",
+            Resolver::Direct { .. } => "direct",
+        }
+    }
+}
+
+/// Reads a dig command line (`dig +trace www.api.example.com A`, `dig @ns-1.example A x`; the
+/// leading `dig` may be left out) into the form's fields: `+trace` is the trace from the root,
+/// `@server` (a name, alias or address in the scenario) a direct query to it with recursion
+/// desired unless `+norecurse`, `@8.8.8.8` or no server the public resolver.
+pub fn parse_query(world: &World, line: &str) -> Result<FormQuery, String> {
+    let mut words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+    if words.first().is_some_and(|w| w == "dig") {
+        words.remove(0);
+    }
+    if words.is_empty() {
+        return Err(
+            "The query is empty: write a dig command line, such as dig +trace www.api.example.com A."
+                .into(),
+        );
+    }
+    let args = crate::scenario::dig_command::parse(&words)
+        .map_err(|e| format!("Cannot read \"{}\": {e}.", line.trim()))?;
+    let resolver = if args.trace {
+        Resolver::Trace
+    } else {
+        match &args.server {
+            None => Resolver::Public,
+            Some(spec) if spec.parse() == Ok(resolve::PUBLIC_RESOLVER) => Resolver::Public,
+            Some(spec) => {
+                let server = world.find_server(spec).ok_or_else(|| {
+                    format!(
+                        "No server @{spec} in this scenario: give a server's name, alias or address, or @8.8.8.8 for the public resolver."
+                    )
+                })?;
+                Resolver::Direct {
+                    server_ip: server.ip.to_string(),
+                    rd: args.recurse,
+                }
+            }
+        }
+    };
+    Ok(FormQuery {
+        name: plain(&args.name),
+        rtype: args.rtype.to_string(),
+        resolver,
+    })
 }
 
 /// Reads the name field: an absolute or relative name (a final dot is added).
@@ -84,6 +148,18 @@ pub fn run(
             (resolve::direct(&s.world, server, &q, *rd), None)
         }
     })
+}
+
+/// The play speeds offered: the select's value and its label.
+pub const SPEEDS: [(&str, &str); 4] = [("0.5", "0.5×"), ("1", "1×"), ("2", "2×"), ("4", "4×")];
+
+/// How long a step shows while playing at `speed` (a value of [`SPEEDS`]; 1× is 1.2 s, and
+/// anything unreadable plays at 1×).
+pub fn play_delay_ms(speed: &str) -> u32 {
+    match speed.parse::<f64>() {
+        Ok(x) if x > 0.0 && x.is_finite() => (1200.0 / x).round() as u32,
+        _ => 1200,
+    }
 }
 
 /// The badge of a step: what the server said (or that the cache answered).
@@ -218,6 +294,66 @@ mod tests {
                 .unwrap_err()
                 .starts_with("\"a..b\" is not a domain name: ")
         );
+    }
+
+    #[test]
+    fn a_dig_line_fills_the_form() {
+        let s = build("article").unwrap();
+        let q = parse_query(&s.world, "dig +trace _x1.api.example.com CNAME").unwrap();
+        assert_eq!(
+            q,
+            FormQuery {
+                name: "_x1.api.example.com".into(),
+                rtype: "CNAME".into(),
+                resolver: Resolver::Trace,
+            }
+        );
+        let q = parse_query(&s.world, "  www.api.example.com ").unwrap();
+        assert_eq!((q.rtype.as_str(), q.resolver), ("A", Resolver::Public));
+        let q = parse_query(&s.world, "dig @8.8.8.8 NS api.example.com").unwrap();
+        assert_eq!((q.rtype.as_str(), q.resolver), ("NS", Resolver::Public));
+        let q = parse_query(&s.world, "dig @a.root-servers.net +norecurse com NS").unwrap();
+        assert_eq!(
+            q.resolver,
+            Resolver::Direct {
+                server_ip: "198.41.0.4".into(),
+                rd: false
+            }
+        );
+        assert_eq!(q.resolver.mode_value(), "direct");
+        let q = parse_query(&s.world, "dig @198.41.0.4 com NS").unwrap();
+        assert_eq!(
+            q.resolver,
+            Resolver::Direct {
+                server_ip: "198.41.0.4".into(),
+                rd: true
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_dig_line_says_what_is_wrong() {
+        let s = build("article").unwrap();
+        assert_eq!(
+            parse_query(&s.world, "dig").unwrap_err(),
+            "The query is empty: write a dig command line, such as dig +trace www.api.example.com A."
+        );
+        assert_eq!(
+            parse_query(&s.world, "dig +bogus x").unwrap_err(),
+            "Cannot read \"dig +bogus x\": unknown option +bogus; this dig knows +trace, +short, +norecurse and +json."
+        );
+        assert_eq!(
+            parse_query(&s.world, "dig @ns.nowhere.test x").unwrap_err(),
+            "No server @ns.nowhere.test in this scenario: give a server's name, alias or address, or @8.8.8.8 for the public resolver."
+        );
+    }
+
+    #[test]
+    fn play_speeds_set_the_delay() {
+        let delays: Vec<u32> = SPEEDS.iter().map(|(v, _)| play_delay_ms(v)).collect();
+        assert_eq!(delays, vec![2400, 1200, 600, 300]);
+        assert_eq!(play_delay_ms("fast"), 1200);
+        assert_eq!(play_delay_ms("0"), 1200);
     }
 
     #[test]

@@ -17,4 +17,5 @@ pub mod preset_picker;
 pub mod record_dialog;
 pub mod record_table;
 pub mod resolve_area;
+pub mod sequence;
 pub mod zone_panel;

@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::dns::dig::{DigContext, render};
@@ -15,6 +16,7 @@ use crate::ui::resolve::{
     self, Resolver, TYPES, badge, clock_text, decision_text, duration_text, plain, step_zone_ids,
 };
 use crate::ui::state::{Action, AppHandle, Edit};
+use crate::ui::views::sequence::SequenceView;
 
 #[derive(Properties, PartialEq)]
 pub struct ResolveAreaProps {
@@ -31,6 +33,68 @@ fn input_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// The handles a run sets: shared by the form, the view follower and the dig console.
+#[derive(Clone)]
+struct Runner {
+    run: UseStateHandle<Option<Rc<(Resolution, u64)>>>,
+    index: UseStateHandle<usize>,
+    error: UseStateHandle<Option<String>>,
+    playing: UseStateHandle<bool>,
+}
+
+impl Runner {
+    /// Runs the question; shows `step` (clamped; else the first) and plays if `autoplay`.
+    fn start(
+        &self,
+        state: &AppHandle,
+        name: &str,
+        rtype: &str,
+        resolver: &Resolver,
+        step: Option<usize>,
+        autoplay: bool,
+    ) {
+        match resolve::run(&state.doc, name, rtype, resolver) {
+            Ok((r, cache)) => {
+                let last = r.steps.len().saturating_sub(1);
+                self.error.set(None);
+                self.run.set(Some(Rc::new((r, state.doc.clock))));
+                self.index.set(step.unwrap_or(0).min(last));
+                self.playing.set(autoplay);
+                if let Some(cache) = cache {
+                    state.dispatch(Action::SetCache(cache));
+                }
+            }
+            Err(msg) => {
+                self.playing.set(false);
+                self.error.set(Some(msg));
+            }
+        }
+    }
+}
+
+/// Play from where the steps are (from the first when at the last), or pause.
+fn toggle_play(index: &UseStateHandle<usize>, playing: &UseStateHandle<bool>, n: usize) {
+    if **playing {
+        playing.set(false);
+    } else if n > 1 {
+        if **index + 1 >= n {
+            index.set(0);
+        }
+        playing.set(true);
+    }
+}
+
+/// What the step controls and the sequence view call back.
+struct Controls<G: Fn(fn(usize, usize) -> usize) -> Callback<MouseEvent>> {
+    go: G,
+    on_keys: Callback<KeyboardEvent>,
+    on_play: Callback<MouseEvent>,
+    on_speed: Callback<Event>,
+    on_select: Callback<usize>,
+    playing: bool,
+    speed: String,
+}
+
 #[function_component]
 pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
     let state = use_context::<AppHandle>().expect("the app provides its state");
@@ -45,6 +109,8 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
     let console_line = use_state(String::new);
     let console_out = use_state(Vec::<(String, String)>::new);
     let history_pos = use_state(|| None::<usize>);
+    let playing = use_state(|| false);
+    let speed = use_state(|| "1".to_string());
 
     // Report the current step's zones to the diagram.
     {
@@ -80,17 +146,21 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
         let rd = rd.clone();
         Callback::from(move |_: Event| rd.set(!*rd))
     };
+    let runner = Runner {
+        run: run.clone(),
+        index: index.clone(),
+        error: error.clone(),
+        playing: playing.clone(),
+    };
     let on_submit = {
-        let (state, name, rtype, mode, server, rd, error, run, index) = (
+        let (state, name, rtype, mode, server, rd, runner) = (
             state.clone(),
             name.clone(),
             rtype.clone(),
             mode.clone(),
             server.clone(),
             rd.clone(),
-            error.clone(),
-            run.clone(),
-            index.clone(),
+            runner.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -112,29 +182,115 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
                 },
                 _ => Resolver::Trace,
             };
-            match resolve::run(&state.doc, &name, &rtype, &resolver) {
-                Ok((r, cache)) => {
-                    error.set(None);
-                    run.set(Some(Rc::new((r, state.doc.clock))));
-                    index.set(0);
-                    if let Some(cache) = cache {
-                        state.dispatch(Action::SetCache(cache));
-                    }
-                }
-                Err(msg) => error.set(Some(msg)),
-            }
+            runner.start(&state, &name, &rtype, &resolver, None, false);
         })
     };
 
+    // Follow `AppState.view`: a new SetView with a query fills the form, runs it, and goes to
+    // the step asked for (and plays, for embeds). A query that cannot be read is the form's
+    // error; the fields keep what they had.
+    {
+        let (state, name, rtype, mode, server, rd, runner) = (
+            state.clone(),
+            name.clone(),
+            rtype.clone(),
+            mode.clone(),
+            server.clone(),
+            rd.clone(),
+            runner.clone(),
+        );
+        use_effect_with(state.view_serial, move |_| {
+            let Some(view) = state.view.clone() else {
+                return;
+            };
+            let Some(line) = view.query else {
+                return;
+            };
+            match resolve::parse_query(&state.doc.world, &line) {
+                Ok(q) => {
+                    name.set(q.name.clone());
+                    rtype.set(q.rtype.clone());
+                    mode.set(q.resolver.mode_value().to_string());
+                    if let Resolver::Direct { server_ip, rd: r } = &q.resolver {
+                        server.set(server_ip.clone());
+                        rd.set(*r);
+                    }
+                    runner.start(
+                        &state,
+                        &q.name,
+                        &q.rtype,
+                        &q.resolver,
+                        view.step,
+                        view.autoplay,
+                    );
+                }
+                Err(msg) => {
+                    runner.playing.set(false);
+                    runner.error.set(Some(msg));
+                }
+            }
+        });
+    }
+
     let steps_len = run.as_ref().map_or(0, |r| r.0.steps.len());
+    // Play: one step per delay (1.2 s at 1×) until the last step, then stop.
+    {
+        let (index, playing) = (index.clone(), playing.clone());
+        let key = (
+            *playing,
+            (*speed).clone(),
+            *index,
+            run.as_ref().map(|r| Rc::as_ptr(r) as usize),
+        );
+        use_effect_with(key, move |(on, speed, i, _)| {
+            let mut timer = None;
+            if *on {
+                if *i + 1 >= steps_len {
+                    playing.set(false);
+                } else {
+                    let next = *i + 1;
+                    timer = Some(Timeout::new(resolve::play_delay_ms(speed), move || {
+                        index.set(next)
+                    }));
+                }
+            }
+            move || drop(timer)
+        });
+    }
     let go = |to: fn(usize, usize) -> usize| {
-        let index = index.clone();
-        Callback::from(move |_: MouseEvent| index.set(to(*index, steps_len)))
+        let (index, playing) = (index.clone(), playing.clone());
+        Callback::from(move |_: MouseEvent| {
+            playing.set(false);
+            index.set(to(*index, steps_len))
+        })
+    };
+    let on_play = {
+        let (index, playing) = (index.clone(), playing.clone());
+        Callback::from(move |_: MouseEvent| toggle_play(&index, &playing, steps_len))
+    };
+    let on_speed = {
+        let speed = speed.clone();
+        Callback::from(move |e: Event| speed.set(input_value(&e)))
+    };
+    let on_select = {
+        let (index, playing) = (index.clone(), playing.clone());
+        Callback::from(move |i: usize| {
+            playing.set(false);
+            index.set(i.min(steps_len.saturating_sub(1)))
+        })
     };
     let on_keys = {
-        let index = index.clone();
+        let (index, playing) = (index.clone(), playing.clone());
         Callback::from(move |e: KeyboardEvent| {
             if steps_len == 0 {
+                return;
+            }
+            // Keys typed into the speed select (or a button's own Space) stay theirs.
+            let tag = e
+                .target_dyn_into::<web_sys::Element>()
+                .map(|t| t.tag_name().to_ascii_lowercase())
+                .unwrap_or_default();
+            if matches!(tag.as_str(), "select" | "input" | "textarea") {
                 return;
             }
             let i = *index;
@@ -143,9 +299,20 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
                 "ArrowLeft" => i.saturating_sub(1),
                 "Home" => 0,
                 "End" => steps_len - 1,
+                "p" | "P" => {
+                    e.prevent_default();
+                    toggle_play(&index, &playing, steps_len);
+                    return;
+                }
+                " " if !matches!(tag.as_str(), "button" | "g") => {
+                    e.prevent_default();
+                    toggle_play(&index, &playing, steps_len);
+                    return;
+                }
                 _ => return,
             };
             e.prevent_default();
+            playing.set(false);
             index.set(next);
         })
     };
@@ -161,13 +328,14 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
         })
     };
     let on_console_submit = {
-        let (state, line, out, run, index, pos) = (
+        let (state, line, out, run, index, pos, playing) = (
             state.clone(),
             console_line.clone(),
             console_out.clone(),
             run.clone(),
             index.clone(),
             history_pos.clone(),
+            playing.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -181,6 +349,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
                     if let Some(r) = dig.resolution {
                         run.set(Some(Rc::new((r, state.doc.clock))));
                         index.set(0);
+                        playing.set(false);
                     }
                     if cache != state.doc.resolver_cache {
                         state.dispatch(Action::SetCache(cache));
@@ -278,7 +447,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
                 <button type="submit" class="btn btn-primary" id="resolve-run">{ "Resolve" }</button>
             </form>
             if let Some(r) = run.as_ref() {
-                { stepping(&r.0, r.1, *index, doc, go, on_keys) }
+                { stepping(r, *index, doc, Controls { go, on_keys, on_play, on_speed, on_select, playing: *playing, speed: (*speed).clone() }) }
             }
         </section>
         <section class="panel panel-console" id="console-panel" aria-labelledby="console-heading" tabindex="-1">
@@ -317,27 +486,42 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
     }
 }
 
-fn stepping(
-    r: &Resolution,
-    now: u64,
+fn stepping<G: Fn(fn(usize, usize) -> usize) -> Callback<MouseEvent>>(
+    run: &Rc<(Resolution, u64)>,
     index: usize,
     doc: &crate::ui::Doc,
-    go: impl Fn(fn(usize, usize) -> usize) -> Callback<MouseEvent>,
-    on_keys: Callback<KeyboardEvent>,
+    c: Controls<G>,
 ) -> Html {
+    let (r, now) = (&run.0, run.1);
+    let go = c.go;
     let n = r.steps.len();
     let index = index.min(n.saturating_sub(1));
     let step = r.steps.get(index);
     html! {
-        <div class="stepping" tabindex="0" role="group" aria-label="Resolution steps (arrow keys, Home, End)"
-            onkeydown={on_keys}>
+        <div class="stepping" tabindex="0" role="group"
+            aria-label="Resolution steps (arrow keys, Home, End; P or Space plays and pauses)"
+            onkeydown={c.on_keys}>
             <div class="step-controls">
                 <button type="button" class="btn btn-secondary" onclick={go(|_, _| 0)} disabled={index == 0}>{ "First" }</button>
                 <button type="button" class="btn btn-secondary" onclick={go(|i, _| i.saturating_sub(1))} disabled={index == 0}>{ "Previous" }</button>
                 <span class="step-count" aria-live="polite">{ format!("Step {} of {n}", index + 1) }</span>
                 <button type="button" class="btn btn-secondary" onclick={go(|i, n| (i + 1).min(n.saturating_sub(1)))} disabled={index + 1 >= n}>{ "Next" }</button>
                 <button type="button" class="btn btn-secondary" onclick={go(|_, n| n.saturating_sub(1))} disabled={index + 1 >= n}>{ "Last" }</button>
+                <button type="button" id="resolve-play" class={classes!("btn", "btn-primary", "play-toggle", c.playing.then_some("playing"))}
+                    onclick={c.on_play} disabled={n < 2} aria-keyshortcuts="P">
+                    <span aria-hidden="true" class="play-icon">{ if c.playing { "❚❚" } else { "▶" } }</span>
+                    { if c.playing { " Pause" } else { " Play" } }
+                </button>
+                <label class="play-speed">
+                    <span>{ "Speed" }</span>
+                    <select id="resolve-speed" onchange={c.on_speed}>
+                        { for resolve::SPEEDS.iter().map(|(v, label)| html! {
+                            <option value={*v} selected={c.speed == *v}>{ *label }</option>
+                        }) }
+                    </select>
+                </label>
             </div>
+            <SequenceView run={run.clone()} current={index} on_select={c.on_select} />
             <ol class="steps">
                 { for r.steps.iter().enumerate().map(|(i, s)| {
                     let who = s.server().map(|sv| format!("{} ({})", plain(&sv.name), sv.ip)).unwrap_or_else(|| "cache".into());
