@@ -5,10 +5,17 @@
 pub mod app;
 pub mod banner;
 pub mod diagram;
+pub mod embed;
+pub mod export_dialog;
 pub mod header;
 pub mod icon;
+pub mod import_dialog;
+pub mod modal;
 pub mod preset_picker;
 pub mod record_dialog;
 pub mod record_table;
 pub mod resolve_area;
+pub mod root;
+pub mod share_dialog;
+pub mod shared_link_banner;
 pub mod zone_panel;
