@@ -78,9 +78,17 @@ test("a zone file with an error says line:column and keeps the text; fixed, it i
   await page.locator("#undo").click();
   await expect(page.locator("#zone-panel")).not.toContainText("192.0.2.77");
 
-  // Escape closes the dialog.
+  // A picked file is read into the text area and named in the error.
   await page.locator("#open-import").click();
   await expect(dialog).toBeVisible();
+  await page.locator("#import-file").setInputFiles({
+    name: "example.com.zone",
+    mimeType: "text/plain",
+    buffer: Buffer.from("$TTL 300\nfromfile IN A 192.0.2.88\nbad IN AAAA nope\n"),
+  });
+  await expect(page.locator("#import-text")).toHaveValue(/fromfile IN A 192\.0\.2\.88/);
+  await expect(page.locator("#import-error")).toContainText("example.com.zone:3:");
+  // Escape closes the dialog.
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
 });
