@@ -34,7 +34,8 @@ const csp = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
+  // Framing is allowed: embedding the app in other pages (?embed=1) is a feature.
+  "frame-ancestors *",
 ].join("; ");
 
 const server = createServer(async (req, res) => {

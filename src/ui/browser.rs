@@ -159,3 +159,31 @@ pub fn reveal(id: &str) {
     scroll_to(id);
     focus(id);
 }
+
+/// The markup (`outerHTML`) of the first element matching a CSS selector.
+pub fn outer_html_of(selector: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(
+            gloo::utils::document()
+                .query_selector(selector)
+                .ok()??
+                .outer_html(),
+        )
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = selector;
+        None
+    }
+}
+
+/// Puts a class on the document's root element (`<html>`), for a forced theme.
+pub fn set_root_class(class: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.class_list().add_1(class);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = class;
+}

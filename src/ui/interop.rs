@@ -235,7 +235,10 @@ pub fn embed_params(search: &str) -> Option<EmbedParams> {
         panel: get("panel")
             .and_then(EmbedPanel::from_id)
             .unwrap_or_default(),
-        query: get("query").filter(|q| !q.is_empty()).map(String::from),
+        query: get("query")
+            .or_else(|| get("q"))
+            .filter(|q| !q.is_empty())
+            .map(String::from),
         autoplay: yes("autoplay"),
         readonly: yes("readonly"),
         theme: match get("theme") {

@@ -49,5 +49,5 @@ pub fn start() {
     let root = gloo::utils::document()
         .get_element_by_id(ROOT_ID)
         .unwrap_or_else(|| gloo::utils::body().into());
-    yew::Renderer::<App>::with_root(root).render();
+    yew::Renderer::<views::root::Root>::with_root(root).render();
 }

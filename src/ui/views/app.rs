@@ -14,11 +14,15 @@ use super::certificates_panel::CertificatesPanel;
 use super::challenges::{ChallengeCard, ChallengeHandle, ChallengePicker, ChallengeState};
 use super::diagnostics_panel::DiagnosticsPanel;
 use super::diagram::Diagram;
+use super::export_dialog::ExportDialog;
 use super::header::Header;
 use super::icon::Icon;
+use super::import_dialog::ImportDialog;
 use super::jump_nav::JumpNav;
 use super::preset_picker::PresetPicker;
 use super::resolve_area::ResolveArea;
+use super::share_dialog::ShareDialog;
+use super::shared_link_banner::SharedLinkBanner;
 use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
@@ -87,6 +91,36 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |ids: Vec<String>| flagged.set(std::rc::Rc::new(ids)))
     };
     let challenge: ChallengeHandle = use_state(ChallengeState::default);
+    // The import / export / share dialog open, if any.
+    let open_dialog = use_state(|| None::<&'static str>);
+    let open = |which: &'static str| {
+        let open_dialog = open_dialog.clone();
+        Callback::from(move |_: MouseEvent| open_dialog.set(Some(which)))
+    };
+    let close_dialog = {
+        let open_dialog = open_dialog.clone();
+        Callback::from(move |_: ()| open_dialog.set(None))
+    };
+    let incoming = use_incoming_link();
+    let on_open_link = {
+        let (state, incoming) = (state.clone(), incoming.clone());
+        Callback::from(move |_: ()| {
+            if let Some(Ok(shared)) = incoming.as_deref() {
+                state.dispatch(Action::Replace {
+                    label: format!("open shared scenario {}", shared.scenario.title),
+                    doc: shared.scenario.clone(),
+                });
+                if let Some(view) = &shared.view {
+                    state.dispatch(Action::SetView(view.clone()));
+                }
+            }
+            incoming.set(None);
+        })
+    };
+    let on_ignore_link = {
+        let incoming = incoming.clone();
+        Callback::from(move |_: ()| incoming.set(None))
+    };
     let on_toggle_infrastructure = {
         let show = show_infrastructure.clone();
         Callback::from(move |_: Event| show.set(!*show))
@@ -102,7 +136,15 @@ pub fn App(props: &AppProps) -> Html {
                     on_undo={dispatch(|| Action::Undo)} on_redo={dispatch(|| Action::Redo)}>
                     <PresetPicker />
                     <ChallengePicker />
+                    <div class="interop-buttons" role="group" aria-label="Files and links">
+                        <button type="button" class="btn btn-secondary" id="open-import" onclick={open("import")}>{ "Import" }</button>
+                        <button type="button" class="btn btn-secondary" id="open-export" onclick={open("export")}>{ "Export" }</button>
+                        <button type="button" class="btn btn-secondary" id="open-share" onclick={open("share")}>{ "Share" }</button>
+                    </div>
                 </Header>
+                if let Some(link) = &*incoming {
+                    <SharedLinkBanner link={link.clone()} on_open={on_open_link} on_dismiss={on_ignore_link} />
+                }
                 if let Some(notice) = &state.notice {
                     <Banner notice={notice.clone()} on_dismiss={on_dismiss_notice} />
                 }
@@ -145,6 +187,12 @@ pub fn App(props: &AppProps) -> Html {
                         <DiagnosticsPanel on_flagged={on_flagged} />
                     }
                 </main>
+                { match *open_dialog {
+                    Some("import") => html! { <ImportDialog on_close={close_dialog.clone()} /> },
+                    Some("export") => html! { <ExportDialog on_close={close_dialog.clone()} /> },
+                    Some("share") => html! { <ShareDialog on_close={close_dialog.clone()} /> },
+                    _ => html! {},
+                } }
                 <p class="sr-only" aria-live="polite">{
                     state.history.undo_label().map(|l| format!("Done: {l}")).unwrap_or_default()
                 }</p>
@@ -205,6 +253,28 @@ fn use_save(state: &AppHandle) {
         #[cfg(not(target_arch = "wasm32"))]
         drop((doc, state));
     });
+}
+
+/// The share link in the page's fragment at start (`#s1.…`), opened or refused; the fragment
+/// is then removed from the address (`history.replaceState`) so a reload does not ask again.
+#[hook]
+fn use_incoming_link() -> UseStateHandle<
+    Option<
+        std::rc::Rc<Result<crate::scenario::interop::Shared, crate::scenario::interop::LinkError>>,
+    >,
+> {
+    let incoming = use_state(|| {
+        crate::ui::browser::hash()
+            .filter(|h| h.starts_with("#s") && h.contains('.'))
+            .map(|h| std::rc::Rc::new(crate::scenario::interop::open_link(&h)))
+    });
+    let had_link = incoming.is_some();
+    use_effect_with((), move |_| {
+        if had_link {
+            crate::ui::browser::clear_hash();
+        }
+    });
+    incoming
 }
 
 /// Ctrl+Z / Cmd+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes, except while typing in a field or

@@ -1,7 +1,8 @@
 //! A modal form dialog for the management views: a `<dialog>` opened with `showModal` (so
 //! focus is trapped and Escape closes it), a heading, the fields given as children, an alert
 //! for an error of no single field, and Cancel plus a submit button. Focus returns to the
-//! control that opened it.
+//! control that opened it. Its hook, [`use_modal`], is what every dialog of the app uses
+//! (record, import, export, share).
 
 use yew::prelude::*;
 
@@ -70,7 +71,7 @@ pub fn Modal(props: &ModalProps) -> Html {
 
 /// Opens the dialog as a modal when it mounts; gives focus back to the opener when it goes.
 #[hook]
-fn use_modal(dialog: &NodeRef) {
+pub fn use_modal(dialog: &NodeRef) {
     let dialog = dialog.clone();
     use_effect_with((), move |_| {
         #[cfg(target_arch = "wasm32")]

@@ -6,6 +6,8 @@
 use hickory_proto::rr::{Name, RecordType};
 use yew::prelude::*;
 
+use super::modal::use_modal;
+
 use super::icon::Icon;
 use crate::ui::record_form::{FORM_TYPES, Field, FieldErrors, RecordDraft, full_name};
 
@@ -203,34 +205,6 @@ fn field_error(id: &'static str, message: Option<&str>) -> Html {
         },
         None => html! { <p class="field-error" id={id} hidden=true></p> },
     }
-}
-
-/// Opens the dialog as a modal when it mounts; gives focus back to the opener when it goes.
-#[hook]
-fn use_modal(dialog: &NodeRef) {
-    let dialog = dialog.clone();
-    use_effect_with((), move |_| {
-        #[cfg(target_arch = "wasm32")]
-        let opener = gloo::utils::document().active_element();
-        #[cfg(target_arch = "wasm32")]
-        if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-            let _ = d.show_modal();
-        }
-        move || {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                    d.close();
-                }
-                if let Some(el) = opener.and_then(|o| o.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = el.focus();
-                }
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            drop(dialog);
-        }
-    });
 }
 
 /// After a submit with errors, focuses the first field in error.

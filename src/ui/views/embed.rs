@@ -1,0 +1,171 @@
+//! Embed mode (`?embed=1&preset=…&panel=…&query=…&autoplay=1&readonly=1&theme=dark`, or a
+//! share fragment): one panel and no other chrome, fitting its frame. Its state is
+//! `AppState::embedded`, so it never reads or writes localStorage (the host page's storage
+//! is not touched either: an iframe of another origin has its own, and this one stays
+//! unused). A query and autoplay are asked for through `Action::SetView`; read-only hides
+//! the editing controls. "Open in Delegation Lab" carries the scenario to the full app.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::certificates_panel::CertificatesPanel;
+use super::diagram::Diagram;
+use super::resolve_area::ResolveArea;
+use super::zone_panel::ZonePanel;
+use crate::scenario::interop::{ViewState, open_link, share};
+use crate::ui::browser;
+use crate::ui::doc::{Doc, default_doc};
+use crate::ui::interop::{EmbedPanel, EmbedParams, Theme};
+use crate::ui::state::{Action, AppHandle, AppState, Edit};
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedProps {
+    pub params: EmbedParams,
+    /// The page's fragment (`#s1.…`), when it holds a share link.
+    #[prop_or_default]
+    pub fragment: Option<AttrValue>,
+}
+
+/// The document and the view an embed starts from: the share link, else the preset, else
+/// the default; and a message when the link or preset could not be used.
+pub fn embed_start(
+    params: &EmbedParams,
+    fragment: Option<&str>,
+) -> (Doc, Option<ViewState>, Option<String>) {
+    if let Some(f) = fragment.filter(|f| f.len() > 1) {
+        match open_link(f) {
+            Ok(shared) => return (shared.scenario, shared.view, None),
+            Err(e) => {
+                return (
+                    default_doc(),
+                    None,
+                    Some(format!("The link in this embed: {e}.")),
+                );
+            }
+        }
+    }
+    match params.preset.as_deref() {
+        Some(id) => match crate::scenario::presets::build(id) {
+            Some(doc) => (doc, None, None),
+            None => (
+                default_doc(),
+                None,
+                Some(format!("There is no preset named \u{201c}{id}\u{201d}.")),
+            ),
+        },
+        None => (default_doc(), None, None),
+    }
+}
+
+#[function_component]
+pub fn Embed(props: &EmbedProps) -> Html {
+    let start = use_memo((), |_| {
+        embed_start(&props.params, props.fragment.as_deref())
+    });
+    let state: AppHandle = {
+        let doc = start.0.clone();
+        use_reducer(move || AppState::embedded(doc))
+    };
+    {
+        // The query, step and autoplay asked for: once, at start.
+        let (state, params, view) = (state.clone(), props.params.clone(), start.1.clone());
+        use_effect_with((), move |_| {
+            let mut view = view.unwrap_or_default();
+            if params.query.is_some() {
+                view.query = params.query.clone();
+            }
+            view.autoplay |= params.autoplay;
+            if view != ViewState::default() {
+                state.dispatch(Action::SetView(view));
+            }
+            match params.theme {
+                Some(Theme::Dark) => browser::set_root_class("theme-dark"),
+                Some(Theme::Light) => browser::set_root_class("theme-light"),
+                None => {}
+            }
+            #[cfg(target_arch = "wasm32")]
+            let _ = gloo::utils::body().set_attribute("data-app", "ready");
+        });
+    }
+    let highlighted = use_state(|| Rc::new(Vec::<String>::new()));
+    let on_highlight = {
+        let highlighted = highlighted.clone();
+        Callback::from(move |ids: Vec<String>| highlighted.set(Rc::new(ids)))
+    };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |id: String| state.dispatch(Action::Select(id)))
+    };
+    let readonly = props.params.readonly;
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |edit: Edit| {
+            if !readonly {
+                state.dispatch(Action::Edit(edit))
+            }
+        })
+    };
+    let full_app = {
+        let page = browser::page_address();
+        let base = page.split('?').next().unwrap_or_default().to_string();
+        let base = if base.is_empty() {
+            "./".to_string()
+        } else {
+            base
+        };
+        match share(&state.doc, state.view.as_ref()) {
+            Ok(fragment) => format!("{base}{fragment}"),
+            Err(_) => base,
+        }
+    };
+    let panel = match props.params.panel {
+        EmbedPanel::Diagram => html! {
+            <section class="panel panel-diagram" aria-label="Delegation hierarchy">
+                <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
+                    show_infrastructure={false} highlighted={(*highlighted).clone()} on_select={on_select} />
+            </section>
+        },
+        EmbedPanel::Records => html! {
+            <section class="panel panel-zone" aria-label="Records">
+                if let Some(id) = &state.selected {
+                    <ZonePanel doc={state.doc.clone()} zone_id={AttrValue::from(id.clone())} on_edit={on_edit} />
+                }
+            </section>
+        },
+        EmbedPanel::Trace | EmbedPanel::Dig | EmbedPanel::Acm => html! {
+            <>
+                <section class="panel panel-diagram embed-mini" aria-label="Delegation hierarchy">
+                    <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
+                        show_infrastructure={false} highlighted={(*highlighted).clone()} on_select={on_select} />
+                </section>
+                if props.params.panel == EmbedPanel::Acm {
+                    <CertificatesPanel on_highlight={on_highlight} />
+                } else {
+                    <ResolveArea on_highlight={on_highlight} />
+                }
+            </>
+        },
+    };
+    let theme = match props.params.theme {
+        Some(Theme::Dark) => Some("theme-dark"),
+        Some(Theme::Light) => Some("theme-light"),
+        None => None,
+    };
+
+    html! {
+        <ContextProvider<AppHandle> context={state.clone()}>
+            <div class={classes!("app", "embed", readonly.then_some("readonly"), theme)} id="embed"
+                data-revision={state.revision.to_string()} data-view-serial={state.view_serial.to_string()}>
+                <div class="embed-bar">
+                    <span class="embed-title">{ state.doc.title.clone() }</span>
+                    <a class="embed-open" href={full_app} target="_blank" rel="noopener">{ "Open in Delegation Lab" }</a>
+                </div>
+                if let Some(message) = &start.2 {
+                    <p class="banner banner-error" role="alert">{ message.clone() }</p>
+                }
+                <main class="embed-main">{ panel }</main>
+            </div>
+        </ContextProvider<AppHandle>>
+    }
+}

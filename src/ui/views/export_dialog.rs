@@ -1,0 +1,198 @@
+//! The export dialog: scenario JSON, one zone file per hosted zone, the zone folder,
+//! Terraform, AWS CLI commands and the diagram as an SVG file; each shown in a preview with
+//! Download and Copy buttons (a file list when an export has several files).
+
+use yew::prelude::*;
+
+use super::icon::Icon;
+use crate::scenario::interop::export_folder;
+use crate::ui::browser;
+use crate::ui::interop::{DIAGRAM_SVG_CSS, ExportFile, ExportKind, export_files, svg_file};
+use crate::ui::state::AppHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportDialogProps {
+    pub on_close: Callback<()>,
+}
+
+/// The choices of the dialog: the engine's exports, the zone folder and the diagram.
+const CHOICES: [(&str, &str); 6] = [
+    ("json", "Scenario JSON"),
+    ("zones", "Zone file per hosted zone"),
+    ("folder", "Zone folder (topology + zone files)"),
+    ("terraform", "Terraform"),
+    ("aws-cli", "AWS CLI commands"),
+    ("svg", "Diagram (SVG)"),
+];
+
+/// The files of a choice (`svg`: from the diagram on the page, when there is one).
+pub fn files_for(doc: &crate::scenario::Scenario, choice: &str) -> Vec<ExportFile> {
+    match choice {
+        "folder" => export_folder(doc)
+            .into_iter()
+            .map(|(name, text)| ExportFile {
+                mime: if name.ends_with(".json") {
+                    "application/json"
+                } else {
+                    "text/dns"
+                },
+                name,
+                text,
+            })
+            .collect(),
+        "svg" => browser::outer_html_of(".diagram-svg")
+            .map(|svg| ExportFile {
+                name: "delegation-lab-diagram.svg".into(),
+                mime: "image/svg+xml",
+                text: svg_file(&svg, DIAGRAM_SVG_CSS),
+            })
+            .into_iter()
+            .collect(),
+        other => ExportKind::ALL
+            .into_iter()
+            .find(|k| k.id() == other)
+            .map(|k| export_files(doc, k))
+            .unwrap_or_default(),
+    }
+}
+
+#[function_component]
+pub fn ExportDialog(props: &ExportDialogProps) -> Html {
+    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let dialog = use_node_ref();
+    super::modal::use_modal(&dialog);
+    let choice = use_state(|| "json".to_string());
+    let index = use_state(|| 0usize);
+    let status = use_state(String::new);
+
+    let files = files_for(&state.doc, &choice);
+    let current = files
+        .get((*index).min(files.len().saturating_sub(1)))
+        .cloned();
+
+    let on_choice = {
+        let (choice, index, status) = (choice.clone(), index.clone(), status.clone());
+        Callback::from(move |e: Event| {
+            choice.set(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            );
+            index.set(0);
+            status.set(String::new());
+        })
+    };
+    let on_file = {
+        let index = index.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            index.set(v.parse().unwrap_or(0));
+        })
+    };
+    let on_download = {
+        let (current, status) = (current.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(f) = &current {
+                status.set(match browser::download(&f.name, f.mime, &f.text) {
+                    Ok(()) => format!("Downloaded {}.", f.name),
+                    Err(e) => format!("The download failed: {e}"),
+                });
+            }
+        })
+    };
+    let on_download_all = {
+        let (files, status) = (files.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let failed = files
+                .iter()
+                .filter(|f| browser::download(&f.name, f.mime, &f.text).is_err())
+                .count();
+            status.set(if failed == 0 {
+                format!("Downloaded {} files.", files.len())
+            } else {
+                format!("{failed} of {} downloads failed.", files.len())
+            });
+        })
+    };
+    let on_copy = {
+        let (current, status) = (current.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(f) = &current {
+                let (status, name) = (status.clone(), f.name.clone());
+                browser::copy(&f.text, move |ok| {
+                    status.set(if ok {
+                        format!("Copied {name}.")
+                    } else {
+                        "The browser did not allow copying: select the text and copy it.".into()
+                    })
+                });
+            }
+        })
+    };
+    let oncancel = {
+        let cb = props.on_close.clone();
+        Callback::from(move |e: Event| {
+            e.prevent_default();
+            cb.emit(());
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+
+    html! {
+        <dialog class="dialog dialog-wide" id="export-dialog" ref={dialog} aria-labelledby="export-title" oncancel={oncancel}>
+            <div class="form">
+                <div class="dialog-head">
+                    <h2 id="export-title">{ "Export" }</h2>
+                    <button type="button" class="btn btn-icon" aria-label="Close" onclick={close.clone()}>
+                        <Icon name="close" />
+                    </button>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="export-kind">{ "Format" }</label>
+                        <select id="export-kind" onchange={on_choice}>
+                            { for CHOICES.iter().map(|(id, label)| html! {
+                                <option value={*id} selected={*id == choice.as_str()}>{ *label }</option>
+                            }) }
+                        </select>
+                    </div>
+                    if files.len() > 1 {
+                        <div class="field">
+                            <label for="export-file">{ format!("File ({} in all)", files.len()) }</label>
+                            <select id="export-file" onchange={on_file}>
+                                { for files.iter().enumerate().map(|(i, f)| html! {
+                                    <option value={i.to_string()} selected={i == *index}>{ f.name.clone() }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
+                </div>
+                if let Some(f) = &current {
+                    <div class="field">
+                        <label for="export-preview">{ format!("Preview of {}", f.name) }</label>
+                        <textarea id="export-preview" class="export-preview" rows="14" readonly=true spellcheck="false"
+                            value={f.text.clone()} />
+                    </div>
+                } else {
+                    <p class="hint">{ "There is nothing to export here: the diagram is not on the page." }</p>
+                }
+                <p class="hint" id="export-status" role="status">{ (*status).clone() }</p>
+                <div class="dialog-actions">
+                    <button type="button" class="btn btn-ghost" onclick={close}>{ "Close" }</button>
+                    if files.len() > 1 {
+                        <button type="button" class="btn btn-secondary" id="export-download-all" onclick={on_download_all}>
+                            <Icon name="download" /><span>{ "Download all" }</span>
+                        </button>
+                    }
+                    <button type="button" class="btn btn-secondary" id="export-copy" disabled={current.is_none()} onclick={on_copy}>
+                        { "Copy" }
+                    </button>
+                    <button type="button" class="btn btn-primary" id="export-download" disabled={current.is_none()} onclick={on_download}>
+                        <Icon name="download" /><span>{ "Download" }</span>
+                    </button>
+                </div>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,237 @@
+//! The import dialog: a BIND zone file or Route 53 `list-resource-record-sets` JSON into a
+//! chosen hosted zone, or a scenario JSON opened as the document. Pasted or picked (a file
+//! is read with `gloo::file`), checked as typed: the preview says what will change, an error
+//! says file:line:column and what was expected, at the text field, with the text kept.
+//! Import applies the checked result as ONE undo step; a failed import changes nothing.
+
+use yew::prelude::*;
+
+use super::icon::Icon;
+use crate::ui::interop::{ImportKind, Imported, run_import};
+use crate::ui::state::{Action, AppHandle};
+
+#[derive(Properties, PartialEq)]
+pub struct ImportDialogProps {
+    pub on_close: Callback<()>,
+}
+
+/// What the user has typed or picked (kept across errors).
+#[derive(Debug, Clone, PartialEq)]
+struct Draft {
+    kind: ImportKind,
+    zone: String,
+    file: String,
+    text: String,
+}
+
+#[function_component]
+pub fn ImportDialog(props: &ImportDialogProps) -> Html {
+    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let dialog = use_node_ref();
+    super::modal::use_modal(&dialog);
+    let draft = use_state(|| Draft {
+        kind: ImportKind::ZoneFile,
+        zone: state.selected.clone().unwrap_or_default(),
+        file: String::new(),
+        text: String::new(),
+    });
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+
+    let checked = (!draft.text.trim().is_empty()).then(|| {
+        run_import(
+            &state.doc,
+            draft.kind,
+            &draft.zone,
+            &draft.file,
+            &draft.text,
+        )
+    });
+
+    let set = |f: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        move |value: String| {
+            let mut next = (*draft).clone();
+            f(&mut next, value);
+            draft.set(next);
+        }
+    };
+    let on_kind = {
+        let set = set(|d, v| d.kind = ImportKind::from_id(&v).unwrap_or(ImportKind::ZoneFile));
+        Callback::from(move |e: Event| {
+            set(e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value())
+        })
+    };
+    let on_zone = {
+        let set = set(|d, v| d.zone = v);
+        Callback::from(move |e: Event| {
+            set(e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value())
+        })
+    };
+    let on_text = {
+        let set = set(|d, v| d.text = v);
+        Callback::from(move |e: InputEvent| {
+            set(e
+                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value())
+        })
+    };
+    let on_file = {
+        let draft = draft.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+                return;
+            };
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let draft = draft.clone();
+            let task = gloo::file::callbacks::read_as_text(&file, move |result| {
+                let mut next = (*draft).clone();
+                next.file = name;
+                match result {
+                    Ok(text) => next.text = text,
+                    Err(e) => next.text = format!("; the file could not be read: {e}"),
+                }
+                draft.set(next);
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_import = {
+        let state = state.clone();
+        let checked = checked.clone();
+        let close = props.on_close.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match checked.clone() {
+                Some(Ok(Imported::Edit {
+                    edit,
+                    changes_nothing: false,
+                    ..
+                })) => {
+                    state.dispatch(Action::Edit(*edit));
+                    close.emit(());
+                }
+                Some(Ok(Imported::Document(doc))) => {
+                    state.dispatch(Action::Replace {
+                        label: format!("import scenario {}", doc.title),
+                        doc: *doc,
+                    });
+                    close.emit(());
+                }
+                _ => {}
+            }
+        })
+    };
+    let oncancel = {
+        let cb = props.on_close.clone();
+        Callback::from(move |e: Event| {
+            e.prevent_default();
+            cb.emit(());
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+
+    let error = match &checked {
+        Some(Err(e)) => Some(e.to_string()),
+        _ => None,
+    };
+    let (summary, can_import) = match &checked {
+        Some(Ok(Imported::Edit {
+            summary,
+            changes_nothing,
+            ..
+        })) => (
+            if *changes_nothing {
+                vec!["The zone already holds exactly these records: nothing to change.".to_string()]
+            } else {
+                summary.clone()
+            },
+            !changes_nothing,
+        ),
+        Some(Ok(Imported::Document(doc))) => (
+            vec![format!(
+                "Opens \u{201c}{}\u{201d} as the document ({} zones, {} hosted zones); Undo returns to the current one.",
+                doc.title,
+                doc.world.zones.len(),
+                doc.aws.hosted_zones.len()
+            )],
+            true,
+        ),
+        _ => (Vec::new(), false),
+    };
+    let placeholder = match draft.kind {
+        ImportKind::ZoneFile => "$TTL 300\nwww  IN A     192.0.2.10\napi  IN CNAME www",
+        ImportKind::Route53Json => "{\n  \"ResourceRecordSets\": [ … ]\n}",
+        ImportKind::Scenario => "{ \"version\": 1, \"title\": … }",
+    };
+
+    html! {
+        <dialog class="dialog dialog-wide" id="import-dialog" ref={dialog} aria-labelledby="import-title" oncancel={oncancel}>
+            <form class="form" novalidate=true onsubmit={on_import}>
+                <div class="dialog-head">
+                    <h2 id="import-title">{ "Import" }</h2>
+                    <button type="button" class="btn btn-icon" aria-label="Close without importing" onclick={close.clone()}>
+                        <Icon name="close" />
+                    </button>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="import-kind">{ "What it is" }</label>
+                        <select id="import-kind" onchange={on_kind}>
+                            { for ImportKind::ALL.iter().map(|k| html! {
+                                <option value={k.id()} selected={*k == draft.kind}>{ k.label() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    if draft.kind.needs_zone() {
+                        <div class="field">
+                            <label for="import-zone">{ "Into hosted zone" }</label>
+                            <select id="import-zone" onchange={on_zone}>
+                                { for state.doc.aws.hosted_zones.iter().map(|hz| html! {
+                                    <option value={hz.id.clone()} selected={hz.id == draft.zone}>
+                                        { format!("{} ({}, {})", hz.name, hz.id, hz.account) }
+                                    </option>
+                                }) }
+                            </select>
+                        </div>
+                    }
+                </div>
+                <div class="field">
+                    <label for="import-file">{ "Read a file" }</label>
+                    <input id="import-file" type="file" onchange={on_file}
+                        accept=".zone,.db,.txt,.json,text/plain,application/json" />
+                </div>
+                <div class={classes!("field", error.is_some().then_some("invalid"))}>
+                    <label for="import-text">{ "Or paste the text" }</label>
+                    <textarea id="import-text" rows="10" spellcheck="false" value={draft.text.clone()}
+                        placeholder={placeholder} oninput={on_text}
+                        aria-invalid={error.is_some().to_string()} aria-describedby="import-hint import-error" />
+                    <p class="hint" id="import-hint">{
+                        "Zone files: $ORIGIN, $TTL, relative names and the trailing dot as BIND reads them; $INCLUDE cannot be followed in the browser (paste the included file's records instead)."
+                    }</p>
+                    if let Some(message) = &error {
+                        <p class="field-error" id="import-error" role="alert"><Icon name="alert" /><span>{ message.clone() }</span></p>
+                    } else {
+                        <p class="field-error" id="import-error" hidden=true></p>
+                    }
+                </div>
+                if !summary.is_empty() {
+                    <div class="import-preview" aria-live="polite">
+                        <h3>{ "What will change" }</h3>
+                        <ul id="import-summary">{ for summary.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                    </div>
+                }
+                <div class="dialog-actions">
+                    <button type="button" class="btn btn-ghost" onclick={close}>{ "Cancel" }</button>
+                    <button type="submit" class="btn btn-primary" id="import-apply" disabled={!can_import}>{ "Import" }</button>
+                </div>
+            </form>
+        </dialog>
+    }
+}

@@ -1,0 +1,117 @@
+//! The Share dialog: the `#s1.` link of the document with the view state (selected zone,
+//! and the query and step the app was asked to show), copied to the clipboard and shown in a
+//! field, with its size against the link budget; a scenario too big for a link says so and
+//! points to Export.
+
+use yew::prelude::*;
+
+use super::icon::Icon;
+use crate::scenario::interop::{LINK_BUDGET, share};
+use crate::ui::browser;
+use crate::ui::interop::view_state;
+use crate::ui::state::AppHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    pub on_close: Callback<()>,
+}
+
+/// The link (page address + fragment) or the reason there is none.
+pub fn share_link(state: &crate::ui::state::AppState, page: &str) -> Result<String, String> {
+    let view = view_state(
+        state.selected.as_deref(),
+        state.view.as_ref().and_then(|v| v.query.as_deref()),
+        state.view.as_ref().and_then(|v| v.step),
+    );
+    share(&state.doc, Some(&view))
+        .map(|fragment| format!("{page}{fragment}"))
+        .map_err(|e| e.to_string())
+}
+
+#[function_component]
+pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let dialog = use_node_ref();
+    super::modal::use_modal(&dialog);
+    let status = use_state(String::new);
+    let link = use_memo((state.revision, state.selected.clone()), |_| {
+        share_link(&state, &browser::page_address())
+    });
+    {
+        // Copies the link once when the dialog opens.
+        let (link, status) = (link.clone(), status.clone());
+        use_effect_with((), move |_| {
+            if let Ok(text) = &*link {
+                browser::copy(text, move |ok| {
+                    status.set(if ok {
+                        "Copied to the clipboard.".into()
+                    } else {
+                        "Select the link and copy it (the browser did not allow copying).".into()
+                    })
+                });
+            }
+        });
+    }
+    let on_copy = {
+        let (link, status) = (link.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(text) = &*link {
+                let status = status.clone();
+                browser::copy(text, move |ok| {
+                    status.set(if ok {
+                        "Copied to the clipboard.".into()
+                    } else {
+                        "Select the link and copy it (the browser did not allow copying).".into()
+                    })
+                });
+            }
+        })
+    };
+    let oncancel = {
+        let cb = props.on_close.clone();
+        Callback::from(move |e: Event| {
+            e.prevent_default();
+            cb.emit(());
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let fragment_len = |l: &str| l.find('#').map_or(l.len(), |i| l.len() - i);
+
+    html! {
+        <dialog class="dialog" id="share-dialog" ref={dialog} aria-labelledby="share-title" oncancel={oncancel}>
+            <div class="form">
+                <div class="dialog-head">
+                    <h2 id="share-title">{ "Share this scenario" }</h2>
+                    <button type="button" class="btn btn-icon" aria-label="Close" onclick={close.clone()}>
+                        <Icon name="close" />
+                    </button>
+                </div>
+                { match &*link {
+                    Ok(text) => html! {
+                        <>
+                            <p>{ "The whole scenario and the selected zone are in the link itself (after the #): nothing is sent to any server." }</p>
+                            <div class="field">
+                                <label for="share-link">{ "Link" }</label>
+                                <input id="share-link" type="text" readonly=true value={text.clone()} />
+                                <p class="hint" id="share-size">{ format!(
+                                    "{} of {} characters ({}%).",
+                                    fragment_len(text), LINK_BUDGET, fragment_len(text) * 100 / LINK_BUDGET
+                                ) }</p>
+                            </div>
+                            <p class="hint" id="share-status" role="status">{ (*status).clone() }</p>
+                        </>
+                    },
+                    Err(message) => html! {
+                        <p class="form-alert" id="share-error" role="alert">{ format!("No link: {message}.") }</p>
+                    },
+                } }
+                <div class="dialog-actions">
+                    <button type="button" class="btn btn-ghost" onclick={close}>{ "Close" }</button>
+                    <button type="button" class="btn btn-primary" id="share-copy" disabled={link.is_err()} onclick={on_copy}>
+                        { "Copy link" }
+                    </button>
+                </div>
+            </div>
+        </dialog>
+    }
+}

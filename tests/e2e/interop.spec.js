@@ -1,0 +1,206 @@
+// End-to-end tests of issue 6 in the app: the import dialog (an error with line:column,
+// the text kept, then an import that Undo takes back), the export dialog (Terraform), share
+// links (a round trip that keeps the saved work, a damaged link), and embed mode inside an
+// <iframe> of a page served from another port (renders, steps, touches no storage).
+// Screenshots go to test-results/interop-*.png.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shots = resolve(here, "test-results");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const appPort = Number(process.env.E2E_PORT ?? 8181);
+const hostPort = appPort + 1;
+
+async function open(page, path = "./") {
+  await page.goto(path);
+  await expect(page.locator("body[data-app=ready]")).toHaveCount(1);
+}
+
+async function axeViolations(page, include) {
+  await page.waitForTimeout(400); // let colour transitions after a scheme change finish
+  await page.evaluate(axeSource);
+  return page.evaluate(async (include) => {
+    const result = await window.axe.run(include ? { include: [include] } : document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }, include);
+}
+
+async function shoot(page, name) {
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [1440, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${shots}/interop-${name}-${scheme}-${width}.png` });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+async function importZoneText(page, text) {
+  await page.locator("#open-import").click();
+  await expect(page.locator("#import-dialog")).toBeVisible();
+  await page.locator("#import-text").fill(text);
+  await expect(page.locator("#import-summary")).toBeVisible();
+  await page.locator("#import-apply").click();
+  await expect(page.locator("#import-dialog")).toHaveCount(0);
+}
+
+test("a zone file with an error says line:column and keeps the text; fixed, it imports as one undo step", async ({ page }) => {
+  await open(page);
+  await page.locator("#open-import").click();
+  const dialog = page.locator("#import-dialog");
+  await expect(dialog).toBeVisible();
+  const bad = "imported 300 IN A 192.0.2.77\nbroken 300 IN A 999.1.1.1\n";
+  await page.locator("#import-text").fill(bad);
+  await expect(page.locator("#import-error")).toContainText("pasted text:2:");
+  await expect(page.locator("#import-text")).toHaveValue(bad);
+  await expect(page.locator("#import-apply")).toBeDisabled();
+  await shoot(page, "import-error");
+  expect(await axeViolations(page, "#import-dialog")).toEqual([]);
+
+  await page.locator("#import-text").fill("$INCLUDE other.zone\n");
+  await expect(page.locator("#import-error")).toContainText("$INCLUDE");
+
+  await page.locator("#import-text").fill("imported 300 IN A 192.0.2.77\n");
+  await expect(page.locator("#import-error")).toBeHidden();
+  await expect(page.locator("#import-summary")).toContainText("1 record set: 1 new");
+  await page.locator("#import-apply").click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator("#zone-panel")).toContainText("192.0.2.77");
+  await page.locator("#undo").click();
+  await expect(page.locator("#zone-panel")).not.toContainText("192.0.2.77");
+
+  // A picked file is read into the text area and named in the error.
+  await page.locator("#open-import").click();
+  await expect(dialog).toBeVisible();
+  await page.locator("#import-file").setInputFiles({
+    name: "example.com.zone",
+    mimeType: "text/plain",
+    buffer: Buffer.from("$TTL 300\nfromfile IN A 192.0.2.88\nbad IN AAAA nope\n"),
+  });
+  await expect(page.locator("#import-text")).toHaveValue(/fromfile IN A 192\.0\.2\.88/);
+  await expect(page.locator("#import-error")).toContainText("example.com.zone:3:");
+  // Escape closes the dialog.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+});
+
+test("the export dialog shows Terraform", async ({ page }) => {
+  await open(page);
+  await page.locator("#open-export").click();
+  await expect(page.locator("#export-dialog")).toBeVisible();
+  await page.locator("#export-kind").selectOption("terraform");
+  await expect(page.locator("#export-preview")).toHaveValue(/resource "aws_route53_zone"/);
+  await shoot(page, "export");
+  expect(await axeViolations(page, "#export-dialog")).toEqual([]);
+  await page.locator("#export-kind").selectOption("svg");
+  await expect(page.locator("#export-preview")).toHaveValue(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  await page.locator("#export-kind").selectOption("zones");
+  await expect(page.locator("#export-file")).toBeVisible();
+});
+
+test("a share link round trip keeps the saved work", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await open(page);
+  await importZoneText(page, "linkonly 300 IN A 192.0.2.201\n");
+  await page.locator("#open-share").click();
+  await expect(page.locator("#share-dialog")).toBeVisible();
+  const link = await page.locator("#share-link").inputValue();
+  expect(link).toContain("#s1.");
+  await expect(page.locator("#share-size")).toContainText("of 32768 characters");
+  expect(await axeViolations(page, "#share-dialog")).toEqual([]);
+  await page.keyboard.press("Escape");
+  await page.locator("#undo").click();
+  await importZoneText(page, "savedonly 300 IN A 192.0.2.202\n");
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.locator("body[data-app=ready]")).toHaveCount(1);
+  await expect(other.locator("#shared-banner")).toContainText("This link holds a scenario");
+  await expect(other.locator("#zone-panel")).toContainText("192.0.2.202");
+  expect(new URL(other.url()).hash).toBe("");
+  await shoot(other, "shared-banner");
+  await other.locator("#shared-open").click();
+  await expect(other.locator("#shared-banner")).toHaveCount(0);
+  await expect(other.locator("#zone-panel")).toContainText("192.0.2.201");
+  await expect(other.locator("#zone-panel")).not.toContainText("192.0.2.202");
+  await other.locator("#undo").click();
+  await expect(other.locator("#zone-panel")).toContainText("192.0.2.202");
+  await expect(other.locator("#zone-panel")).not.toContainText("192.0.2.201");
+});
+
+test("a damaged or newer link says so and loses nothing", async ({ page, baseURL }) => {
+  await open(page);
+  await importZoneText(page, "keepme 300 IN A 192.0.2.203\n");
+  await page.goto("about:blank");
+  await page.goto(new URL("./#s1.eJxLTEpWSE4sSi0GAB", baseURL).href);
+  await expect(page.locator("#shared-error")).toContainText("damaged or cut short");
+  await expect(page.locator("#zone-panel")).toContainText("192.0.2.203");
+  await shoot(page, "damaged-link");
+  await page.goto("about:blank");
+  await page.goto(new URL("./#s7.abc", baseURL).href);
+  await expect(page.locator("#shared-error")).toContainText("newer Delegation Lab");
+  await page.locator("#shared-ignore").click();
+  await expect(page.locator("#shared-banner")).toHaveCount(0);
+  await expect(page.locator("#zone-panel")).toContainText("192.0.2.203");
+});
+
+test("embedded in a page from another port, the app renders, steps and touches no storage", async ({ page, baseURL }) => {
+  const appUrl = new URL(
+    "?embed=1&preset=article&panel=trace&q=" + encodeURIComponent("dig +trace www.api.example.com A") + "&autoplay=1",
+    baseURL,
+  ).href;
+  const host = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body>
+      <h1>A docs page</h1>
+      <iframe id="lab" title="Delegation Lab" src="${appUrl}" width="900" height="760"></iframe>
+      </body></html>`);
+  });
+  await new Promise((ok) => host.listen(hostPort, "127.0.0.1", ok));
+  try {
+    await page.goto(`http://127.0.0.1:${hostPort}/`);
+    await page.evaluate(() => localStorage.setItem("host-key", "host-value"));
+    await page.reload();
+    const frame = page.frameLocator("#lab");
+    await expect(frame.locator("#embed")).toBeVisible();
+    await expect(frame.locator(".embed-title")).not.toBeEmpty();
+    await expect(frame.locator(".topbar")).toHaveCount(0);
+    await expect(frame.locator(".embed-open")).toHaveAttribute("href", /#s1\./);
+    await expect(frame.locator("#embed")).toHaveAttribute("data-view-serial", "1");
+    // Steps: run the resolution and move through it.
+    await frame.locator("#resolve-run").click();
+    await expect(frame.locator(".step-count")).toContainText("Step 1 of");
+    await frame.locator(".step-controls button", { hasText: "Next" }).click();
+    await expect(frame.locator(".step-count")).toContainText("Step 2 of");
+    await page.screenshot({ path: `${shots}/interop-embed-host.png` });
+    // The host's storage is as it was; the app's was not written.
+    expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage)))).toBe(
+      JSON.stringify([["host-key", "host-value"]]),
+    );
+    const appFrame = page.frames().find((f) => f.url().startsWith(baseURL));
+    expect(await appFrame.evaluate(() => localStorage.length)).toBe(0);
+  } finally {
+    await new Promise((ok) => host.close(ok));
+  }
+});
+
+test("embed mode takes a forced dark theme and read-only", async ({ page }) => {
+  await open(page, "./?embed=1&preset=quiz&panel=records&readonly=1&theme=dark");
+  await expect(page.locator("html.theme-dark")).toHaveCount(1);
+  await expect(page.locator("#embed.readonly")).toBeVisible();
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  await page.screenshot({ path: `${shots}/interop-embed-dark-records.png` });
+  await open(page, "./?embed=1&preset=article&panel=diagram&theme=light");
+  await page.setViewportSize({ width: 360, height: 700 });
+  await page.screenshot({ path: `${shots}/interop-embed-diagram-360.png` });
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+});

@@ -1,0 +1,141 @@
+//! Issue 6's views rendered natively: the header's Import/Export/Share buttons, the shared
+//! link banner (a scenario to open, a damaged link), embed mode's minimal chrome and its
+//! start (preset, link, unknown preset), the share link and the zone-folder export.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use delegation_lab::scenario::interop::{ViewState, open_link, share};
+use delegation_lab::scenario::presets;
+use delegation_lab::ui::App;
+use delegation_lab::ui::interop::{EmbedPanel, EmbedParams, Theme, embed_params};
+use delegation_lab::ui::state::AppState;
+use delegation_lab::ui::views::embed::{Embed, EmbedProps, embed_start};
+use delegation_lab::ui::views::export_dialog::files_for;
+use delegation_lab::ui::views::share_dialog::share_link;
+use delegation_lab::ui::views::shared_link_banner::{SharedLinkBanner, SharedLinkBannerProps};
+use scraper::{Html, Selector};
+use yew::{BaseComponent, Callback, LocalServerRenderer};
+
+async fn render<C: BaseComponent>(props: C::Properties) -> Html {
+    let text = LocalServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    Html::parse_fragment(&text)
+}
+
+fn texts(html: &Html, css: &str) -> Vec<String> {
+    html.select(&Selector::parse(css).unwrap())
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_header_offers_import_export_and_share() {
+    let html = render::<App>(Default::default()).await;
+    assert_eq!(
+        texts(&html, ".interop-buttons button"),
+        ["Import", "Export", "Share"]
+    );
+    assert!(texts(&html, "#shared-banner").is_empty());
+}
+
+#[tokio::test]
+async fn a_shared_scenario_is_offered_not_opened() {
+    let doc = presets::build("quiz").unwrap();
+    let link = share(&doc, None).unwrap();
+    let html = render::<SharedLinkBanner>(SharedLinkBannerProps {
+        link: Rc::new(open_link(&link)),
+        on_open: Callback::noop(),
+        on_dismiss: Callback::noop(),
+    })
+    .await;
+    assert_eq!(texts(&html, "#shared-open"), ["Open it"]);
+    assert_eq!(texts(&html, "#shared-ignore"), ["Ignore"]);
+    assert!(texts(&html, ".banner-title")[0].starts_with("This link holds a scenario: "));
+}
+
+#[tokio::test]
+async fn a_damaged_link_says_so() {
+    let html = render::<SharedLinkBanner>(SharedLinkBannerProps {
+        link: Rc::new(open_link("#s1.AAAA")),
+        on_open: Callback::noop(),
+        on_dismiss: Callback::noop(),
+    })
+    .await;
+    assert!(texts(&html, "#shared-open").is_empty());
+    let message = &texts(&html, "#shared-error")[0];
+    assert!(
+        message.starts_with("This link is damaged or cut short ("),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn an_embed_shows_one_panel_and_no_header() {
+    let params = embed_params("?embed=1&preset=quiz&panel=records&readonly=1&theme=dark").unwrap();
+    assert_eq!(params.panel, EmbedPanel::Records);
+    let html = render::<Embed>(EmbedProps {
+        params,
+        fragment: None,
+    })
+    .await;
+    assert_eq!(texts(&html, ".app.embed.readonly.theme-dark").len(), 1);
+    assert!(texts(&html, ".topbar").is_empty());
+    assert_eq!(texts(&html, ".embed-open"), ["Open in Delegation Lab"]);
+    assert_eq!(texts(&html, ".panel-zone").len(), 1);
+    assert!(texts(&html, ".panel-resolve").is_empty());
+}
+
+#[test]
+fn an_embed_starts_from_the_link_then_the_preset() {
+    let quiz = presets::build("quiz").unwrap();
+    let view = ViewState {
+        query: Some("dig +trace www.example.com A".into()),
+        ..ViewState::default()
+    };
+    let link = share(&quiz, Some(&view)).unwrap();
+    let params = EmbedParams {
+        preset: Some("article".into()),
+        ..EmbedParams::default()
+    };
+    let (doc, got_view, message) = embed_start(&params, Some(&link));
+    assert_eq!((doc, got_view, message), (quiz, Some(view), None));
+    let (doc, _, message) = embed_start(&params, None);
+    assert_eq!(doc, presets::build("article").unwrap());
+    assert_eq!(message, None);
+    let nope = EmbedParams {
+        preset: Some("nope".into()),
+        theme: Some(Theme::Light),
+        ..EmbedParams::default()
+    };
+    assert_eq!(
+        embed_start(&nope, None).2.as_deref(),
+        Some("There is no preset named \u{201c}nope\u{201d}.")
+    );
+}
+
+#[test]
+fn the_share_link_carries_the_selected_zone() {
+    let state = AppState::new(presets::build("article").unwrap(), None);
+    let link = share_link(&state, "https://lab.example/").unwrap();
+    assert!(link.starts_with("https://lab.example/#s1."));
+    let opened = open_link(&link).unwrap();
+    assert_eq!(opened.view.unwrap().selected_zone, state.selected);
+    assert_eq!(*state.doc, opened.scenario);
+}
+
+#[test]
+fn the_zone_folder_export_has_a_topology_and_zone_files() {
+    let doc = presets::build("article").unwrap();
+    let files = files_for(&doc, "folder");
+    assert!(files.len() > 2);
+    assert!(files.iter().any(|f| f.mime == "application/json"));
+    assert!(
+        files_for(&doc, "terraform")[0]
+            .text
+            .contains("resource \"aws_route53_zone\"")
+    );
+    assert!(files_for(&doc, "svg").is_empty());
+}
