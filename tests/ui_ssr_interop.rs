@@ -119,10 +119,21 @@ fn an_embed_starts_from_the_link_then_the_preset() {
 #[test]
 fn the_share_link_carries_the_selected_zone() {
     let state = AppState::new(presets::build("article").unwrap(), None);
-    let link = share_link(&state, "https://lab.example/").unwrap();
+    let link = share_link(&state, &(None, None), "https://lab.example/").unwrap();
     assert!(link.starts_with("https://lab.example/#s1."));
     let opened = open_link(&link).unwrap();
     assert_eq!(opened.view.unwrap().selected_zone, state.selected);
+    // With a resolution shown, the link carries its question and step.
+    let shown = (
+        Some("dig +trace www.api.example.com A".to_string()),
+        Some(3),
+    );
+    let link = share_link(&state, &shown, "https://lab.example/").unwrap();
+    let view = open_link(&link).unwrap().view.unwrap();
+    assert_eq!(
+        (view.query.as_deref(), view.step),
+        (Some("dig +trace www.api.example.com A"), Some(3))
+    );
     assert_eq!(*state.doc, opened.scenario);
 }
 

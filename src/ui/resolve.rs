@@ -99,6 +99,26 @@ pub fn parse_query(world: &World, line: &str) -> Result<FormQuery, String> {
     })
 }
 
+/// The dig command line of a question as the form holds it: what [`parse_query`] reads back
+/// (share links carry it).
+pub fn query_line(name: &str, rtype: &str, resolver: &Resolver) -> String {
+    let name = name.trim();
+    match resolver {
+        Resolver::Trace => format!("dig +trace {name} {rtype}"),
+        Resolver::Public => format!("dig @{} {name} {rtype}", resolve::PUBLIC_RESOLVER),
+        Resolver::Direct {
+            server_ip,
+            rd: true,
+        } => format!("dig @{server_ip} {name} {rtype}"),
+        Resolver::Direct {
+            server_ip,
+            rd: false,
+        } => {
+            format!("dig @{server_ip} +norecurse {name} {rtype}")
+        }
+    }
+}
+
 /// Reads the name field: an absolute or relative name (a final dot is added).
 pub fn parse_name(text: &str) -> Result<hickory_proto::rr::Name, String> {
     let t = text.trim();
@@ -362,5 +382,41 @@ mod tests {
         assert_eq!(clock_text(1_795_305_600), "2026-11-22 00:00:00 UTC");
         assert_eq!(duration_text(3725), "1h 2m 5s");
         assert_eq!(duration_text(59), "59s");
+    }
+
+    #[test]
+    fn a_query_line_reads_back_as_the_same_question() {
+        let doc = crate::ui::doc::default_doc();
+        for resolver in [
+            Resolver::Trace,
+            Resolver::Public,
+            Resolver::Direct {
+                server_ip: "192.5.6.30".into(),
+                rd: false,
+            },
+            Resolver::Direct {
+                server_ip: "192.5.6.30".into(),
+                rd: true,
+            },
+        ] {
+            let line = query_line("www.api.example.com", "AAAA", &resolver);
+            let q = parse_query(&doc.world, &line).unwrap();
+            assert_eq!(
+                (q.name.as_str(), q.rtype.as_str(), &q.resolver),
+                ("www.api.example.com", "AAAA", &resolver),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            query_line(
+                "x.example.com",
+                "NS",
+                &Resolver::Direct {
+                    server_ip: "192.5.6.30".into(),
+                    rd: false
+                }
+            ),
+            "dig @192.5.6.30 +norecurse x.example.com NS"
+        );
     }
 }

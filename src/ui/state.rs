@@ -213,6 +213,29 @@ impl Reducible for AppState {
     }
 }
 
+/// What the resolve panel shows now: its question as a dig command line, and the step. Share
+/// links carry it. A shared cell rather than app state, so that stepping through a resolution
+/// does not re-render the whole app; the app provides one through a context.
+#[derive(Debug, Clone, Default)]
+pub struct Shown(pub Rc<std::cell::RefCell<(Option<String>, Option<usize>)>>);
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Shown {
+    /// The query and step shown, if a resolution is shown.
+    pub fn get(&self) -> (Option<String>, Option<usize>) {
+        self.0.borrow().clone()
+    }
+
+    pub fn set(&self, query: Option<String>, step: Option<usize>) {
+        *self.0.borrow_mut() = (query, step);
+    }
+}
+
 /// The reducer handle the views share through a context.
 pub type AppHandle = UseReducerHandle<AppState>;
 

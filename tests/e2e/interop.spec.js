@@ -137,6 +137,23 @@ test("a share link round trip keeps the saved work", async ({ page, context }) =
   await expect(other.locator("#zone-panel")).not.toContainText("192.0.2.201");
 });
 
+test("a share link carries the resolution shown and its step", async ({ page, browser, baseURL }) => {
+  await open(page);
+  await page.locator("#resolve-run").click();
+  await expect(page.locator(".step-count")).toHaveText("Step 1 of 7");
+  await page.locator(".step-controls button", { hasText: "Next" }).click();
+  await page.locator(".step-controls button", { hasText: "Next" }).click();
+  await expect(page.locator(".step-count")).toHaveText("Step 3 of 7");
+  await page.locator("#open-share").click();
+  const link = await page.locator("#share-link").inputValue();
+  const other = await (await browser.newContext({ baseURL })).newPage();
+  await other.goto(link);
+  await other.locator("#shared-open").click();
+  await expect(other.locator(".step-count")).toHaveText("Step 3 of 7");
+  await expect(other.locator("#resolve-name")).toHaveValue("www.api.example.com");
+  await other.context().close();
+});
+
 test("a damaged or newer link says so and loses nothing", async ({ page, baseURL }) => {
   await open(page);
   await importZoneText(page, "keepme 300 IN A 192.0.2.203\n");
@@ -176,11 +193,14 @@ test("embedded in a page from another port, the app renders, steps and touches n
     await expect(frame.locator(".topbar")).toHaveCount(0);
     await expect(frame.locator(".embed-open")).toHaveAttribute("href", /#s1\./);
     await expect(frame.locator("#embed")).toHaveAttribute("data-view-serial", "1");
-    // Steps: run the resolution and move through it.
-    await frame.locator("#resolve-run").click();
-    await expect(frame.locator(".step-count")).toContainText("Step 1 of");
+    // The query from the URL runs, and autoplay steps through it to the answer by itself.
+    await expect(frame.locator(".step-count")).toHaveText("Step 7 of 7", { timeout: 20_000 });
+    await expect(frame.locator("#resolve-outcome")).toContainText("NOERROR");
+    // The step controls work in the frame.
+    await frame.locator(".step-controls button", { hasText: "First" }).click();
+    await expect(frame.locator(".step-count")).toHaveText("Step 1 of 7");
     await frame.locator(".step-controls button", { hasText: "Next" }).click();
-    await expect(frame.locator(".step-count")).toContainText("Step 2 of");
+    await expect(frame.locator(".step-count")).toHaveText("Step 2 of 7");
     await page.screenshot({ path: `${shots}/interop-embed-host.png` });
     // The host's storage is as it was; the app's was not written.
     expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage)))).toBe(

@@ -25,7 +25,7 @@ use super::share_dialog::ShareDialog;
 use super::shared_link_banner::SharedLinkBanner;
 use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
-use crate::ui::state::{Action, AppHandle, AppState, Edit};
+use crate::ui::state::{Action, AppHandle, AppState, Edit, Shown};
 use crate::ui::storage::Notice;
 
 /// The state at start: in the browser, what localStorage holds (a damaged save is kept
@@ -78,6 +78,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_dismiss_error = dispatch(|| Action::DismissError).reform(|_: MouseEvent| ());
     let show_infrastructure = use_state(|| false);
     let settled = use_settled();
+    let shown = use_state(Shown::default);
     // The zones the resolve panel's current step asked, marked in the diagram.
     let highlighted = use_state(|| std::rc::Rc::new(Vec::<String>::new()));
     let on_highlight = {
@@ -128,6 +129,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
+        <ContextProvider<Shown> context={(*shown).clone()}>
         <ContextProvider<ChallengeHandle> context={challenge.clone()}>
             <div class="app" data-revision={state.revision.to_string()}>
                 <a class="skip-link" href="#zone-panel">{ "Skip to the records" }</a>
@@ -198,6 +200,7 @@ pub fn App(props: &AppProps) -> Html {
                 }</p>
             </div>
         </ContextProvider<ChallengeHandle>>
+        </ContextProvider<Shown>>
         </ContextProvider<AppHandle>>
     }
 }

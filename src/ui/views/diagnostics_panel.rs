@@ -128,9 +128,9 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     let challenge = use_context::<ChallengeHandle>();
     let findings = {
         let doc = app.doc.clone();
-        use_memo(Rc::as_ptr(&app.doc) as usize, move |_| {
-            diagnose::diagnose(&doc)
-        })
+        // Keyed by the revision, which every document change bumps (a pointer could be
+        // reused by the next document).
+        use_memo(app.revision, move |_| diagnose::diagnose(&doc))
     };
     let hidden = challenge
         .as_ref()
@@ -138,16 +138,13 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     {
         let on_flagged = props.on_flagged.clone();
         let findings = findings.clone();
-        use_effect_with(
-            (Rc::as_ptr(&findings) as usize, hidden),
-            move |(_, hidden)| {
-                on_flagged.emit(if *hidden {
-                    Vec::new()
-                } else {
-                    flagged_zones(&findings)
-                });
-            },
-        );
+        use_effect_with((app.revision, hidden), move |(_, hidden)| {
+            on_flagged.emit(if *hidden {
+                Vec::new()
+            } else {
+                flagged_zones(&findings)
+            });
+        });
     }
 
     if hidden {

@@ -15,7 +15,7 @@ use crate::scenario::dig_command::{run_line, step_command, step_text};
 use crate::ui::resolve::{
     self, Resolver, TYPES, badge, clock_text, decision_text, duration_text, plain, step_zone_ids,
 };
-use crate::ui::state::{Action, AppHandle, Edit};
+use crate::ui::state::{Action, AppHandle, Edit, Shown};
 use crate::ui::views::sequence::SequenceView;
 
 #[derive(Properties, PartialEq)]
@@ -40,6 +40,8 @@ struct Runner {
     index: UseStateHandle<usize>,
     error: UseStateHandle<Option<String>>,
     playing: UseStateHandle<bool>,
+    /// The dig command line of the question run (for share links).
+    query: UseStateHandle<Option<String>>,
 }
 
 impl Runner {
@@ -57,6 +59,8 @@ impl Runner {
             Ok((r, cache)) => {
                 let last = r.steps.len().saturating_sub(1);
                 self.error.set(None);
+                self.query
+                    .set(Some(resolve::query_line(name, rtype, resolver)));
                 self.run.set(Some(Rc::new((r, state.doc.clock))));
                 self.index.set(step.unwrap_or(0).min(last));
                 self.playing.set(autoplay);
@@ -112,13 +116,21 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
     let playing = use_state(|| false);
     let speed = use_state(|| "1".to_string());
 
-    // Report the current step's zones to the diagram.
+    let query = use_state(|| None::<String>);
+    let shown = use_context::<Shown>();
+
+    // Report the current step's zones to the diagram, and the question and step to the app
+    // (share links carry them).
     {
         let on_highlight = props.on_highlight.clone();
         let doc = state.doc.clone();
         let key = (run.as_ref().map(|r| Rc::as_ptr(r) as usize), *index);
         let run = run.clone();
+        let query = (*query).clone();
         use_effect_with(key, move |(_, i)| {
+            if let Some(shown) = shown {
+                shown.set(query.clone(), run.as_ref().map(|_| *i));
+            }
             let ids = run
                 .as_ref()
                 .and_then(|r| r.0.steps.get(*i).map(|s| step_zone_ids(&doc.world, s)))
@@ -151,6 +163,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
         index: index.clone(),
         error: error.clone(),
         playing: playing.clone(),
+        query: query.clone(),
     };
     let on_submit = {
         let (state, name, rtype, mode, server, rd, runner) = (
@@ -522,7 +535,7 @@ fn stepping<G: Fn(fn(usize, usize) -> usize) -> Callback<MouseEvent>>(
                 </label>
             </div>
             <SequenceView run={run.clone()} current={index} on_select={c.on_select} />
-            <ol class="steps">
+            <ol class="steps" tabindex="0" aria-label="Steps">
                 { for r.steps.iter().enumerate().map(|(i, s)| {
                     let who = s.server().map(|sv| format!("{} ({})", plain(&sv.name), sv.ip)).unwrap_or_else(|| "cache".into());
                     let b = badge(s);

@@ -9,7 +9,7 @@ use super::icon::Icon;
 use crate::scenario::interop::{LINK_BUDGET, share};
 use crate::ui::browser;
 use crate::ui::interop::view_state;
-use crate::ui::state::AppHandle;
+use crate::ui::state::{AppHandle, Shown};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareDialogProps {
@@ -17,12 +17,20 @@ pub struct ShareDialogProps {
 }
 
 /// The link (page address + fragment) or the reason there is none.
-pub fn share_link(state: &crate::ui::state::AppState, page: &str) -> Result<String, String> {
-    let view = view_state(
-        state.selected.as_deref(),
-        state.view.as_ref().and_then(|v| v.query.as_deref()),
-        state.view.as_ref().and_then(|v| v.step),
-    );
+pub fn share_link(
+    state: &crate::ui::state::AppState,
+    shown: &(Option<String>, Option<usize>),
+    page: &str,
+) -> Result<String, String> {
+    // What the resolve panel shows, else what was last asked of it.
+    let (query, step) = match shown {
+        (Some(q), step) => (Some(q.as_str()), *step),
+        (None, _) => (
+            state.view.as_ref().and_then(|v| v.query.as_deref()),
+            state.view.as_ref().and_then(|v| v.step),
+        ),
+    };
+    let view = view_state(state.selected.as_deref(), query, step);
     share(&state.doc, Some(&view))
         .map(|fragment| format!("{page}{fragment}"))
         .map_err(|e| e.to_string())
@@ -34,8 +42,10 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let dialog = use_node_ref();
     super::modal::use_modal(&dialog);
     let status = use_state(String::new);
+    let shown_now = use_context::<Shown>();
     let link = use_memo((state.revision, state.selected.clone()), |_| {
-        share_link(&state, &browser::page_address())
+        let shown = shown_now.as_ref().map(Shown::get).unwrap_or_default();
+        share_link(&state, &shown, &browser::page_address())
     });
     {
         // Copies the link once when the dialog opens.
