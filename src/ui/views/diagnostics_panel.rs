@@ -6,8 +6,6 @@
 //! findings stay hidden until the user asks for them. The zones involved in errors and
 //! warnings are reported through `on_flagged`, for the diagram.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::challenges::ChallengeHandle;
