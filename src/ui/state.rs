@@ -35,6 +35,9 @@ pub struct AppState {
     pub persist: bool,
     /// Bumped by every `SetView`, so a view can tell a new request from an old one.
     pub view_serial: u64,
+    /// A read-only embed: the document never changes (edits, loads, undo and redo are
+    /// ignored here, whatever control sent them); questions can still be asked.
+    pub readonly: bool,
 }
 
 /// Every way the state changes.
@@ -80,6 +83,7 @@ impl AppState {
             view: None,
             persist: true,
             view_serial: 0,
+            readonly: false,
         }
     }
 
@@ -111,6 +115,7 @@ impl AppState {
             view: self.view.clone(),
             persist: self.persist,
             view_serial: self.view_serial,
+            readonly: self.readonly,
         }
     }
 }
@@ -137,6 +142,14 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if self.readonly
+            && matches!(
+                action,
+                Action::Edit(_) | Action::Replace { .. } | Action::Undo | Action::Redo
+            )
+        {
+            return self;
+        }
         match action {
             Action::Edit(edit) => {
                 let mut doc = (*self.doc).clone();
@@ -330,5 +343,23 @@ mod tests {
             &s0.clone().reduce(Action::Select("nope".into())),
             &s0
         ));
+    }
+
+    #[test]
+    fn a_read_only_state_ignores_every_change_to_the_document() {
+        let s = Rc::new(AppState {
+            readonly: true,
+            ..AppState::embedded(default_doc())
+        });
+        let after = s.clone().reduce(add_a(&s, "ro.example.com."));
+        assert!(Rc::ptr_eq(&s, &after));
+        let after = s.clone().reduce(Action::Replace {
+            label: "load".into(),
+            doc: default_doc(),
+        });
+        assert!(Rc::ptr_eq(&s, &after));
+        let zone = s.doc.world.zones[0].id.clone();
+        let after = s.clone().reduce(Action::Select(zone.clone()));
+        assert_eq!(after.selected.as_deref(), Some(zone.as_str()));
     }
 }

@@ -65,7 +65,11 @@ pub fn Embed(props: &EmbedProps) -> Html {
     });
     let state: AppHandle = {
         let doc = start.0.clone();
-        use_reducer(move || AppState::embedded(doc))
+        let readonly = props.params.readonly;
+        use_reducer(move || AppState {
+            readonly,
+            ..AppState::embedded(doc)
+        })
     };
     {
         // The query, step and autoplay asked for: once, at start.
