@@ -11,15 +11,16 @@ use hickory_proto::rr::Name;
 
 use yew::prelude::*;
 
+use super::step_list::{step_detail, step_list};
+
 use crate::aws::acm::history::{Event as AcmEvent, iso_time};
 use crate::aws::acm::{self, Certificate, CertificateStatus, Target};
-use crate::scenario::dig_command::{step_command, step_text};
 use crate::ui::acm::{
     Lookup, Outcome, RequestDraft, RequestErrors, check_request, compare, default_account,
     latest_check, latest_lookup, result_class, since_request, status_class, status_text,
     trace_query, zone_for,
 };
-use crate::ui::resolve::{badge, clock_text, decision_text, duration_text, plain, step_zone_ids};
+use crate::ui::resolve::{clock_text, duration_text, plain, step_zone_ids};
 use crate::ui::state::{Action, AppHandle, Edit, ViewState};
 use crate::ui::{Doc, browser};
 
@@ -568,33 +569,9 @@ fn lookup_view(
                     <button type="button" class="btn btn-secondary" onclick={go(|i, n| (i + 1).min(n.saturating_sub(1)))} disabled={index + 1 >= n}>{ "Next" }</button>
                     <button type="button" class="btn btn-secondary" onclick={go(|_, n| n.saturating_sub(1))} disabled={index + 1 >= n}>{ "Last" }</button>
                 </div>
-                <ol class="steps">
-                    { for steps.iter().enumerate().map(|(i, s)| {
-                        let who = s.server().map(|sv| format!("{} ({})", plain(&sv.name), sv.ip)).unwrap_or_else(|| "cache".into());
-                        let b = badge(s);
-                        html! {
-                            <li class={classes!("step", format!("depth-{}", s.depth.min(4)), (i == index).then_some("current"))}
-                                aria-current={(i == index).then_some("step")}>
-                                <span class={classes!("badge", format!("badge-{}", b.to_lowercase()))}>{ b }</span>
-                                <span class="step-who">{ who }</span>
-                                <span class="step-decision">{ decision_text(&s.decision) }</span>
-                            </li>
-                        }
-                    }) }
-                </ol>
+                { step_list(steps, index, "ACM lookup steps") }
                 if let Some(s) = step {
-                    <div class="step-detail">
-                        <p class="step-why">{ s.why.clone() }</p>
-                        if let crate::dns::resolve::Action::Query { zone, question, .. } = &s.action {
-                            <p class="step-meta">{ format!("Asked {} {} because it serves {}", plain(&question.name), question.rtype, plain(zone)) }</p>
-                        }
-                        if let Some(cmd) = step_command(s) {
-                            <p class="step-cmd"><code>{ cmd }</code></p>
-                        }
-                        if let Some(text) = step_text(&doc.world, s, l.at) {
-                            <pre class="dig-text" tabindex="0" aria-label="dig output of this step">{ text }</pre>
-                        }
-                    </div>
+                    { step_detail(&doc.world, s, l.at) }
                 }
                 <p class="acm-lookup-result">{ l.check.reason.clone() }</p>
             </div>

@@ -9,12 +9,12 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::step_list::{step_detail, step_list};
+
 use crate::dns::dig::{DigContext, render};
 use crate::dns::resolve::{OutcomeKind, PUBLIC_RESOLVER, Resolution};
-use crate::scenario::dig_command::{run_line, step_command, step_text};
-use crate::ui::resolve::{
-    self, Resolver, TYPES, badge, clock_text, decision_text, duration_text, plain, step_zone_ids,
-};
+use crate::scenario::dig_command::run_line;
+use crate::ui::resolve::{self, Resolver, TYPES, clock_text, duration_text, plain, step_zone_ids};
 use crate::ui::state::{Action, AppHandle, Edit, Shown};
 use crate::ui::views::sequence::SequenceView;
 
@@ -535,33 +535,9 @@ fn stepping<G: Fn(fn(usize, usize) -> usize) -> Callback<MouseEvent>>(
                 </label>
             </div>
             <SequenceView run={run.clone()} current={index} on_select={c.on_select} />
-            <ol class="steps" tabindex="0" aria-label="Steps">
-                { for r.steps.iter().enumerate().map(|(i, s)| {
-                    let who = s.server().map(|sv| format!("{} ({})", plain(&sv.name), sv.ip)).unwrap_or_else(|| "cache".into());
-                    let b = badge(s);
-                    html! {
-                        <li class={classes!("step", format!("depth-{}", s.depth.min(4)), (i == index).then_some("current"))}
-                            aria-current={(i == index).then_some("step")}>
-                            <span class={classes!("badge", format!("badge-{}", b.to_lowercase()))}>{ b }</span>
-                            <span class="step-who">{ who }</span>
-                            <span class="step-decision">{ decision_text(&s.decision) }</span>
-                        </li>
-                    }
-                }) }
-            </ol>
+            { step_list(&r.steps, index, "Steps") }
             if let Some(s) = step {
-                <div class="step-detail">
-                    <p class="step-why">{ s.why.clone() }</p>
-                    if let crate::dns::resolve::Action::Query { zone, question, .. } = &s.action {
-                        <p class="step-meta">{ format!("Asked {} {} because it serves {}", plain(&question.name), question.rtype, plain(zone)) }</p>
-                    }
-                    if let Some(cmd) = step_command(s) {
-                        <p class="step-cmd"><code>{ cmd }</code></p>
-                    }
-                    if let Some(text) = step_text(&doc.world, s, now) {
-                        <pre class="dig-text" tabindex="0">{ text }</pre>
-                    }
-                </div>
+                { step_detail(&doc.world, s, now) }
             }
             { outcome_view(r, now) }
         </div>
