@@ -130,14 +130,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             }
         })
     };
-    let oncancel = {
-        let cb = props.on_close.clone();
-        Callback::from(move |e: Event| {
-            e.prevent_default();
-            cb.emit(());
-        })
-    };
-    let close = props.on_close.reform(|_: MouseEvent| ());
+    let (oncancel, close) = super::modal::close_handlers(&props.on_close);
 
     html! {
         <dialog class="dialog dialog-wide" id="export-dialog" ref={dialog} aria-labelledby="export-title" oncancel={oncancel}>

@@ -128,14 +128,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             }
         })
     };
-    let oncancel = {
-        let cb = props.on_close.clone();
-        Callback::from(move |e: Event| {
-            e.prevent_default();
-            cb.emit(());
-        })
-    };
-    let close = props.on_close.reform(|_: MouseEvent| ());
+    let (oncancel, close) = super::modal::close_handlers(&props.on_close);
 
     let error = match &checked {
         Some(Err(e)) => Some(e.to_string()),

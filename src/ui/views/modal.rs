@@ -37,14 +37,7 @@ pub fn Modal(props: &ModalProps) -> Html {
             cb.emit(());
         })
     };
-    let oncancel = {
-        let cb = props.on_close.clone();
-        Callback::from(move |e: Event| {
-            e.prevent_default();
-            cb.emit(());
-        })
-    };
-    let close = props.on_close.reform(|_: MouseEvent| ());
+    let (oncancel, close) = close_handlers(&props.on_close);
     html! {
         <dialog class="dialog manage-dialog" ref={dialog} aria-labelledby={props.title_id.clone()} oncancel={oncancel}>
             <form class="form" novalidate=true onsubmit={onsubmit}>
@@ -67,6 +60,17 @@ pub fn Modal(props: &ModalProps) -> Html {
             </form>
         </dialog>
     }
+}
+
+/// A dialog's two ways to close: its `cancel` event (Escape; the browser's own closing is
+/// prevented, so the view decides) and a Close or Cancel button.
+pub fn close_handlers(on_close: &Callback<()>) -> (Callback<Event>, Callback<MouseEvent>) {
+    let cb = on_close.clone();
+    let oncancel = Callback::from(move |e: Event| {
+        e.prevent_default();
+        cb.emit(());
+    });
+    (oncancel, on_close.reform(|_: MouseEvent| ()))
 }
 
 /// Opens the dialog as a modal when it mounts; gives focus back to the opener when it goes.

@@ -107,14 +107,7 @@ pub fn RecordDialog(props: &RecordDialogProps) -> Html {
             cb.emit(());
         })
     };
-    let oncancel = {
-        let cb = props.on_close.clone();
-        Callback::from(move |e: Event| {
-            e.prevent_default();
-            cb.emit(());
-        })
-    };
-    let on_close_click = props.on_close.reform(|_: MouseEvent| ());
+    let (oncancel, on_close_click) = super::modal::close_handlers(&props.on_close);
 
     let mut types: Vec<String> = FORM_TYPES.iter().map(RecordType::to_string).collect();
     let current = draft.rtype.trim().to_ascii_uppercase();

@@ -77,14 +77,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             }
         })
     };
-    let oncancel = {
-        let cb = props.on_close.clone();
-        Callback::from(move |e: Event| {
-            e.prevent_default();
-            cb.emit(());
-        })
-    };
-    let close = props.on_close.reform(|_: MouseEvent| ());
+    let (oncancel, close) = super::modal::close_handlers(&props.on_close);
     let fragment_len = |l: &str| l.find('#').map_or(l.len(), |i| l.len() - i);
 
     html! {
