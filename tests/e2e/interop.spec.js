@@ -154,6 +154,17 @@ test("a share link carries the resolution shown and its step", async ({ page, br
   await other.context().close();
 });
 
+test("a link pasted into the open app's address bar asks too", async ({ page }) => {
+  await open(page);
+  await page.locator("#open-share").click();
+  const link = await page.locator("#share-link").inputValue();
+  await page.keyboard.press("Escape");
+  await expect(page.locator("#shared-banner")).toHaveCount(0);
+  await page.evaluate((fragment) => { location.hash = fragment; }, link.slice(link.indexOf("#")));
+  await expect(page.locator("#shared-banner")).toContainText("This link holds a scenario");
+  expect(await page.evaluate(() => location.hash)).toBe("");
+});
+
 test("a damaged or newer link says so and loses nothing", async ({ page, baseURL }) => {
   await open(page);
   await importZoneText(page, "keepme 300 IN A 192.0.2.203\n");
