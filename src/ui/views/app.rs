@@ -212,10 +212,13 @@ fn use_save(state: &AppHandle) {
     // The document not yet written. The effect below writes it once the render is done; if
     // the page goes away first (a reload right after an edit, before the effect had its
     // turn), the `pagehide` listener writes it.
+    // Queued once per revision: a render that changed nothing else does not queue it again.
     let pending = use_mut_ref(|| None::<std::rc::Rc<crate::ui::doc::Doc>>);
+    let queued = use_mut_ref(|| 0u64);
     let blocked = matches!(state.notice, Some(Notice::Damaged { kept_key: None, .. }));
-    if state.revision > 0 && !blocked && state.persist {
+    if state.revision > *queued.borrow() && !blocked && state.persist {
         *pending.borrow_mut() = Some(state.doc.clone());
+        *queued.borrow_mut() = state.revision;
     }
     {
         let pending = pending.clone();

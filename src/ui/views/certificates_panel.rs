@@ -70,13 +70,10 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
     let doc = state.doc.clone();
 
     let lookup: Option<Rc<Lookup>> = {
-        let key = (
-            (*stepper).clone(),
-            state.revision,
-            Rc::as_ptr(&doc) as usize,
-        );
+        // Every document change bumps the revision.
+        let key = ((*stepper).clone(), state.revision);
         let doc = doc.clone();
-        let memo = use_memo(key, move |(open, _, _)| {
+        let memo = use_memo(key, move |(open, _)| {
             let (arn, name) = open.as_ref()?;
             let cert = doc.aws.certificate(arn)?;
             latest_lookup(&doc, cert, name).map(Rc::new)

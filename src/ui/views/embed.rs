@@ -110,18 +110,22 @@ pub fn Embed(props: &EmbedProps) -> Html {
             }
         })
     };
+    // Deflating the whole scenario is not free: only when the document or the view changes.
     let full_app = {
-        let page = browser::page_address();
-        let base = page.split('?').next().unwrap_or_default().to_string();
-        let base = if base.is_empty() {
-            "./".to_string()
-        } else {
-            base
-        };
-        match share(&state.doc, state.view.as_ref()) {
-            Ok(fragment) => format!("{base}{fragment}"),
-            Err(_) => base,
-        }
+        let (doc, view) = (state.doc.clone(), state.view.clone());
+        use_memo((state.revision, state.view_serial), move |_| {
+            let page = browser::page_address();
+            let base = page.split('?').next().unwrap_or_default().to_string();
+            let base = if base.is_empty() {
+                "./".to_string()
+            } else {
+                base
+            };
+            match share(&doc, view.as_ref()) {
+                Ok(fragment) => format!("{base}{fragment}"),
+                Err(_) => base,
+            }
+        })
     };
     let panel = match props.params.panel {
         EmbedPanel::Diagram => html! {
@@ -163,7 +167,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
                 data-revision={state.revision.to_string()} data-view-serial={state.view_serial.to_string()}>
                 <div class="embed-bar">
                     <span class="embed-title">{ state.doc.title.clone() }</span>
-                    <a class="embed-open" href={full_app} target="_blank" rel="noopener">{ "Open in Delegation Lab" }</a>
+                    <a class="embed-open" href={(*full_app).clone()} target="_blank" rel="noopener">{ "Open in Delegation Lab" }</a>
                 </div>
                 if let Some(message) = &start.2 {
                     <p class="banner banner-error" role="alert">{ message.clone() }</p>
