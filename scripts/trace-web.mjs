@@ -38,7 +38,7 @@ const end = events.find((e) => e.name === "app-rendered");
 console.log(`app-start to app-rendered: ${((end.ts - start.ts) / 1000).toFixed(1)} ms`);
 console.log("offset ms  took ms  event (main thread)");
 for (const e of events) {
-  if (e.tid === start.tid && e.ph === "X" && e.dur > 1500 && e.ts >= start.ts - 30000 && e.ts <= end.ts) {
+  if (e.tid === start.tid && e.ph === "X" && e.dur > 1500 && e.ts >= start.ts - Number(process.env.BEFORE_MS ?? 30) * 1000 && e.ts <= end.ts) {
     console.log(`${((e.ts - start.ts) / 1000).toFixed(1).padStart(9)} ${(e.dur / 1000).toFixed(1).padStart(8)}  ${e.name}`);
   }
 }

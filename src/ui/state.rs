@@ -103,7 +103,8 @@ impl AppState {
     fn with_doc(&self, doc: Rc<Doc>, history: History<Rc<Doc>>) -> Self {
         let selected = match &self.selected {
             Some(id) if doc.world.zone(id).is_some() => Some(id.clone()),
-            _ => default_selection(&doc),
+            Some(id) => successor(&self.doc, &doc, id).or_else(|| default_selection(&doc)),
+            None => default_selection(&doc),
         };
         Self {
             doc,
@@ -118,6 +119,19 @@ impl AppState {
             readonly: self.readonly,
         }
     }
+}
+
+/// The zone that takes the place of zone `id` (gone from `after`): one of the same name in the
+/// same account, preferably, else in any account. A recreated hosted zone gets a new id, and
+/// undoing the recreate brings the old one back: the record panel follows it both ways.
+fn successor(before: &Doc, after: &Doc, id: &str) -> Option<String> {
+    let origin = &before.world.zone(id)?.origin;
+    let account = before.aws.hosted_zone(id).map(|hz| hz.account.as_str());
+    let same_name = || after.world.zones.iter().filter(|z| &z.origin == origin);
+    same_name()
+        .find(|z| after.aws.hosted_zone(&z.id).map(|hz| hz.account.as_str()) == account)
+        .or_else(|| same_name().next())
+        .map(|z| z.id.clone())
 }
 
 /// The zone selected when nothing is: the users' hosted zone nearest the root (AWS's own
@@ -282,6 +296,31 @@ mod tests {
     fn the_first_hosted_zone_is_selected_at_start() {
         let s = start();
         assert_eq!(s.selected_zone().unwrap().origin, n("example.com."));
+    }
+
+    #[test]
+    fn the_record_panel_follows_a_recreated_zone_through_undo_and_redo() {
+        let s0 = start();
+        let child = s0
+            .doc
+            .world
+            .zones
+            .iter()
+            .find(|z| z.origin == n("api.example.com."))
+            .unwrap()
+            .id
+            .clone();
+        let s1 = s0.reduce(Action::Select(child.clone()));
+        let s2 = s1.reduce(Action::Edit(Edit::RecreateHostedZone {
+            zone_id: child.clone(),
+        }));
+        let new_id = s2.selected.clone().unwrap();
+        assert_ne!(new_id, child);
+        assert_eq!(s2.selected_zone().unwrap().origin, n("api.example.com."));
+        let s3 = s2.reduce(Action::Undo);
+        assert_eq!(s3.selected.as_deref(), Some(child.as_str()));
+        let s4 = s3.reduce(Action::Redo);
+        assert_eq!(s4.selected.as_deref(), Some(new_id.as_str()));
     }
 
     #[test]

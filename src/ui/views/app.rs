@@ -162,7 +162,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ChallengeCard />
                     <section class="panel panel-diagram" id="diagram-panel" aria-labelledby="diagram-heading" tabindex="-1">
                         <div class="panel-bar">
-                            <h2 id="diagram-heading">{ "Delegation hierarchy" }</h2>
+                            <h2 id="diagram-heading" elementtiming="first-screen">{ "Delegation hierarchy" }</h2>
                             <label class="toggle">
                                 <input type="checkbox" id="show-infrastructure" checked={*show_infrastructure}
                                     onchange={on_toggle_infrastructure} />
