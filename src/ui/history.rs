@@ -4,6 +4,9 @@
 /// How many steps back undo reaches.
 pub const UNDO_LIMIT: usize = 200;
 
+/// One stack's labels and snapshots, bottom first.
+pub type Stack<'a, T> = Vec<(&'a str, &'a T)>;
+
 #[derive(Debug, Clone, PartialEq)]
 struct Entry<T> {
     label: String,
@@ -75,6 +78,33 @@ impl<T> History<T> {
 
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// The undo stack's labels and snapshots, oldest first, and the redo stack's, the next
+    /// redo last (what `from_stacks` takes back).
+    pub fn stacks(&self) -> (Stack<'_, T>, Stack<'_, T>) {
+        fn list<T>(v: &[Entry<T>]) -> Stack<'_, T> {
+            v.iter().map(|e| (e.label.as_str(), &e.snapshot)).collect()
+        }
+        (list(&self.undo), list(&self.redo))
+    }
+
+    /// A history with these stacks (as `stacks` gives them); the undo stack keeps its last
+    /// `UNDO_LIMIT` entries.
+    pub fn from_stacks(undo: Vec<(String, T)>, redo: Vec<(String, T)>) -> Self {
+        let entries = |v: Vec<(String, T)>| {
+            v.into_iter()
+                .map(|(label, snapshot)| Entry { label, snapshot })
+                .collect::<Vec<_>>()
+        };
+        let mut undo = entries(undo);
+        if undo.len() > UNDO_LIMIT {
+            undo.drain(..undo.len() - UNDO_LIMIT);
+        }
+        Self {
+            undo,
+            redo: entries(redo),
+        }
     }
 }
 

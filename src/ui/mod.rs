@@ -9,6 +9,7 @@
 //! - [`state`]: `AppState`, `Action` and the reducer (edits are the engine's
 //!   `scenario::edit::Edit`); `AppHandle` shared by context.
 //! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
+//! - [`undo_store`]: the undo and redo stacks kept in sessionStorage across a reload.
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
 //! - [`acm`]: the certificates panel's logic: the request form, statuses, ACM's lookup replayed, the two outcomes (pure).
@@ -30,6 +31,7 @@ pub mod resolve;
 pub mod sequence;
 pub mod state;
 pub mod storage;
+pub mod undo_store;
 pub mod views;
 
 pub use doc::Doc;

@@ -140,25 +140,44 @@ impl Store for MemoryStore {
 #[cfg(target_arch = "wasm32")]
 pub struct BrowserStore;
 
+/// The tab's sessionStorage (the undo stacks kept across a reload: `undo_store`).
 #[cfg(target_arch = "wasm32")]
-impl BrowserStore {
-    fn storage() -> Result<web_sys::Storage, String> {
-        web_sys::window()
-            .ok_or("no window")?
-            .local_storage()
-            .map_err(|e| format!("{e:?}"))?
-            .ok_or_else(|| "localStorage is disabled".to_string())
-    }
+pub struct SessionStore;
+
+#[cfg(target_arch = "wasm32")]
+fn browser_storage(session: bool) -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let storage = if session {
+        window.session_storage()
+    } else {
+        window.local_storage()
+    };
+    storage
+        .map_err(|e| format!("{e:?}"))?
+        .ok_or_else(|| "the browser's storage is disabled".to_string())
 }
 
 #[cfg(target_arch = "wasm32")]
 impl Store for BrowserStore {
     fn get(&self, key: &str) -> Option<String> {
-        Self::storage().ok()?.get_item(key).ok().flatten()
+        browser_storage(false).ok()?.get_item(key).ok().flatten()
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        Self::storage()?
+        browser_storage(false)?
+            .set_item(key, value)
+            .map_err(|e| format!("{e:?}"))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Store for SessionStore {
+    fn get(&self, key: &str) -> Option<String> {
+        browser_storage(true).ok()?.get_item(key).ok().flatten()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        browser_storage(true)?
             .set_item(key, value)
             .map_err(|e| format!("{e:?}"))
     }

@@ -144,6 +144,18 @@ test("an invalid value shows its error and keeps the input; a valid one is added
   await page.reload();
   await expect(page.locator("body[data-app=ready]")).toHaveCount(1);
   await expect(row.locator("code.value")).toHaveText(["192.0.2.44", "192.0.2.45"]);
+  // The tab's undo history survived the reload too (sessionStorage): undo, then redo.
+  await page.getByRole("button", { name: "Undo add A app.example.com. (Ctrl+Z)" }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByRole("button", { name: "Redo add A app.example.com. (Ctrl+Shift+Z)" }).click();
+  await expect(row.locator("code.value")).toHaveText(["192.0.2.44", "192.0.2.45"]);
+  // A new tab is a new session: the work is there, its undo history is not.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.locator("body[data-app=ready]")).toHaveCount(1);
+  await expect(other.locator("tr[data-name='app.example.com.'] code.value")).toHaveText(["192.0.2.44", "192.0.2.45"]);
+  await expect(other.locator("#undo")).toBeDisabled();
+  await other.close();
   expect(problems).toEqual([]);
 });
 

@@ -45,8 +45,10 @@ test("pick a preset, load it, undo and redo it, a reload keeps it", async ({ pag
   await page.locator("#redo").click();
   await expect(page.getByLabel("Preset scenario")).toHaveValue("3");
 
-  // The loaded preset is the saved work: a reload keeps it (the undo history is not saved).
+  // The loaded preset is the saved work: a reload keeps it, and its undo history (the tab's).
   await page.reload();
   await expect(page.locator("body[data-app=ready]")).toHaveCount(1);
   await expect(page.getByLabel("Preset scenario")).toHaveValue("3");
+  await page.locator("#undo").click();
+  await expect(page.getByLabel("Preset scenario")).toHaveValue("0");
 });

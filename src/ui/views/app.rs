@@ -33,8 +33,17 @@ use crate::ui::storage::Notice;
 pub fn initial_state() -> AppState {
     #[cfg(target_arch = "wasm32")]
     {
-        let restored = crate::ui::storage::restore(&mut crate::ui::storage::BrowserStore);
-        AppState::new(restored.doc.unwrap_or_else(default_doc), restored.notice)
+        use crate::ui::storage::{BrowserStore, DOC_KEY, SessionStore, Store, restore};
+        let restored = restore(&mut BrowserStore);
+        // The undo stacks this tab had before a reload, if they lead to the document restored.
+        let history = match (&restored.doc, BrowserStore.get(DOC_KEY)) {
+            (Some(_), Some(text)) => crate::ui::undo_store::restore(&SessionStore, &text),
+            _ => Default::default(),
+        };
+        AppState {
+            history,
+            ..AppState::new(restored.doc.unwrap_or_else(default_doc), restored.notice)
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -215,6 +224,9 @@ fn use_save(state: &AppHandle) {
     // Queued once per revision: a render that changed nothing else does not queue it again.
     let pending = use_mut_ref(|| None::<std::rc::Rc<crate::ui::doc::Doc>>);
     let queued = use_mut_ref(|| 0u64);
+    // The state as last rendered, for the undo stacks written when the page goes away.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
     let blocked = matches!(state.notice, Some(Notice::Damaged { kept_key: None, .. }));
     if state.revision > *queued.borrow() && !blocked && state.persist {
         *pending.borrow_mut() = Some(state.doc.clone());
@@ -230,9 +242,18 @@ fn use_save(state: &AppHandle) {
                         let _ =
                             crate::ui::storage::save(&mut crate::ui::storage::BrowserStore, &doc);
                     }
+                    // So a reload of this tab can still undo (ui::undo_store).
+                    let state = latest.borrow();
+                    if state.persist && !state.readonly {
+                        let _ = crate::ui::undo_store::save(
+                            &mut crate::ui::storage::SessionStore,
+                            &state.history,
+                            &state.doc,
+                        );
+                    }
                 });
             #[cfg(not(target_arch = "wasm32"))]
-            drop(pending);
+            drop((pending, latest));
             move || {
                 #[cfg(target_arch = "wasm32")]
                 drop(listener);
