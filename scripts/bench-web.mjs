@@ -1,16 +1,20 @@
 // Measures the built site (dist/) in headless Chromium, over 10 fresh loads:
 // - first render: from navigation start to the first paint of the default scenario's page
 //   (the Element Timing API's paint time of the hierarchy panel's heading, which carries
-//   `elementtiming="first-screen"`; whichever copy paints first, prerendered or live);
-// - interactive: to the live app's first render (the `app-rendered` mark it sets then);
+//   `elementtiming="first-screen"`);
+// - interactive: to the app's first render being done (the `app-rendered` mark it sets in
+//   its first effect; yew runs effects in a later task, so this can come before the paint);
+// - the floor: the first contentful paint of an empty page (one paragraph, no CSS or
+//   script) served the same way, in the same browser: what no page can beat here;
 // - the total gzip size (level 9) of everything the first load transfers.
 // Prints the figures; targets: first render median <= 150 ms, total <= 250 KB.
 // Usage: node scripts/bench-web.mjs [dir=dist]   (build first: bash scripts/build-web.sh)
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { resolve, dirname } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { chromium } from "@playwright/test";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,6 +31,15 @@ await new Promise((ok, fail) => {
   server.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
 });
 
+// The empty page of the floor, served by a second server.
+const emptyDir = mkdtempSync(join(tmpdir(), "delegation-lab-floor-"));
+writeFileSync(join(emptyDir, "index.html"), "<!doctype html><html lang=en><meta charset=utf-8><title>floor</title><p>Delegation Lab</p>");
+const floorPort = port + 1;
+const floorServer = spawn(process.execPath, [resolve(root, "scripts/serve.mjs"), emptyDir, String(floorPort)], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+await new Promise((ok) => floorServer.stdout.once("data", ok));
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -34,6 +47,7 @@ const browser = await chromium.launch({
 });
 
 const paints = [];
+const floors = [];
 const times = [];
 const starts = [];
 let transfer = null;
@@ -67,9 +81,21 @@ try {
     }
     await context.close();
   }
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${floorPort}/`);
+    floors.push(await page.evaluate(() => new Promise((done) =>
+      new PerformanceObserver((list) => {
+        const fcp = list.getEntries().find((e) => e.name === "first-contentful-paint");
+        if (fcp) done(fcp.startTime);
+      }).observe({ type: "paint", buffered: true }))));
+    await context.close();
+  }
 } finally {
   await browser.close();
   server.kill();
+  floorServer.kill();
 }
 
 const load = loadavg().map((l) => l.toFixed(2)).join(" ");
@@ -84,6 +110,7 @@ console.log(`first render (default scenario painted) over ${LOADS} fresh loads (
 console.log(`interactive (live app rendered, app-rendered mark) (ms): ${list(times)}`);
 console.log(`wasm ready (app-start mark): median ${median(starts).toFixed(0)} ms`);
 console.log(`interactive: median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
+console.log(`floor (an empty page's first paint, same server and browser): median ${median(floors).toFixed(0)} ms (${list(floors)})`);
 console.log(`first render: median ${median(paints).toFixed(0)} ms, min ${Math.min(...paints).toFixed(0)} ms, max ${Math.max(...paints).toFixed(0)} ms (target <= 150 ms)`);
 console.log("first load transfers:");
 for (const f of transfer.sort((a, b) => b.gzip - a.gzip)) {
