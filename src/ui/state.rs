@@ -127,7 +127,7 @@ impl AppState {
 fn successor(before: &Doc, after: &Doc, id: &str) -> Option<String> {
     let origin = &before.world.zone(id)?.origin;
     let account = before.aws.hosted_zone(id).map(|hz| hz.account.as_str());
-    let same_name = || after.world.zones.iter().filter(|z| &z.origin == origin);
+    let same_name = || after.world.zones_named(origin);
     same_name()
         .find(|z| after.aws.hosted_zone(&z.id).map(|hz| hz.account.as_str()) == account)
         .or_else(|| same_name().next())
@@ -301,15 +301,8 @@ mod tests {
     #[test]
     fn the_record_panel_follows_a_recreated_zone_through_undo_and_redo() {
         let s0 = start();
-        let child = s0
-            .doc
-            .world
-            .zones
-            .iter()
-            .find(|z| z.origin == n("api.example.com."))
-            .unwrap()
-            .id
-            .clone();
+        let api = n("api.example.com.");
+        let child = s0.doc.world.zones_named(&api).next().unwrap().id.clone();
         let s1 = s0.reduce(Action::Select(child.clone()));
         let s2 = s1.reduce(Action::Edit(Edit::RecreateHostedZone {
             zone_id: child.clone(),
