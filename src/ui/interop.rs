@@ -177,6 +177,46 @@ pub enum EmbedPanel {
 }
 
 impl EmbedPanel {
+    /// Every panel, in the order the Share dialog offers them.
+    pub const ALL: [Self; 5] = [
+        Self::Diagram,
+        Self::Records,
+        Self::Trace,
+        Self::Dig,
+        Self::Acm,
+    ];
+
+    /// The `panel=` value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Diagram => "diagram",
+            Self::Records => "records",
+            Self::Trace => "trace",
+            Self::Dig => "dig",
+            Self::Acm => "acm",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Diagram => "Delegation hierarchy",
+            Self::Records => "Records of the selected zone",
+            Self::Trace => "Resolution, step by step",
+            Self::Dig => "dig console",
+            Self::Acm => "Certificates (ACM)",
+        }
+    }
+
+    /// A frame height that shows the panel without scrolling, for the embed code.
+    pub fn height(self) -> u32 {
+        match self {
+            Self::Diagram => 560,
+            Self::Records => 560,
+            Self::Trace | Self::Dig => 820,
+            Self::Acm => 900,
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Self> {
         Some(match id {
             "diagram" => Self::Diagram,
@@ -247,6 +287,62 @@ pub fn embed_params(search: &str) -> Option<EmbedParams> {
             _ => None,
         },
     })
+}
+
+/// The address of an embed of the app at `page` (its address; any query or fragment is
+/// dropped) with these parameters, the scenario and its view carried by a share link's
+/// `fragment` (`#s1.…`; the embed prefers it to a preset). `embed_params` reads it back.
+pub fn embed_url(page: &str, params: &EmbedParams, fragment: &str) -> String {
+    let base = page.split(['?', '#']).next().unwrap_or_default();
+    let mut url = format!("{base}?embed=1&panel={}", params.panel.id());
+    if let Some(preset) = &params.preset {
+        url.push_str(&format!("&preset={}", percent_encode(preset)));
+    }
+    if let Some(query) = &params.query {
+        url.push_str(&format!("&q={}", percent_encode(query)));
+    }
+    if params.autoplay {
+        url.push_str("&autoplay=1");
+    }
+    if params.readonly {
+        url.push_str("&readonly=1");
+    }
+    match params.theme {
+        Some(Theme::Light) => url.push_str("&theme=light"),
+        Some(Theme::Dark) => url.push_str("&theme=dark"),
+        None => {}
+    }
+    url.push_str(fragment);
+    url
+}
+
+/// The `<iframe>` a page embeds `url` with, titled after the scenario, sized for `panel`.
+pub fn embed_snippet(url: &str, scenario_title: &str, panel: EmbedPanel) -> String {
+    let attr = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    format!(
+        "<iframe src=\"{}\" title=\"Delegation Lab: {}\" width=\"900\" height=\"{}\" loading=\"lazy\"></iframe>",
+        attr(url),
+        attr(scenario_title),
+        panel.height()
+    )
+}
+
+/// Escapes every byte but the unreserved ones (`A-Z a-z 0-9 - _ . ~`) as `%XX`.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Decodes `%XX` escapes and `+` (a space in a query string); invalid escapes stay as typed.
@@ -346,6 +442,47 @@ mod tests {
         assert_eq!(
             embed_params("?embed=1&panel=nope&theme=pink"),
             Some(EmbedParams::default())
+        );
+    }
+
+    #[test]
+    fn an_embed_url_reads_back_as_its_parameters() {
+        let params = EmbedParams {
+            preset: Some("quiz".into()),
+            panel: EmbedPanel::Trace,
+            query: Some("dig +trace www.api.example.com A".into()),
+            autoplay: true,
+            readonly: true,
+            theme: Some(Theme::Dark),
+        };
+        let url = embed_url("https://docs.example/lab/?old=1#s1.old", &params, "#s1.abc");
+        assert_eq!(
+            url,
+            "https://docs.example/lab/?embed=1&panel=trace&preset=quiz\
+             &q=dig%20%2Btrace%20www.api.example.com%20A&autoplay=1&readonly=1&theme=dark#s1.abc"
+        );
+        let search = &url[url.find('?').unwrap()..url.find('#').unwrap()];
+        assert_eq!(embed_params(search), Some(params));
+        for panel in EmbedPanel::ALL {
+            let p = EmbedParams {
+                panel,
+                ..EmbedParams::default()
+            };
+            let url = embed_url("/lab/", &p, "");
+            assert_eq!(embed_params(&url["/lab/".len()..]), Some(p));
+        }
+    }
+
+    #[test]
+    fn the_embed_code_escapes_its_attributes() {
+        assert_eq!(
+            embed_snippet(
+                "/lab/?embed=1&panel=acm#s1.x",
+                "A \"quoted\" <title>",
+                EmbedPanel::Acm
+            ),
+            "<iframe src=\"/lab/?embed=1&amp;panel=acm#s1.x\" title=\"Delegation Lab: A &quot;quoted&quot; &lt;title&gt;\" \
+             width=\"900\" height=\"900\" loading=\"lazy\"></iframe>"
         );
     }
 

@@ -102,15 +102,10 @@ fn keep_aside(store: &mut impl Store, raw: &str) -> Option<String> {
 
 /// A `data:` URL that downloads `text` as a JSON file (for the banner's download link).
 pub fn download_url(text: &str) -> String {
-    let mut out = String::from("data:application/json;charset=utf-8,");
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    format!(
+        "data:application/json;charset=utf-8,{}",
+        super::interop::percent_encode(text)
+    )
 }
 
 /// An in-memory store, for tests and for when localStorage is unavailable.

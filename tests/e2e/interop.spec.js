@@ -235,3 +235,51 @@ test("embed mode takes a forced dark theme and read-only", async ({ page }) => {
   await page.screenshot({ path: `${shots}/interop-embed-diagram-360.png` });
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
 });
+
+test("the Share dialog gives docs authors the embed code of this scenario and its resolution", async ({ page, browser, baseURL }) => {
+  await open(page);
+  // Make the scenario this user's own, then show a resolution at its third step.
+  await importZoneText(page, "embedded 300 IN A 192.0.2.204\n");
+  await page.locator("#resolve-run").click();
+  await page.locator(".step-controls button", { hasText: "Next" }).click();
+  await page.locator(".step-controls button", { hasText: "Next" }).click();
+  await expect(page.locator(".step-count")).toHaveText("Step 3 of 7");
+  await page.locator("#open-share").click();
+  const code = page.locator("#embed-code");
+  // A resolution is shown: the trace panel, played, read-only, by default.
+  await expect(page.locator("#embed-panel")).toHaveValue("trace");
+  await expect(page.locator("#embed-autoplay")).toBeChecked();
+  await expect(page.locator("#embed-readonly")).toBeChecked();
+  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/lab\/\?embed=1&amp;panel=trace&amp;autoplay=1&amp;readonly=1#s1\.[^"]+" title="Delegation Lab: [^"]+" width="900" height="820" loading="lazy"><\/iframe>$/);
+  // The options change the code at once.
+  await page.locator("#embed-panel").selectOption("records");
+  await page.locator("#embed-theme").selectOption("dark");
+  await page.locator("#embed-readonly").uncheck();
+  await expect(page.locator("#embed-autoplay")).toBeDisabled();
+  await expect(code).toHaveValue(/\?embed=1&amp;panel=records&amp;theme=dark#s1\./);
+  await expect(code).toHaveValue(/height="560"/);
+  expect(await axeViolations(page, "#share-dialog")).toEqual([]);
+  await shoot(page, "embed-code");
+
+  // What a reader sees: the embed of this scenario (with the imported record), not the preset.
+  const href = await page.locator("#embed-preview").getAttribute("href");
+  expect(href).toBe((await code.inputValue()).match(/src="([^"]+)"/)[1].replaceAll("&amp;", "&"));
+  const reader = await (await browser.newContext({ baseURL })).newPage();
+  await reader.goto(href);
+  await expect(reader.locator("body[data-app=ready]")).toHaveCount(1);
+  await expect(reader.locator("#embed")).toBeVisible();
+  await expect(reader.locator("html.theme-dark")).toHaveCount(1);
+  await expect(reader.locator("#embed.readonly")).toHaveCount(0);
+  await expect(reader.locator("#embed")).toContainText("192.0.2.204");
+  expect(await reader.evaluate(() => localStorage.length)).toBe(0);
+  await reader.context().close();
+
+  // Back to the trace panel: the embed opens the resolution at the step it was shared at.
+  await page.locator("#embed-panel").selectOption("trace");
+  const traceHref = await page.locator("#embed-preview").getAttribute("href");
+  const second = await (await browser.newContext({ baseURL })).newPage();
+  await second.goto(traceHref.replace("&autoplay=1", ""));
+  await expect(second.locator(".step-count")).toHaveText("Step 3 of 7");
+  await expect(second.locator("#resolve-name")).toHaveValue("www.api.example.com");
+  await second.context().close();
+});

@@ -10,6 +10,7 @@ pub mod challenges;
 pub mod diagnostics_panel;
 pub mod diagram;
 pub mod embed;
+pub mod embed_code;
 pub mod export_dialog;
 pub mod header;
 pub mod icon;

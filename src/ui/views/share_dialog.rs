@@ -1,10 +1,11 @@
 //! The Share dialog: the `#s1.` link of the document with the view state (selected zone,
 //! and the query and step the app was asked to show), copied to the clipboard and shown in a
 //! field, with its size against the link budget; a scenario too big for a link says so and
-//! points to Export.
+//! points to Export. Below the link, the embed code for docs (`embed_code`).
 
 use yew::prelude::*;
 
+use super::embed_code::EmbedCode;
 use super::icon::Icon;
 use crate::scenario::interop::{LINK_BUDGET, share};
 use crate::ui::browser;
@@ -16,20 +17,28 @@ pub struct ShareDialogProps {
     pub on_close: Callback<()>,
 }
 
+/// The resolution a link carries: what the resolve panel shows, else what was last asked of
+/// it (its query and step).
+fn shown_query<'a>(
+    state: &'a crate::ui::state::AppState,
+    shown: &'a (Option<String>, Option<usize>),
+) -> (Option<&'a str>, Option<usize>) {
+    match shown {
+        (Some(q), step) => (Some(q.as_str()), *step),
+        (None, _) => (
+            state.view.as_ref().and_then(|v| v.query.as_deref()),
+            state.view.as_ref().and_then(|v| v.step),
+        ),
+    }
+}
+
 /// The link (page address + fragment) or the reason there is none.
 pub fn share_link(
     state: &crate::ui::state::AppState,
     shown: &(Option<String>, Option<usize>),
     page: &str,
 ) -> Result<String, String> {
-    // What the resolve panel shows, else what was last asked of it.
-    let (query, step) = match shown {
-        (Some(q), step) => (Some(q.as_str()), *step),
-        (None, _) => (
-            state.view.as_ref().and_then(|v| v.query.as_deref()),
-            state.view.as_ref().and_then(|v| v.step),
-        ),
-    };
+    let (query, step) = shown_query(state, shown);
     let view = view_state(state.selected.as_deref(), query, step);
     share(&state.doc, Some(&view))
         .map(|fragment| format!("{page}{fragment}"))
@@ -43,8 +52,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     super::modal::use_modal(&dialog);
     let status = use_state(String::new);
     let shown_now = use_context::<Shown>();
+    let shown = shown_now.as_ref().map(Shown::get).unwrap_or_default();
+    let has_query = shown_query(&state, &shown).0.is_some();
     let link = use_memo((state.revision, state.selected.clone()), |_| {
-        let shown = shown_now.as_ref().map(Shown::get).unwrap_or_default();
         share_link(&state, &shown, &browser::page_address())
     });
     {
@@ -92,7 +102,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 { match &*link {
                     Ok(text) => html! {
                         <>
-                            <p>{ "The whole scenario and the selected zone are in the link itself (after the #): nothing is sent to any server." }</p>
+                            <p>{ "The whole scenario, the selected zone and the resolution shown are in the link itself (after the #): nothing is sent to any server." }</p>
                             <div class="field">
                                 <label for="share-link">{ "Link" }</label>
                                 <input id="share-link" type="text" readonly=true value={text.clone()} />
@@ -102,6 +112,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                                 ) }</p>
                             </div>
                             <p class="hint" id="share-status" role="status">{ (*status).clone() }</p>
+                            <EmbedCode page={AttrValue::from(text[..text.len() - fragment_len(text)].to_string())}
+                                fragment={AttrValue::from(text[text.len() - fragment_len(text)..].to_string())}
+                                title={AttrValue::from(state.doc.title.clone())} has_query={has_query} />
                         </>
                     },
                     Err(message) => html! {
