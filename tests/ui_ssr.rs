@@ -242,6 +242,8 @@ async fn a_damaged_save_is_reported_with_its_key_and_a_download() {
     let html = render::<Banner>(BannerProps {
         notice,
         on_dismiss: Callback::noop(),
+        on_load_other: Callback::noop(),
+        on_keep: Callback::noop(),
     })
     .await;
     let banner = one(&html, "[role=alert]");
@@ -892,4 +894,38 @@ async fn the_sequence_view_draws_the_steps_so_far_with_no_inline_style() {
         "Step 4: A ns-140.awsdns-17.com to a.gtld-servers.net; reply referral to awsdns-17.com (nested lookup of A ns-140.awsdns-17.com)"
     );
     assert_eq!(all(&html, ".seq-band.seq-depth-1").len(), 1);
+}
+
+#[tokio::test]
+async fn another_tabs_save_is_named_and_both_ways_out_are_offered() {
+    let other = delegation_lab::scenario::presets::build("quiz").unwrap();
+    let notice = Notice::ChangedElsewhere {
+        raw: delegation_lab::ui::storage::encode(&other),
+    };
+    let html = render::<Banner>(BannerProps {
+        notice,
+        on_dismiss: Callback::noop(),
+        on_load_other: Callback::noop(),
+        on_keep: Callback::noop(),
+    })
+    .await;
+    let banner = text(one(&html, "[role=alert]"));
+    assert!(banner.contains("Another tab changed the saved scenario"));
+    assert!(banner.contains(&format!(
+        "It saved \u{201c}{}\u{201d} ({} hosted zones)",
+        other.title,
+        other.aws.hosted_zones.len()
+    )));
+    one(&html, "#other-tab-load");
+    one(&html, "#other-tab-keep");
+    // Unreadable text: only keeping this tab's version is offered.
+    let html = render::<Banner>(BannerProps {
+        notice: Notice::ChangedElsewhere { raw: "{".into() },
+        on_dismiss: Callback::noop(),
+        on_load_other: Callback::noop(),
+        on_keep: Callback::noop(),
+    })
+    .await;
+    assert!(all(&html, "#other-tab-load").is_empty());
+    one(&html, "#other-tab-keep");
 }

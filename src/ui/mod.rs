@@ -9,6 +9,7 @@
 //! - [`state`]: `AppState`, `Action` and the reducer (edits are the engine's
 //!   `scenario::edit::Edit`); `AppHandle` shared by context.
 //! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
+//! - [`other_tabs`]: another tab saved a different scenario: say so rather than overwrite it.
 //! - [`undo_store`]: the undo and redo stacks kept in sessionStorage across a reload.
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
@@ -26,6 +27,7 @@ pub mod hierarchy;
 pub mod history;
 pub mod interop;
 pub mod manage;
+pub mod other_tabs;
 pub mod record_form;
 pub mod resolve;
 pub mod sequence;

@@ -31,6 +31,9 @@ pub enum Notice {
     },
     /// Saving failed (storage full or disabled): changes live only in this tab.
     SaveFailed { error: String },
+    /// Another tab saved a different scenario (its saved text); this tab does not save
+    /// until the user chooses one (`other_tabs`).
+    ChangedElsewhere { raw: String },
 }
 
 /// What was found in storage at start.

@@ -254,3 +254,44 @@ test("the jump bar brings each panel into view and moves the focus to it", async
   await page.getByRole("button", { name: "Hierarchy", exact: true }).click();
   await expect(page.locator("#diagram-panel")).toBeFocused();
 });
+
+test("two tabs on one saved scenario: the other tab's save is offered, never silently overwritten", async ({ page }) => {
+  const addA = async (p, name, ip) => {
+    await p.getByRole("button", { name: "Add record" }).click();
+    const dialog = p.getByRole("dialog");
+    await dialog.getByLabel("Record name").fill(name);
+    await dialog.getByLabel("Value").fill(ip);
+    await dialog.getByRole("button", { name: "Create record set" }).click();
+    await expect(dialog).toHaveCount(0);
+  };
+  const saved = (p) => p.evaluate(() => localStorage.getItem("delegation-lab:doc") ?? "");
+  await open(page);
+  const other = await page.context().newPage();
+  await open(other);
+
+  // Tab A saves a record; tab B hears of it and stops saving until the user chooses.
+  await addA(page, "from-a", "192.0.2.61");
+  const banner = other.locator(".banner", { hasText: "Another tab changed the saved scenario" });
+  await expect(banner).toContainText("Cross-account delegation (works)");
+  await addA(other, "from-b", "192.0.2.62");
+  expect(await saved(other)).toContain("from-a");
+  expect(await saved(other)).not.toContain("from-b");
+  await other.screenshot({ path: `${screens}/other-tab-banner.png` });
+
+  // B loads A's version: one undo step, so B's own work is one Ctrl+Z away.
+  await other.locator("#other-tab-load").click();
+  await expect(banner).toHaveCount(0);
+  await expect(other.locator("tr[data-name='from-a.example.com.']")).toHaveCount(1);
+  await expect(other.locator("tr[data-name='from-b.example.com.']")).toHaveCount(0);
+  await expect(other.locator("#undo")).toHaveAttribute("aria-label", /Undo load the scenario another tab saved/);
+  await other.locator("#undo").click();
+  await expect(other.locator("tr[data-name='from-b.example.com.']")).toHaveCount(1);
+  // That undo saved B's version; now A hears of it, and keeps its own.
+  const bannerA = page.locator(".banner", { hasText: "Another tab changed the saved scenario" });
+  await expect(bannerA).toBeVisible();
+  await page.locator("#other-tab-keep").click();
+  await expect(bannerA).toHaveCount(0);
+  expect(await saved(page)).not.toContain("from-b");
+  await expect(other.locator(".banner", { hasText: "Another tab changed the saved scenario" })).toBeVisible();
+  await other.close();
+});

@@ -65,6 +65,7 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || initial.unwrap_or_else(initial_state))
     };
     use_save(&state);
+    crate::ui::other_tabs::use_other_tabs(&state);
     use_shortcuts(&state);
     use_rendered_mark();
 
@@ -85,6 +86,33 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| state.dispatch(Action::Notice(None)))
     };
     let on_dismiss_error = dispatch(|| Action::DismissError).reform(|_: MouseEvent| ());
+    let on_load_other = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            if let Some(Notice::ChangedElsewhere { raw }) = &state.notice
+                && let Ok(doc) = crate::ui::storage::decode(raw)
+            {
+                state.dispatch(Action::Notice(None));
+                state.dispatch(Action::Replace {
+                    label: "load the scenario another tab saved".into(),
+                    doc,
+                });
+            }
+        })
+    };
+    let on_keep = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Notice(None));
+            // This tab's version becomes the saved one again.
+            #[cfg(target_arch = "wasm32")]
+            if let Err(error) =
+                crate::ui::storage::save(&mut crate::ui::storage::BrowserStore, &state.doc)
+            {
+                state.dispatch(Action::Notice(Some(Notice::SaveFailed { error })));
+            }
+        })
+    };
     let show_infrastructure = use_state(|| false);
     let settled = use_settled();
     let shown = use_state(Shown::default);
@@ -157,7 +185,8 @@ pub fn App(props: &AppProps) -> Html {
                     <SharedLinkBanner link={link.clone()} on_open={on_open_link} on_dismiss={on_ignore_link} />
                 }
                 if let Some(notice) = &state.notice {
-                    <Banner notice={notice.clone()} on_dismiss={on_dismiss_notice} />
+                    <Banner notice={notice.clone()} on_dismiss={on_dismiss_notice}
+                        on_load_other={on_load_other} on_keep={on_keep} />
                 }
                 if let Some(error) = &state.error {
                     <div class="banner banner-error" role="alert">
@@ -227,7 +256,12 @@ fn use_save(state: &AppHandle) {
     // The state as last rendered, for the undo stacks written when the page goes away.
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
-    let blocked = matches!(state.notice, Some(Notice::Damaged { kept_key: None, .. }));
+    // Not over a damaged save that could not be copied aside, nor over another tab's save
+    // before the user chose between the two.
+    let blocked = matches!(
+        state.notice,
+        Some(Notice::Damaged { kept_key: None, .. } | Notice::ChangedElsewhere { .. })
+    );
     if state.revision > *queued.borrow() && !blocked && state.persist {
         *pending.borrow_mut() = Some(state.doc.clone());
         *queued.borrow_mut() = state.revision;
