@@ -28,6 +28,16 @@ async fn render<C: BaseComponent>(props: C::Properties) -> Html {
     Html::parse_fragment(&text)
 }
 
+async fn render_banner(notice: Notice) -> Html {
+    render::<Banner>(BannerProps {
+        notice,
+        on_dismiss: Callback::noop(),
+        on_load_other: Callback::noop(),
+        on_keep: Callback::noop(),
+    })
+    .await
+}
+
 fn all<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
     html.select(&Selector::parse(css).unwrap()).collect()
 }
@@ -239,13 +249,7 @@ async fn a_damaged_save_is_reported_with_its_key_and_a_download() {
         error: "the saved scenario is not readable: EOF".into(),
         raw: "{\"a\"".into(),
     };
-    let html = render::<Banner>(BannerProps {
-        notice,
-        on_dismiss: Callback::noop(),
-        on_load_other: Callback::noop(),
-        on_keep: Callback::noop(),
-    })
-    .await;
+    let html = render_banner(notice).await;
     let banner = one(&html, "[role=alert]");
     assert!(text(banner).contains(
         "kept in this browser's storage under delegation-lab:damaged:1 and nothing was overwritten"
@@ -902,13 +906,7 @@ async fn another_tabs_save_is_named_and_both_ways_out_are_offered() {
     let notice = Notice::ChangedElsewhere {
         raw: delegation_lab::ui::storage::encode(&other),
     };
-    let html = render::<Banner>(BannerProps {
-        notice,
-        on_dismiss: Callback::noop(),
-        on_load_other: Callback::noop(),
-        on_keep: Callback::noop(),
-    })
-    .await;
+    let html = render_banner(notice).await;
     let banner = text(one(&html, "[role=alert]"));
     assert!(banner.contains("Another tab changed the saved scenario"));
     assert!(banner.contains(&format!(
@@ -919,13 +917,7 @@ async fn another_tabs_save_is_named_and_both_ways_out_are_offered() {
     one(&html, "#other-tab-load");
     one(&html, "#other-tab-keep");
     // Unreadable text: only keeping this tab's version is offered.
-    let html = render::<Banner>(BannerProps {
-        notice: Notice::ChangedElsewhere { raw: "{".into() },
-        on_dismiss: Callback::noop(),
-        on_load_other: Callback::noop(),
-        on_keep: Callback::noop(),
-    })
-    .await;
+    let html = render_banner(Notice::ChangedElsewhere { raw: "{".into() }).await;
     assert!(all(&html, "#other-tab-load").is_empty());
     one(&html, "#other-tab-keep");
 }
