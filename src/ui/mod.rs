@@ -11,6 +11,7 @@
 //! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
 //! - [`other_tabs`]: another tab saved a different scenario: say so rather than overwrite it.
 //! - [`undo_store`]: the undo and redo stacks kept in sessionStorage across a reload.
+//! - [`view_store`]: the selected zone and the resolution shown, kept the same way.
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
 //! - [`acm`]: the certificates panel's logic: the request form, statuses, ACM's lookup replayed, the two outcomes (pure).
@@ -34,6 +35,7 @@ pub mod sequence;
 pub mod state;
 pub mod storage;
 pub mod undo_store;
+pub mod view_store;
 pub mod views;
 
 pub use doc::Doc;

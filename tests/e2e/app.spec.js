@@ -295,3 +295,25 @@ test("two tabs on one saved scenario: the other tab's save is offered, never sil
   await expect(other.locator(".banner", { hasText: "Another tab changed the saved scenario" })).toBeVisible();
   await other.close();
 });
+
+test("a reload of the tab comes back to the zone selected and the resolution step shown", async ({ page }) => {
+  await open(page);
+  await page.getByRole("button", { name: /^Zone api\.example\.com\./ }).click();
+  await expect(page.locator("#zone-heading")).toHaveText("api.example.com.");
+  await page.locator("#resolve-run").click();
+  await expect(page.locator(".step-count")).toHaveText("Step 1 of 7");
+  await page.locator(".step-controls button", { hasText: "Next" }).click();
+  await page.locator(".step-controls button", { hasText: "Next" }).click();
+  await expect(page.locator(".step-count")).toHaveText("Step 3 of 7");
+  await page.reload();
+  await expect(page.locator("body[data-app=ready]")).toHaveCount(1);
+  await expect(page.locator("#zone-heading")).toHaveText("api.example.com.");
+  await expect(page.locator(".step-count")).toHaveText("Step 3 of 7");
+  await expect(page.locator("#resolve-name")).toHaveValue("www.api.example.com");
+  // A new tab starts at the default view.
+  const other = await page.context().newPage();
+  await open(other);
+  await expect(other.locator("#zone-heading")).toHaveText("example.com.");
+  await expect(other.locator(".step-count")).toHaveCount(0);
+  await other.close();
+});

@@ -40,9 +40,19 @@ pub fn initial_state() -> AppState {
             (Some(_), Some(text)) => crate::ui::undo_store::restore(&SessionStore, &text),
             _ => Default::default(),
         };
-        AppState {
+        let state = AppState {
             history,
             ..AppState::new(restored.doc.unwrap_or_else(default_doc), restored.notice)
+        };
+        // Where this tab was before a reload: the zone, and the resolution the resolve panel
+        // runs again (it follows `view` on mount).
+        match crate::ui::view_store::restore(&SessionStore, &state.doc) {
+            Some(view) => AppState {
+                selected: view.selected_zone.clone().or(state.selected.clone()),
+                view: Some(view),
+                ..state
+            },
+            None => state,
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -64,7 +74,8 @@ pub fn App(props: &AppProps) -> Html {
         let initial = props.initial.clone();
         use_reducer(move || initial.unwrap_or_else(initial_state))
     };
-    use_save(&state);
+    let shown = use_state(Shown::default);
+    use_save(&state, &shown);
     crate::ui::other_tabs::use_other_tabs(&state);
     use_shortcuts(&state);
     use_rendered_mark();
@@ -115,7 +126,6 @@ pub fn App(props: &AppProps) -> Html {
     };
     let show_infrastructure = use_state(|| false);
     let settled = use_settled();
-    let shown = use_state(Shown::default);
     // The zones the resolve panel's current step asked, marked in the diagram.
     let highlighted = use_state(|| std::rc::Rc::new(Vec::<String>::new()));
     let on_highlight = {
@@ -246,7 +256,7 @@ pub fn App(props: &AppProps) -> Html {
 /// Saves the document whenever it changes (never at start: nothing changed yet). While a
 /// damaged save could not be copied aside, nothing is written over it.
 #[hook]
-fn use_save(state: &AppHandle) {
+fn use_save(state: &AppHandle, shown: &Shown) {
     // The document not yet written. The effect below writes it once the render is done; if
     // the page goes away first (a reload right after an edit, before the effect had its
     // turn), the `pagehide` listener writes it.
@@ -268,6 +278,7 @@ fn use_save(state: &AppHandle) {
     }
     {
         let pending = pending.clone();
+        let shown = shown.clone();
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             let listener =
@@ -284,10 +295,21 @@ fn use_save(state: &AppHandle) {
                             &state.history,
                             &state.doc,
                         );
+                        // And where it was (ui::view_store).
+                        let (query, step) = shown.get();
+                        let view = crate::ui::interop::view_state(
+                            state.selected.as_deref(),
+                            query.as_deref(),
+                            step,
+                        );
+                        let _ = crate::ui::view_store::save(
+                            &mut crate::ui::storage::SessionStore,
+                            &view,
+                        );
                     }
                 });
             #[cfg(not(target_arch = "wasm32"))]
-            drop((pending, latest));
+            drop((pending, latest, shown));
             move || {
                 #[cfg(target_arch = "wasm32")]
                 drop(listener);
