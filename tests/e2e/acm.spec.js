@@ -43,10 +43,14 @@ async function shoot(page, name) {
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
     await panel.screenshot({ path: `${screens}/${name}-${scheme}.png` });
+    // The CAA search, when open, on its own.
+    if (await panel.locator(".acm-caa").count()) {
+      await panel.locator(".cert-caa").screenshot({ path: `${screens}/${name}-${scheme}-cert-caa.png` });
+    }
   }
   if (size.width <= 400) {
     // Narrow: the parts one by one, readable at full size.
-    for (const part of ["cert-head", "cert-records", "acm-lookup", "cert-caa", "cert-timeline"]) {
+    for (const part of ["cert-head", "cert-records", "acm-lookup", "cert-timeline"]) {
       const el = panel.locator(`.${part}`).first();
       if (await el.count()) await el.screenshot({ path: `${screens}/${name}-dark-${part}.png` });
     }
@@ -271,11 +275,6 @@ test("the CAA search: the names climbed, the relevant set at example.com, each l
   await expect(search.locator(".acm-query")).toHaveText("dig +trace example.com CAA");
 
   expect(await axe(page)).toEqual([]);
-  for (const scheme of ["light", "dark"]) {
-    await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
-    await cert(page).locator(".cert-caa").screenshot({ path: `${screens}/acm-caa-search-1440-${scheme}-cert-caa.png` });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
   await shoot(page, "acm-caa-search-1440");
   await page.setViewportSize({ width: 360, height: 800 });
   await shoot(page, "acm-caa-search-360");
@@ -286,6 +285,19 @@ test("the CAA search: the names climbed, the relevant set at example.com, each l
   await expect(page.locator("#resolve-name")).toHaveValue("example.com");
   await expect(page.locator("#resolve-type")).toHaveValue("CAA");
   await expect(page.locator("#resolve-outcome")).toContainText("letsencrypt.org");
+
+  // The zones change under the recorded check: the replay says it no longer matches.
+  await page.locator(".node", { has: page.locator(".node-title", { hasText: /^example\.com\.$/ }) }).click();
+  await expect(page.locator("#zone-heading")).toHaveText("example.com.");
+  await page.getByRole("button", { name: "Delete CAA record set example.com." }).click();
+  await expect(search.locator(".caa-stale")).toContainText("The zones have changed since this check");
+  await expect(search.locator(".acm-lookup-head strong")).toHaveText("CAA_FORBIDS");
+  await expect(search.locator(".caa-stop-name")).toHaveText(["api.example.com.", "example.com.", "com."]);
+  await expect(search.locator(".caa-decision .result-badge")).toHaveText("Amazon may issue");
+  await expect(search.locator(".caa-decision")).toHaveClass(/result-ok/);
+  await shoot(page, "acm-caa-search-stale");
+  await page.locator("#undo").click();
+  await expect(search.locator(".caa-stale")).toHaveCount(0);
 
   // Opening the validation lookup closes the CAA search, and the other way round.
   await cert(page).getByRole("button", { name: "Step through ACM's lookup" }).click();
@@ -310,5 +322,6 @@ test("without CAA the search climbs to the top-level domain and any CA may issue
   await expect(search.locator(".steps .step").last().locator(".badge")).toHaveText("NODATA");
   await expect(search.locator(".step-meta")).toHaveText("Asked com CAA because it serves com");
   await expect(search.locator(".acm-query")).toHaveText("dig +trace com CAA");
+  await shoot(page, "acm-caa-none-1440");
   expect(await axe(page)).toEqual([]);
 });

@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use super::step_list::{step_detail, step_list};
-use crate::aws::acm::history::iso_time;
+use crate::aws::acm::history::{CheckResult, iso_time};
 use crate::dns::World;
 use crate::ui::acm::result_class;
 use crate::ui::acm_caa::{CaaSearch, caa_query};
@@ -57,7 +57,13 @@ pub fn caa_search_view(v: &CaaSearchView) -> Html {
         })
     };
     let lines = search.relevant_lines();
-    let decision_class = result_class(search.check.result);
+    // The decision shown is the replay's (it differs from the recorded one once the zones
+    // have changed, and the warning above says so).
+    let decision_class = result_class(if search.replay.permits {
+        CheckResult::CaaPermits
+    } else {
+        CheckResult::CaaForbids
+    });
     html! {
         <div class="acm-lookup acm-caa">
             <p class="acm-lookup-head">{ format!("ACM's CAA check of {} at {}: ", search.domain, iso_time(search.at)) }
