@@ -112,7 +112,7 @@ impl CaaSearch {
     pub fn relevant_text(&self) -> String {
         let start = self.start().map(Name::to_string).unwrap_or_default();
         let from = if self.domain.starts_with("*.") {
-            format!("{start} (for a wildcard, the search starts at the name under the *)",)
+            format!("{start} (the name under the * of {})", self.domain)
         } else {
             start.clone()
         };
@@ -210,6 +210,7 @@ pub fn caa_query(name: &Name) -> String {
 mod tests {
     use super::*;
     use crate::dns::name::n;
+    use crate::dns::rrset::{RecordSet, parse_values};
     use crate::scenario::edit::Edit;
     use crate::scenario::presets;
 
@@ -250,7 +251,7 @@ mod tests {
         );
         assert_eq!(
             search.relevant_text(),
-            "The relevant CAA set is at example.com.: the first name with CAA records climbing from api.example.com. (for a wildcard, the search starts at the name under the *) to its parents (RFC 8659 §3)."
+            "The relevant CAA set is at example.com.: the first name with CAA records climbing from api.example.com. (the name under the * of *.api.example.com) to its parents (RFC 8659 §3)."
         );
         assert_eq!(
             search.relevant_lines(),
@@ -295,7 +296,7 @@ mod tests {
         );
         assert_eq!(
             search.relevant_text(),
-            "No relevant CAA set: no name from api.example.com. (for a wildcard, the search starts at the name under the *) up to the top-level domain com. has CAA records, and the root is never asked."
+            "No relevant CAA set: no name from api.example.com. (the name under the * of *.api.example.com) up to the top-level domain com. has CAA records, and the root is never asked."
         );
         assert!(search.relevant_lines().is_empty());
         assert_eq!(search.decision(), "Amazon may issue");
@@ -329,6 +330,121 @@ mod tests {
         assert_eq!(search.check.result, CheckResult::CaaForbids);
         assert!(search.replay.permits);
         assert_eq!(search.replay.climbed.len(), 3);
+    }
+
+    #[test]
+    fn a_name_that_is_a_cname_is_followed_then_the_climb_goes_on_from_its_own_parent() {
+        let mut s = presets::build("acm-caa").unwrap();
+        Edit::RequestCertificate {
+            account: presets::ACCOUNT_B.into(),
+            domain: "www.api.example.com".into(),
+            sans: vec![],
+        }
+        .apply(&mut s)
+        .unwrap();
+        let arn = s.aws.certificates.last().unwrap().arn.clone();
+        Edit::CreateValidationRecords { arn: arn.clone() }
+            .apply(&mut s)
+            .unwrap();
+        Edit::ValidateCertificate { arn }.apply(&mut s).unwrap();
+        let cert = s.aws.certificates.last().unwrap();
+        let search = caa_search(&s, cert, "www.api.example.com").unwrap();
+        assert!(search.same_as_recorded);
+        let stops: Vec<(String, String, String)> = search
+            .stops()
+            .into_iter()
+            .map(|s| (s.name.to_string(), s.rcode, s.finding))
+            .collect();
+        assert_eq!(
+            stops,
+            [
+                (
+                    "www.api.example.com.".to_string(),
+                    "NODATA".to_string(),
+                    "a CNAME to api.example.com., with no CAA records; ACM asks the parent next"
+                        .to_string()
+                ),
+                (
+                    "api.example.com.".into(),
+                    "NODATA".into(),
+                    "the name exists but has no CAA records; ACM asks the parent next".into()
+                ),
+                (
+                    "example.com.".into(),
+                    "NOERROR".into(),
+                    "1 CAA record: the relevant set".into()
+                ),
+            ]
+        );
+        assert_eq!(
+            search.relevant_text(),
+            "The relevant CAA set is at example.com.: the first name with CAA records climbing from www.api.example.com. to its parents (RFC 8659 §3)."
+        );
+        assert_eq!(
+            search.replay.reason,
+            "the relevant CAA set is at example.com.: 0 issue \"letsencrypt.org\"; issue lets only letsencrypt.org issue; Amazon would need issue \"amazon.com\" (or amazontrust.com, awstrust.com, amazonaws.com)"
+        );
+    }
+
+    #[test]
+    fn each_name_of_a_certificate_has_its_own_search() {
+        let s = checked("acm-two-zones");
+        let cert = s.aws.certificates.last().unwrap();
+        assert_eq!(
+            caa_domains(cert),
+            ["*.api.example.com", "api.example.com", "shop.example.com"]
+        );
+        let shop = caa_search(&s, cert, "shop.example.com").unwrap();
+        assert_eq!(
+            shop.check.question,
+            "CAA shop.example.com., example.com., com."
+        );
+        assert_eq!(
+            caa_search(&s, cert, "api.example.com")
+                .unwrap()
+                .relevant_text(),
+            "No relevant CAA set: no name from api.example.com. up to the top-level domain com. has CAA records, and the root is never asked."
+        );
+    }
+
+    #[test]
+    fn a_set_at_the_name_itself_ends_the_search_there() {
+        let mut s = presets::build("acm-issued").unwrap();
+        let child = s
+            .aws
+            .hosted_zones
+            .iter()
+            .find(|z| z.name == n("api.example.com"))
+            .unwrap()
+            .id
+            .clone();
+        let values = parse_values(RecordType::CAA, &["0 issue \"amazon.com\""]).unwrap();
+        Edit::PutRecordSet {
+            zone_id: child,
+            replacing: None,
+            set: RecordSet::new(n("api.example.com"), RecordType::CAA, 3600, values),
+        }
+        .apply(&mut s)
+        .unwrap();
+        let arn = s.aws.certificates.last().unwrap().arn.clone();
+        Edit::ValidateCertificate { arn }.apply(&mut s).unwrap();
+        let cert = s.aws.certificates.last().unwrap();
+        let search = caa_search(&s, cert, "*.api.example.com").unwrap();
+        assert_eq!(search.check.result, CheckResult::CaaPermits);
+        assert_eq!(search.replay.climbed, [n("api.example.com")]);
+        assert_eq!(
+            search.relevant_text(),
+            "The relevant CAA set is at api.example.com.: the search starts at api.example.com. (the name under the * of *.api.example.com), which has CAA records, so ACM looks no further."
+        );
+        assert_eq!(
+            search.relevant_lines(),
+            ["api.example.com.\t3600\tIN\tCAA\t0 issue \"amazon.com\""]
+        );
+        assert_eq!(search.decision(), "Amazon may issue");
+        assert_eq!(
+            search.replay.reason,
+            "the relevant CAA set is at api.example.com.: 0 issue \"amazon.com\"; issue \"amazon.com\" lets Amazon issue"
+        );
     }
 
     #[test]

@@ -245,7 +245,7 @@ test("the CAA search: the names climbed, the relevant set at example.com, each l
   await expect(stops.nth(1).locator(".caa-finding")).toHaveText("1 CAA record: the relevant set");
   await expect(stops.nth(1)).toHaveClass(/caa-relevant/);
   await expect(search.locator(".caa-relevant-why")).toHaveText(
-    "The relevant CAA set is at example.com.: the first name with CAA records climbing from api.example.com. (for a wildcard, the search starts at the name under the *) to its parents (RFC 8659 §3).",
+    "The relevant CAA set is at example.com.: the first name with CAA records climbing from api.example.com. (the name under the * of *.api.example.com) to its parents (RFC 8659 §3).",
   );
   await expect(search.locator(".caa-relevant-set")).toHaveText(/^example\.com\.\s+300\s+IN\s+CAA\s+0 issue "letsencrypt\.org"$/);
   await expect(search.locator(".caa-decision .result-badge")).toHaveText("Amazon may not issue (CAA_ERROR)");
