@@ -180,7 +180,7 @@ fn finding(name: &Name, r: &Resolution, relevant: bool, last: bool) -> String {
         n => format!("{n} CAA records"),
     };
     let next = if last {
-        "the top-level domain: the search ends here"
+        "it is the top-level domain, so the search ends here"
     } else {
         "ACM asks the parent next"
     };
@@ -292,7 +292,7 @@ mod tests {
         );
         assert_eq!(
             search.stops()[2].finding,
-            "the name exists but has no CAA records; the top-level domain: the search ends here"
+            "the name exists but has no CAA records; it is the top-level domain, so the search ends here"
         );
         assert_eq!(
             search.relevant_text(),
