@@ -921,3 +921,25 @@ async fn another_tabs_save_is_named_and_both_ways_out_are_offered() {
     assert!(all(&html, "#other-tab-load").is_empty());
     one(&html, "#other-tab-keep");
 }
+
+#[tokio::test]
+async fn a_caa_check_is_listed_with_its_result_and_its_search_closed() {
+    use delegation_lab::scenario::edit::Edit;
+    let html = render_app(preset_after("acm-caa", &[])).await;
+    assert!(all(&html, ".cert-caa").is_empty());
+    let mut s = preset_after("acm-caa", &[]);
+    let arn = s.aws.certificates[0].arn.clone();
+    Edit::ValidateCertificate { arn }.apply(&mut s).unwrap();
+    let html = render_app(s).await;
+    assert_eq!(
+        texts(&html, ".acm-caa-for"),
+        ["*.api.example.com CAA_FORBIDS"]
+    );
+    let toggle = one(&html, ".acm-caa-toggle");
+    assert_eq!(
+        text(toggle),
+        "Step through the CAA search for *.api.example.com"
+    );
+    assert_eq!(attr(toggle, "aria-expanded"), "false");
+    assert!(all(&html, ".acm-caa").is_empty());
+}

@@ -15,6 +15,7 @@
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
 //! - [`acm`]: the certificates panel's logic: the request form, statuses, ACM's lookup replayed, the two outcomes (pure).
+//! - [`acm_caa`]: ACM's CAA check replayed: the names climbed, the relevant set, the decision (pure).
 //! - [`resolve`]: the resolve panel's logic: running a question, step badges, the clock (pure).
 //! - [`interop`]: imports, exports, share links and embed parameters (pure).
 //! - [`manage`]: accounts, hosted zones, registry NS and delegating from the child (pure).
@@ -22,6 +23,7 @@
 //! - [`views`]: the components.
 
 pub mod acm;
+pub mod acm_caa;
 pub mod browser;
 pub mod doc;
 pub mod hierarchy;

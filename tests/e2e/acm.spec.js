@@ -43,6 +43,10 @@ async function shoot(page, name) {
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
     await panel.screenshot({ path: `${screens}/${name}-${scheme}.png` });
+    // The CAA search, when open, on its own.
+    if (await panel.locator(".acm-caa").count()) {
+      await panel.locator(".cert-caa").screenshot({ path: `${screens}/${name}-${scheme}-cert-caa.png` });
+    }
   }
   if (size.width <= 400) {
     // Narrow: the parts one by one, readable at full size.
@@ -215,4 +219,109 @@ test("CAA at example.com allows another CA only: FAILED (CAA_ERROR), and undo br
   await shoot(page, "acm-caa-1440");
   await page.locator("#undo").click();
   await expect(status(page)).toHaveText("PENDING_VALIDATION");
+});
+
+test("the CAA search: the names climbed, the relevant set at example.com, each lookup stepped and replayed", async ({ page }) => {
+  await open(page);
+  await loadPreset(page, "ACM: CAA at example.com allows another CA only (fails)");
+  await expect(cert(page).locator(".cert-caa")).toHaveCount(0);
+  await cert(page).getByRole("button", { name: "Validate now" }).click();
+  await expect(status(page)).toHaveText("FAILED (CAA_ERROR)");
+  const checks = cert(page).locator(".acm-caa-check");
+  await expect(checks).toHaveCount(1);
+  await expect(checks.locator(".acm-caa-for")).toHaveText("*.api.example.com CAA_FORBIDS");
+  const toggle = checks.locator(".acm-caa-toggle");
+  await checks.getByRole("button", { name: "Step through the CAA search for *.api.example.com" }).click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(toggle).toHaveText("Hide the CAA search for *.api.example.com");
+
+  const search = cert(page).locator(".acm-caa");
+  await expect(search.locator(".acm-lookup-head")).toContainText("ACM's CAA check of *.api.example.com at");
+  await expect(search.locator(".caa-stale")).toHaveCount(0);
+  const stops = search.locator(".caa-stop");
+  await expect(stops.locator(".caa-stop-name")).toHaveText(["api.example.com.", "example.com."]);
+  await expect(stops.locator(".badge")).toHaveText(["NODATA", "NOERROR"]);
+  await expect(stops.nth(0).locator(".caa-finding")).toHaveText("the name exists but has no CAA records; ACM asks the parent next");
+  await expect(stops.nth(1).locator(".caa-finding")).toHaveText("1 CAA record: the relevant set");
+  await expect(stops.nth(1)).toHaveClass(/caa-relevant/);
+  await expect(search.locator(".caa-relevant-why")).toHaveText(
+    "The relevant CAA set is at example.com.: the first name with CAA records climbing from api.example.com. (the name under the * of *.api.example.com) to its parents (RFC 8659 §3).",
+  );
+  await expect(search.locator(".caa-relevant-set")).toHaveText(/^example\.com\.\s+300\s+IN\s+CAA\s+0 issue "letsencrypt\.org"$/);
+  await expect(search.locator(".caa-decision .result-badge")).toHaveText("Amazon may not issue (CAA_ERROR)");
+  await expect(search.locator(".caa-reason")).toHaveText(
+    "the relevant CAA set is at example.com.: 0 issue \"letsencrypt.org\"; issue lets only letsencrypt.org issue (there is no issuewild, so issue governs wildcard names too); Amazon would need issue \"amazon.com\" (or amazontrust.com, awstrust.com, amazonaws.com)",
+  );
+
+  // The first name's lookup is open; step to example.com's and to its last step.
+  await expect(stops.nth(0).getByRole("button")).toHaveAttribute("aria-pressed", "true");
+  await expect(search.locator(".caa-lookup-head")).toHaveText("The lookup of api.example.com. CAA, from the root:");
+  await stops.nth(1).getByRole("button").click();
+  await expect(stops.nth(1).getByRole("button")).toHaveAttribute("aria-pressed", "true");
+  await expect(search.locator(".caa-lookup-head")).toHaveText("The lookup of example.com. CAA, from the root:");
+  const steps = search.locator(".steps .step");
+  const n = await steps.count();
+  expect(n).toBeGreaterThan(1);
+  await expect(search.locator(".caa-step-count")).toHaveText(`Step 1 of ${n}`);
+  await expect(steps.first().locator(".badge")).toHaveText("REFERRAL");
+  await search.locator(".caa-stepping").focus();
+  await page.keyboard.press("End");
+  await expect(search.locator(".caa-step-count")).toHaveText(`Step ${n} of ${n}`);
+  await expect(steps.last().locator(".badge")).toHaveText("ANSWER");
+  await expect(search.locator(".step-meta")).toHaveText("Asked example.com CAA because it serves example.com");
+  await expect(search.locator(".step-detail .dig-text")).toContainText('issue "letsencrypt.org"');
+  await expect(page.locator(".node.asked")).toHaveCount(1);
+  await expect(page.locator(".node.asked .node-title")).toHaveText("example.com.");
+  await expect(search.locator(".acm-query")).toHaveText("dig +trace example.com CAA");
+
+  expect(await axe(page)).toEqual([]);
+  await shoot(page, "acm-caa-search-1440");
+  await page.setViewportSize({ width: 360, height: 800 });
+  await shoot(page, "acm-caa-search-360");
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The same lookup in the Resolve panel.
+  await search.getByRole("button", { name: "Open in the Resolve panel" }).click();
+  await expect(page.locator("#resolve-name")).toHaveValue("example.com");
+  await expect(page.locator("#resolve-type")).toHaveValue("CAA");
+  await expect(page.locator("#resolve-outcome")).toContainText("letsencrypt.org");
+
+  // The zones change under the recorded check: the replay says it no longer matches.
+  await page.locator(".node", { has: page.locator(".node-title", { hasText: /^example\.com\.$/ }) }).click();
+  await expect(page.locator("#zone-heading")).toHaveText("example.com.");
+  await page.getByRole("button", { name: "Delete CAA record set example.com." }).click();
+  await expect(search.locator(".caa-stale")).toContainText("The zones have changed since this check");
+  await expect(search.locator(".acm-lookup-head strong")).toHaveText("CAA_FORBIDS");
+  await expect(search.locator(".caa-stop-name")).toHaveText(["api.example.com.", "example.com.", "com."]);
+  await expect(search.locator(".caa-decision .result-badge")).toHaveText("Amazon may issue");
+  await expect(search.locator(".caa-decision")).toHaveClass(/result-ok/);
+  await shoot(page, "acm-caa-search-stale");
+  await page.locator("#undo").click();
+  await expect(search.locator(".caa-stale")).toHaveCount(0);
+
+  // Opening the validation lookup closes the CAA search, and the other way round.
+  await cert(page).getByRole("button", { name: "Step through ACM's lookup" }).click();
+  await expect(search).toHaveCount(0);
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+});
+
+test("without CAA the search climbs to the top-level domain and any CA may issue", async ({ page }) => {
+  await open(page);
+  await loadPreset(page, "ACM: certificate validated in the child zone (issued)");
+  await cert(page).getByRole("button", { name: "Validate now" }).click();
+  await expect(status(page)).toHaveText("ISSUED");
+  await cert(page).getByRole("button", { name: "Step through the CAA search for *.api.example.com" }).click();
+  const search = cert(page).locator(".acm-caa");
+  await expect(search.locator(".caa-stop-name")).toHaveText(["api.example.com.", "example.com.", "com."]);
+  await expect(search.locator(".caa-stop .badge")).toHaveText(["NODATA", "NODATA", "NODATA"]);
+  await expect(search.locator(".caa-relevant-set")).toHaveCount(0);
+  await expect(search.locator(".caa-decision .result-badge")).toHaveText("Amazon may issue");
+  await expect(search.locator(".caa-reason")).toHaveText("no CAA records at api.example.com., example.com., com.: any CA may issue");
+  await search.locator(".caa-stop").nth(2).getByRole("button").click();
+  await search.getByRole("button", { name: "Last" }).click();
+  await expect(search.locator(".steps .step").last().locator(".badge")).toHaveText("NODATA");
+  await expect(search.locator(".step-meta")).toHaveText("Asked com CAA because it serves com");
+  await expect(search.locator(".acm-query")).toHaveText("dig +trace com CAA");
+  await shoot(page, "acm-caa-none-1440");
+  expect(await axe(page)).toEqual([]);
 });

@@ -2,7 +2,8 @@
 //! ARN; the validation records with copy buttons; the console's "Create records in Route 53"
 //! (same account only, with the reason and a link to the zone where the record belongs when
 //! it cannot); "Validate now" and the simulated clock; the status timeline; ACM's latest
-//! lookup stepped through like a resolution (its zones highlighted in the diagram); the
+//! lookup stepped through like a resolution (its zones highlighted in the diagram); ACM's CAA
+//! search, each name climbed stepped through the same way (see [`super::caa_search`]); the
 //! request form; and the article's two outcomes side by side, run on copies of their presets.
 
 use std::rc::Rc;
@@ -11,6 +12,7 @@ use hickory_proto::rr::Name;
 
 use yew::prelude::*;
 
+use super::caa_search::{CaaSearchView, caa_search_view};
 use super::step_list::{step_detail, step_list};
 
 use crate::aws::acm::history::{Event as AcmEvent, iso_time};
@@ -20,6 +22,7 @@ use crate::ui::acm::{
     latest_check, latest_lookup, result_class, since_request, status_class, status_text,
     trace_query, zone_for,
 };
+use crate::ui::acm_caa::{CaaSearch, caa_domains, caa_query, caa_search, latest_caa_check};
 use crate::ui::resolve::{clock_text, duration_text, plain, step_zone_ids};
 use crate::ui::state::{Action, AppHandle, Edit, ViewState};
 use crate::ui::{Doc, browser};
@@ -65,6 +68,11 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
     // step shown.
     let stepper = use_state(|| None::<(String, Name)>);
     let index = use_state(|| 0usize);
+    // The CAA search (certificate ARN, certificate name) that is open, the name climbed
+    // whose lookup is shown, and its step. One of the two steppers is open at a time.
+    let caa_open = use_state(|| None::<(String, String)>);
+    let caa_name = use_state(|| 0usize);
+    let caa_step = use_state(|| 0usize);
     let copied = use_state(String::new);
     let compare_open = use_state(|| false);
     let doc = state.doc.clone();
@@ -80,19 +88,43 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
         });
         (*memo).clone()
     };
+    let search: Option<Rc<CaaSearch>> = {
+        let key = ((*caa_open).clone(), state.revision);
+        let doc = doc.clone();
+        let memo = use_memo(key, move |(open, _)| {
+            let (arn, domain) = open.as_ref()?;
+            let cert = doc.aws.certificate(arn)?;
+            caa_search(&doc, cert, domain).map(Rc::new)
+        });
+        (*memo).clone()
+    };
     let steps_len = lookup.as_ref().map_or(0, |l| l.resolution.steps.len());
     let current = (*index).min(steps_len.saturating_sub(1));
+    let caa_current = {
+        let n = search
+            .as_ref()
+            .and_then(|s| s.lookup(*caa_name))
+            .map_or(0, |r| r.steps.len());
+        (*caa_step).min(n.saturating_sub(1))
+    };
 
     // The open step's zones light up in the diagram; closing the lookup clears them.
     {
         let on_highlight = props.on_highlight.clone();
-        let ids = lookup.as_ref().map(|l| {
+        let cname_ids = lookup.as_ref().map(|l| {
             l.resolution
                 .steps
                 .get(current)
                 .map(|s| step_zone_ids(&doc.world, s))
                 .unwrap_or_default()
         });
+        let caa_ids = search.as_ref().map(|s| {
+            s.lookup(*caa_name)
+                .and_then(|r| r.steps.get(caa_current))
+                .map(|s| step_zone_ids(&doc.world, s))
+                .unwrap_or_default()
+        });
+        let ids = cname_ids.or(caa_ids);
         let shown = use_mut_ref(|| false);
         use_effect_with(ids, move |ids| match ids {
             Some(ids) => {
@@ -171,16 +203,65 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
         })
     };
     let open_lookup = {
-        let (stepper, index) = (stepper.clone(), index.clone());
+        let (stepper, index, caa_open) = (stepper.clone(), index.clone(), caa_open.clone());
         Callback::from(move |key: (String, Name)| {
             if stepper.as_ref() == Some(&key) {
                 stepper.set(None);
             } else {
                 stepper.set(Some(key));
                 index.set(0);
+                caa_open.set(None);
             }
         })
     };
+    let open_caa = {
+        let (caa_open, caa_name, caa_step) = (caa_open.clone(), caa_name.clone(), caa_step.clone());
+        let stepper = stepper.clone();
+        Callback::from(move |key: (String, String)| {
+            if caa_open.as_ref() == Some(&key) {
+                caa_open.set(None);
+            } else {
+                caa_open.set(Some(key));
+                caa_name.set(0);
+                caa_step.set(0);
+                stepper.set(None);
+            }
+        })
+    };
+    let caa_view = search.as_ref().map(|search| {
+        let name = (*caa_name).min(search.replay.climbed.len().saturating_sub(1));
+        let to_resolve = {
+            let state = state.clone();
+            let query = search.replay.climbed.get(name).map(caa_query);
+            Callback::from(move |_: MouseEvent| {
+                state.dispatch(Action::SetView(ViewState {
+                    query: query.clone(),
+                    ..ViewState::default()
+                }));
+                scroll_to("resolve-panel");
+            })
+        };
+        let on_name = {
+            let (caa_name, caa_step) = (caa_name.clone(), caa_step.clone());
+            Callback::from(move |i: usize| {
+                caa_name.set(i);
+                caa_step.set(0);
+            })
+        };
+        let on_step = {
+            let caa_step = caa_step.clone();
+            Callback::from(move |i: usize| caa_step.set(i))
+        };
+        caa_search_view(&CaaSearchView {
+            search,
+            world: &doc.world,
+            name,
+            step: caa_current,
+            on_name,
+            on_step,
+            to_resolve,
+        })
+    });
     let copy = {
         let copied = copied.clone();
         Callback::from(move |(what, text): (String, String)| {
@@ -255,6 +336,9 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
         open_lookup: &open_lookup,
         open: stepper.as_ref(),
         stepper: stepper_view,
+        open_caa: &open_caa,
+        caa_open: caa_open.as_ref(),
+        caa_view,
     };
 
     html! {
@@ -331,6 +415,10 @@ struct CardContext<'a> {
     /// The validation record whose lookup is open: (certificate ARN, record name).
     open: Option<&'a (String, Name)>,
     stepper: Option<Html>,
+    open_caa: &'a Callback<(String, String)>,
+    /// The CAA search that is open: (certificate ARN, certificate name).
+    caa_open: Option<&'a (String, String)>,
+    caa_view: Option<Html>,
 }
 
 fn card(cert: &Certificate, ctx: &CardContext) -> Html {
@@ -394,6 +482,7 @@ fn card(cert: &Certificate, ctx: &CardContext) -> Html {
                     format!("ACM looks next at {} ({} after the request): no check is due before then.", iso_time(at), since_request(cert, at))
                 } }</p>
             }
+            { caa_view(cert, ctx) }
             { timeline(cert) }
         </article>
     }
@@ -504,6 +593,47 @@ fn plan_view(target: &Target, belongs: Option<crate::ui::acm::ZoneRef>, ctx: &Ca
                 if let Some(zone) = &belongs { <p>{ link(zone) }</p> }
             </div>
         },
+    }
+}
+
+/// The certificate's CAA checks, one per name ACM checked, each with its search to open.
+fn caa_view(cert: &Certificate, ctx: &CardContext) -> Html {
+    let domains = caa_domains(cert);
+    if domains.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="cert-caa">
+            <h5>{ "CAA check" }</h5>
+            <p class="panel-note">{ "Once every name is validated, ACM looks for the CAA set relevant to each name (RFC 8659): the name itself, then each parent up to the top-level domain, until one has CAA records." }</p>
+            <ul class="acm-caa-checks">
+                { for domains.iter().map(|domain| {
+                    let check = latest_caa_check(cert, domain);
+                    let key = (cert.arn.clone(), domain.clone());
+                    let open = ctx.caa_open == Some(&key);
+                    let toggle = {
+                        let cb = ctx.open_caa.clone();
+                        Callback::from(move |_: MouseEvent| cb.emit(key.clone()))
+                    };
+                    html! {
+                        <li class="acm-caa-check">
+                            <p class="acm-caa-for"><code>{ domain.clone() }</code>{ " " }
+                                if let Some(c) = check {
+                                    <span class={classes!("result-badge", result_class(c.result))}>{ c.result.as_str() }</span>
+                                }
+                            </p>
+                            <div class="cert-actions">
+                                <button type="button" class="btn btn-ghost acm-caa-toggle" aria-expanded={open.to_string()} onclick={toggle}>
+                                    { if open { "Hide the CAA search" } else { "Step through the CAA search" } }
+                                    <span class="sr-only">{ format!(" for {domain}") }</span>
+                                </button>
+                            </div>
+                            if open { { ctx.caa_view.clone().unwrap_or_default() } }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod accounts_panel;
 pub mod app;
 pub mod banner;
+pub mod caa_search;
 pub mod certificates_panel;
 pub mod challenges;
 pub mod diagnostics_panel;
