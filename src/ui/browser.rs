@@ -6,28 +6,9 @@
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
-        let parts = js_sys_array(text);
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(&format!("{mime};charset=utf-8"));
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-            .map_err(|e| format!("{e:?}"))?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-        let document = gloo::utils::document();
-        let a: web_sys::HtmlAnchorElement = document
-            .create_element("a")
-            .map_err(|e| format!("{e:?}"))?
-            .dyn_into()
-            .map_err(|_| "not an anchor".to_string())?;
-        a.set_href(&url);
-        a.set_download(name);
-        a.set_class_name("sr-only");
-        let body = gloo::utils::body();
-        let _ = body.append_child(&a);
-        a.click();
-        let _ = body.remove_child(&a);
-        let _ = web_sys::Url::revoke_object_url(&url);
-        Ok(())
+        let parts = wasm_bindgen_futures::js_sys::Array::new();
+        parts.push(&wasm_bindgen::JsValue::from_str(text));
+        download_parts(name, &format!("{mime};charset=utf-8"), &parts)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -36,11 +17,48 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     }
 }
 
+/// Offers `bytes` (a ZIP archive, say) as a download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let parts = wasm_bindgen_futures::js_sys::Array::new();
+        parts.push(&wasm_bindgen_futures::js_sys::Uint8Array::from(bytes));
+        download_parts(name, mime, &parts)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (name, mime, bytes);
+        Err("downloads need a browser".into())
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
-fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
-    let parts = wasm_bindgen_futures::js_sys::Array::new();
-    parts.push(&wasm_bindgen::JsValue::from_str(text));
-    parts.into()
+fn download_parts(
+    name: &str,
+    mime: &str,
+    parts: &wasm_bindgen_futures::js_sys::Array,
+) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let document = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_class_name("sr-only");
+    let body = gloo::utils::body();
+    let _ = body.append_child(&a);
+    a.click();
+    let _ = body.remove_child(&a);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
 }
 
 /// Puts `text` on the clipboard; `on_done` hears whether it worked (the Clipboard API needs

@@ -5,6 +5,7 @@
 // Screenshots go to test-results/interop-*.png.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
@@ -282,4 +283,39 @@ test("the Share dialog gives docs authors the embed code of this scenario and it
   await expect(second.locator(".step-count")).toHaveText("Step 3 of 7");
   await expect(second.locator("#resolve-name")).toHaveValue("www.api.example.com");
   await second.context().close();
+});
+
+test("Download all saves a multi-file export as one ZIP archive", async ({ page }) => {
+  await open(page);
+  await page.locator("#open-export").click();
+  await page.locator("#export-kind").selectOption("folder");
+  await expect(page.locator("#export-file option")).not.toHaveCount(0);
+  const count = await page.locator("#export-file option").count();
+  const downloads = [];
+  page.on("download", (d) => downloads.push(d));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-download-all").click()]);
+  await expect(page.locator("#export-status")).toHaveText(`Downloaded delegation-lab-zone-folder.zip (${count} files).`);
+  await page.waitForTimeout(300);
+  expect(downloads.length).toBe(1);
+  expect(download.suggestedFilename()).toBe("delegation-lab-zone-folder.zip");
+  const bytes = readFileSync(await download.path());
+  expect(bytes.subarray(0, 4).toString("binary")).toBe("PK\x03\x04");
+  // Walk the local headers, inflating each entry.
+  const entries = {};
+  let at = 0;
+  while (bytes.readUInt32LE(at) === 0x04034b50) {
+    const method = bytes.readUInt16LE(at + 8);
+    const size = bytes.readUInt32LE(at + 18);
+    const nameLen = bytes.readUInt16LE(at + 26);
+    const extraLen = bytes.readUInt16LE(at + 28);
+    const name = bytes.subarray(at + 30, at + 30 + nameLen).toString("utf8");
+    const body = bytes.subarray(at + 30 + nameLen + extraLen, at + 30 + nameLen + extraLen + size);
+    entries[name] = (method === 8 ? inflateRawSync(body) : body).toString("utf8");
+    at += 30 + nameLen + extraLen + size;
+  }
+  expect(Object.keys(entries).length).toBe(count);
+  expect(Object.keys(entries)).toContain("topology.json");
+  const zone = Object.entries(entries).find(([name]) => name.endsWith("example.com.zone") && !name.includes("api."));
+  expect(zone, Object.keys(entries).join(", ")).toBeTruthy();
+  expect(zone[1]).toContain("ns-112.awsdns-14.com.");
 });

@@ -22,6 +22,7 @@
 //! - `zone_files`: per-zone files and the folder; `hcl`: a writer that follows
 //!   `terraform fmt`; `terraform`, `tf_names`: the Terraform export; `aws_cli`: the CLI export.
 //! - `share`: share links.
+//! - `zip`: a ZIP archive of several exported files (one download instead of many).
 
 mod alias_address;
 mod aws_cli;
@@ -34,6 +35,7 @@ mod share;
 mod target;
 mod terraform;
 mod tf_names;
+mod zip;
 mod zone_file_import;
 mod zone_files;
 
@@ -49,5 +51,6 @@ pub use share::{
 };
 pub use target::find_hosted_zone;
 pub use terraform::terraform;
+pub use zip::zip;
 pub use zone_file_import::import_zone_file;
 pub use zone_files::{export_folder, export_json, export_zone_files, import_scenario};

@@ -1,11 +1,12 @@
 //! The export dialog: scenario JSON, one zone file per hosted zone, the zone folder,
 //! Terraform, AWS CLI commands and the diagram as an SVG file; each shown in a preview with
-//! Download and Copy buttons (a file list when an export has several files).
+//! Download and Copy buttons (a file list when an export has several files, and "Download
+//! all", which saves them as one ZIP archive).
 
 use yew::prelude::*;
 
 use super::icon::Icon;
-use crate::scenario::interop::export_folder;
+use crate::scenario::interop::{export_folder, zip};
 use crate::ui::browser;
 use crate::ui::interop::{DIAGRAM_SVG_CSS, ExportFile, ExportKind, export_files, svg_file};
 use crate::ui::state::AppHandle;
@@ -24,6 +25,15 @@ const CHOICES: [(&str, &str); 6] = [
     ("aws-cli", "AWS CLI commands"),
     ("svg", "Diagram (SVG)"),
 ];
+
+/// The name of the archive "Download all" makes of a choice's files.
+pub fn archive_name(choice: &str) -> String {
+    match choice {
+        "folder" => "delegation-lab-zone-folder.zip".into(),
+        "zones" => "delegation-lab-zone-files.zip".into(),
+        other => format!("delegation-lab-{other}.zip"),
+    }
+}
 
 /// The files of a choice (`svg`: from the diagram on the page, when there is one).
 pub fn files_for(doc: &crate::scenario::Scenario, choice: &str) -> Vec<ExportFile> {
@@ -102,17 +112,20 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         })
     };
     let on_download_all = {
-        let (files, status) = (files.clone(), status.clone());
+        let (files, status, choice) = (files.clone(), status.clone(), choice.clone());
         Callback::from(move |_: MouseEvent| {
-            let failed = files
+            // One archive: a browser saves it in one go, where many downloads would each ask.
+            let name = archive_name(&choice);
+            let entries: Vec<(String, Vec<u8>)> = files
                 .iter()
-                .filter(|f| browser::download(&f.name, f.mime, &f.text).is_err())
-                .count();
-            status.set(if failed == 0 {
-                format!("Downloaded {} files.", files.len())
-            } else {
-                format!("{failed} of {} downloads failed.", files.len())
-            });
+                .map(|f| (f.name.clone(), f.text.clone().into_bytes()))
+                .collect();
+            status.set(
+                match browser::download_bytes(&name, "application/zip", &zip(&entries)) {
+                    Ok(()) => format!("Downloaded {name} ({} files).", files.len()),
+                    Err(e) => format!("The download of {name} failed: {e}"),
+                },
+            );
         })
     };
     let on_copy = {
