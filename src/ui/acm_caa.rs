@@ -214,6 +214,14 @@ mod tests {
     use crate::scenario::edit::Edit;
     use crate::scenario::presets;
 
+    /// The id of the hosted zone named `name`.
+    fn zone_id(s: &Scenario, name: &str) -> String {
+        crate::scenario::interop::find_hosted_zone(s, name)
+            .unwrap()
+            .id
+            .clone()
+    }
+
     fn checked(preset: &str) -> Scenario {
         let mut s = presets::build(preset).unwrap();
         let arn = s.aws.certificates.last().unwrap().arn.clone();
@@ -309,14 +317,7 @@ mod tests {
     #[test]
     fn the_replay_says_when_the_zones_changed() {
         let mut s = checked("acm-caa");
-        let parent = s
-            .aws
-            .hosted_zones
-            .iter()
-            .find(|z| z.name == n("example.com"))
-            .unwrap()
-            .id
-            .clone();
+        let parent = zone_id(&s, "example.com");
         Edit::DeleteRecordSet {
             zone_id: parent,
             name: n("example.com"),
@@ -410,14 +411,7 @@ mod tests {
     #[test]
     fn a_set_at_the_name_itself_ends_the_search_there() {
         let mut s = presets::build("acm-issued").unwrap();
-        let child = s
-            .aws
-            .hosted_zones
-            .iter()
-            .find(|z| z.name == n("api.example.com"))
-            .unwrap()
-            .id
-            .clone();
+        let child = zone_id(&s, "api.example.com");
         let values = parse_values(RecordType::CAA, &["0 issue \"amazon.com\""]).unwrap();
         Edit::PutRecordSet {
             zone_id: child,
