@@ -19,6 +19,10 @@ pub enum NameError {
     Space { name: String },
     #[error("{name} is not a valid domain name: {reason}")]
     Invalid { name: String, reason: String },
+    #[error(
+        "the name {name} has letters outside ASCII; DNS and Route 53 take an internationalised name in its ASCII (Punycode) form: {ascii}"
+    )]
+    NotAscii { name: String, ascii: String },
 }
 
 /// Parses a name as Route 53 does: every name is absolute, the trailing dot is optional.
@@ -36,6 +40,12 @@ pub fn parse_absolute(input: &str) -> Result<Name, NameError> {
         });
     }
     let body = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    if !body.is_ascii() {
+        return Err(NameError::NotAscii {
+            name: trimmed.to_string(),
+            ascii: ascii_form(body),
+        });
+    }
     check_labels(body)?;
     let mut name = Name::from_ascii(body).map_err(|e| NameError::Invalid {
         name: trimmed.to_string(),
@@ -44,6 +54,23 @@ pub fn parse_absolute(input: &str) -> Result<Name, NameError> {
     name.set_fqdn(true);
     check_length(&name)?;
     Ok(name)
+}
+
+/// The ASCII form of a name typed with non-ASCII letters: each such label lower-cased and
+/// Punycode-encoded with the `xn--` prefix (RFC 3492, as IDNA writes it; the input is taken
+/// as already normalised, which typed text nearly always is).
+fn ascii_form(body: &str) -> String {
+    body.split('.')
+        .map(|label| {
+            if label.is_ascii() {
+                label.to_string()
+            } else {
+                idna::punycode::encode_str(&label.to_lowercase())
+                    .map_or_else(|| label.to_string(), |p| format!("xn--{p}"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Parses a name in zone-file style: a name without the trailing dot is relative to `origin`.
@@ -209,6 +236,24 @@ mod tests {
             "ns-123.awsdns-45.com."
         );
         assert_eq!(parse_relative("@", &origin).unwrap(), origin);
+    }
+
+    #[test]
+    fn a_name_outside_ascii_is_refused_with_its_punycode_form() {
+        assert_eq!(
+            parse_absolute("www.Bücher.example."),
+            Err(NameError::NotAscii {
+                name: "www.Bücher.example.".into(),
+                ascii: "www.xn--bcher-kva.example".into(),
+            })
+        );
+        assert_eq!(
+            parse_absolute("münchen.de").unwrap_err().to_string(),
+            "the name münchen.de has letters outside ASCII; DNS and Route 53 take an internationalised \
+             name in its ASCII (Punycode) form: xn--mnchen-3ya.de"
+        );
+        // The form it suggests is accepted.
+        assert!(parse_absolute("xn--mnchen-3ya.de").is_ok());
     }
 
     #[test]

@@ -333,6 +333,15 @@ mod tests {
             e.values.as_deref(),
             Some("A CNAME record set can hold only one value; this one has 2")
         );
+        let e = draft("bücher", "A", "300", "192.0.2.1")
+            .validate(&origin)
+            .unwrap_err();
+        assert_eq!(
+            e.name.as_deref(),
+            Some(
+                "The name bücher has letters outside ASCII; DNS and Route 53 take an internationalised name in its ASCII (Punycode) form: xn--bcher-kva"
+            )
+        );
         let e = draft("x", "A", "", "  \n ").validate(&origin).unwrap_err();
         assert_eq!(
             e.ttl.as_deref(),
