@@ -330,7 +330,7 @@ async fn the_resolve_panel_follows_the_view_query_step_and_autoplay() {
     let app = mounted_with_view(view("dig +bogus x", Some(1), true)).await;
     assert_eq!(
         app.text("#resolve-name-error"),
-        "Cannot read \"dig +bogus x\": unknown option +bogus; this dig knows +trace, +short, +norecurse and +json."
+        "Cannot read \"dig +bogus x\": unknown option +bogus; this dig knows +trace, +short, +norecurse, +json and the display options +[no]all, +[no]cmd, +[no]comments, +[no]question, +[no]answer, +[no]authority, +[no]additional, +[no]stats."
     );
     assert_eq!(input(&app, "#resolve-name"), "www.api.example.com");
     assert!(app.find("#resolve-panel .stepping").is_none());

@@ -1,6 +1,8 @@
 //! The dig command as the command line and the web console both run it: its grammar as far
 //! as the simulator speaks it (`[@SERVER] [+trace] [+short] [+norecurse] [+json] [TYPE] NAME`
-//! in any order, plus `-t TYPE` and `-q NAME`), and running it on a scenario.
+//! in any order, plus `-t TYPE`, `-q NAME` and the display options `+[no]all`, `+[no]cmd`,
+//! `+[no]comments`, `+[no]question`, `+[no]answer`, `+[no]authority`, `+[no]additional`,
+//! `+[no]stats`), and running it on a scenario.
 
 use std::net::Ipv4Addr;
 
@@ -23,6 +25,8 @@ pub struct DigArgs {
     pub short: bool,
     pub recurse: bool,
     pub json: bool,
+    /// Which parts of the default output print (`+noall +answer`, ...).
+    pub display: dig::Display,
 }
 
 /// Reads dig's arguments. The error is one sentence for the user.
@@ -31,6 +35,7 @@ pub fn parse(args: &[String]) -> Result<DigArgs, String> {
     let mut name: Option<Name> = None;
     let mut rtype: Option<RecordType> = None;
     let (mut trace, mut short, mut recurse, mut json) = (false, false, true, false);
+    let mut display = dig::Display::default();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         if let Some(s) = arg.strip_prefix('@') {
@@ -49,10 +54,23 @@ pub fn parse(args: &[String]) -> Result<DigArgs, String> {
                 "norecurse" | "norec" => recurse = false,
                 "recurse" | "rec" => recurse = true,
                 "json" => json = true,
+                "all" => display = dig::Display::all(true),
+                "noall" => display = dig::Display::all(false),
                 _ => {
-                    return Err(format!(
-                        "unknown option +{opt}; this dig knows +trace, +short, +norecurse and +json"
-                    ));
+                    let (on, name) = match opt.strip_prefix("no") {
+                        Some(name) => (false, name),
+                        None => (true, opt),
+                    };
+                    match display.flag(name) {
+                        Some(flag) => *flag = on,
+                        None => {
+                            return Err(format!(
+                                "unknown option +{opt}; this dig knows +trace, +short, +norecurse, +json \
+                                 and the display options +[no]all, +[no]cmd, +[no]comments, +[no]question, \
+                                 +[no]answer, +[no]authority, +[no]additional, +[no]stats"
+                            ));
+                        }
+                    }
                 }
             }
         } else if arg == "-t" {
@@ -77,6 +95,12 @@ pub fn parse(args: &[String]) -> Result<DigArgs, String> {
         }
     }
     let name = name.ok_or("give a name to look up, as in: dig A www.api.example.com")?;
+    if trace && display != dig::Display::default() {
+        return Err(
+            "the display options (+noall, +answer, ...) are not simulated with +trace; drop them, or ask one server with @"
+                .into(),
+        );
+    }
     Ok(DigArgs {
         server,
         name,
@@ -85,6 +109,7 @@ pub fn parse(args: &[String]) -> Result<DigArgs, String> {
         short,
         recurse,
         json,
+        display,
     })
 }
 
@@ -143,10 +168,37 @@ mod tests {
     }
 
     #[test]
+    fn display_options_are_read_and_refused_with_trace() {
+        let a = p("@ns-1.example +noall +answer +nocomments www.example.com").unwrap();
+        assert_eq!(
+            a.display,
+            dig::Display {
+                answer: true,
+                ..dig::Display::all(false)
+            }
+        );
+        let b = p("+nostats +noquestion example.com +all +nocmd").unwrap();
+        assert_eq!(
+            b.display,
+            dig::Display {
+                cmd: false,
+                ..dig::Display::default()
+            }
+        );
+        assert!(
+            p("+trace +noall +answer example.com")
+                .unwrap_err()
+                .starts_with(
+                    "the display options (+noall, +answer, ...) are not simulated with +trace"
+                )
+        );
+    }
+
+    #[test]
     fn bad_input_says_what_is_wrong() {
         assert_eq!(
             p("+bogus x.com").unwrap_err(),
-            "unknown option +bogus; this dig knows +trace, +short, +norecurse and +json"
+            "unknown option +bogus; this dig knows +trace, +short, +norecurse, +json and the display options +[no]all, +[no]cmd, +[no]comments, +[no]question, +[no]answer, +[no]authority, +[no]additional, +[no]stats"
         );
         assert_eq!(
             p("A").unwrap_err(),
@@ -254,7 +306,7 @@ pub fn run(
     } else if args.short {
         dig::render_short(&message)
     } else {
-        dig::render(&message, &ctx)
+        dig::render_with(&message, &ctx, args.display)
     };
     Ok(DigRun {
         text,

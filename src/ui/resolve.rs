@@ -360,7 +360,7 @@ mod tests {
         );
         assert_eq!(
             parse_query(&s.world, "dig +bogus x").unwrap_err(),
-            "Cannot read \"dig +bogus x\": unknown option +bogus; this dig knows +trace, +short, +norecurse and +json."
+            "Cannot read \"dig +bogus x\": unknown option +bogus; this dig knows +trace, +short, +norecurse, +json and the display options +[no]all, +[no]cmd, +[no]comments, +[no]question, +[no]answer, +[no]authority, +[no]additional, +[no]stats."
         );
         assert_eq!(
             parse_query(&s.world, "dig @ns.nowhere.test x").unwrap_err(),

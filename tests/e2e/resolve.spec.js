@@ -98,6 +98,12 @@ test("the dig console runs the article's commands", async ({ page }) => {
   await expect(page.locator(".console-entry").nth(4).locator("pre")).toContainText("dig:");
   await page.press("#console-line", "ArrowUp");
   await expect(page.locator("#console-line")).toHaveValue("dig +bogus x");
+  // An engineer's habit: just the records, as dig 9.18 prints them.
+  await page.fill("#console-line", "dig +noall +answer www.api.example.com");
+  await page.press("#console-line", "Enter");
+  await expect(page.locator(".console-entry").nth(5).locator("pre")).toHaveText(
+    "www.api.example.com.\t300\tIN\tCNAME\tapi.example.com.\napi.example.com.\t300\tIN\tA\t192.0.2.10\n",
+  );
   await page.locator(".panel-console").screenshot({ path: `${screens}/console-light.png` });
 });
 

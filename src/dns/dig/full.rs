@@ -91,39 +91,109 @@ pub fn banner(args: &str) -> String {
     out
 }
 
+/// dig's display options (`+[no]cmd`, `+[no]comments`, `+[no]question`, `+[no]answer`,
+/// `+[no]authority`, `+[no]additional`, `+[no]stats`; `+noall` clears them all). As dig 9.18
+/// prints them (captured with the oracle): `cmd` is the empty first line and the banner;
+/// `comments` the header lines, the OPT pseudosection, the section titles and the empty
+/// line after each section; `stats` the four closing lines and the empty line after them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Display {
+    pub cmd: bool,
+    pub comments: bool,
+    pub question: bool,
+    pub answer: bool,
+    pub authority: bool,
+    pub additional: bool,
+    pub stats: bool,
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Self::all(true)
+    }
+}
+
+impl Display {
+    /// Every part shown (`+all`, dig's default) or none (`+noall`).
+    pub fn all(on: bool) -> Self {
+        Self {
+            cmd: on,
+            comments: on,
+            question: on,
+            answer: on,
+            authority: on,
+            additional: on,
+            stats: on,
+        }
+    }
+
+    /// The flag a `+[no]NAME` option sets, if NAME is a display option.
+    pub fn flag(&mut self, name: &str) -> Option<&mut bool> {
+        Some(match name {
+            "cmd" => &mut self.cmd,
+            "comments" => &mut self.comments,
+            "question" => &mut self.question,
+            "answer" => &mut self.answer,
+            "authority" => &mut self.authority,
+            "additional" => &mut self.additional,
+            "stats" => &mut self.stats,
+            _ => return None,
+        })
+    }
+}
+
 /// dig's default output for `msg`.
 pub fn render(msg: &Message, ctx: &DigContext) -> String {
-    let mut out = String::from("\n");
-    out.push_str(&banner(&ctx.args));
-    out.push_str(";; Got answer:\n");
-    let _ = writeln!(
-        out,
-        ";; ->>HEADER<<- opcode: {}, status: {}, id: {}",
-        opcode_text(msg.metadata.op_code),
-        rcode_name(msg),
-        msg.metadata.id
-    );
-    out.push_str(&flags_line(msg));
-    out.push('\n');
-    if msg.metadata.recursion_desired && !msg.metadata.recursion_available {
-        out.push_str(";; WARNING: recursion requested but not available\n");
+    render_with(msg, ctx, Display::default())
+}
+
+/// dig's output for `msg` with these display options.
+pub fn render_with(msg: &Message, ctx: &DigContext, show: Display) -> String {
+    let mut out = String::new();
+    if show.cmd {
+        out.push('\n');
+        out.push_str(&banner(&ctx.args));
     }
-    out.push('\n');
-    out.push_str(&pseudosection(msg));
-    if !msg.queries.is_empty() {
-        out.push_str(";; QUESTION SECTION:\n");
+    if show.comments {
+        out.push_str(";; Got answer:\n");
+        let _ = writeln!(
+            out,
+            ";; ->>HEADER<<- opcode: {}, status: {}, id: {}",
+            opcode_text(msg.metadata.op_code),
+            rcode_name(msg),
+            msg.metadata.id
+        );
+        out.push_str(&flags_line(msg));
+        out.push('\n');
+        if msg.metadata.recursion_desired && !msg.metadata.recursion_available {
+            out.push_str(";; WARNING: recursion requested but not available\n");
+        }
+        out.push('\n');
+        out.push_str(&pseudosection(msg));
+    }
+    if show.question && !msg.queries.is_empty() {
+        if show.comments {
+            out.push_str(";; QUESTION SECTION:\n");
+        }
         for q in &msg.queries {
             out.push_str(&question_line(q));
             out.push('\n');
         }
-        out.push('\n');
+        if show.comments {
+            out.push('\n');
+        }
     }
-    for (title, records) in [
-        ("ANSWER", &msg.answers),
-        ("AUTHORITY", &msg.authorities),
-        ("ADDITIONAL", &msg.additionals),
+    for (title, records, shown) in [
+        ("ANSWER", &msg.answers, show.answer),
+        ("AUTHORITY", &msg.authorities, show.authority),
+        ("ADDITIONAL", &msg.additionals, show.additional),
     ] {
-        out.push_str(&section(title, records));
+        if shown {
+            out.push_str(&section(title, records, show.comments));
+        }
+    }
+    if !show.stats {
+        return out;
     }
     let _ = writeln!(out, ";; Query time: {} msec", ctx.query_time_ms);
     let _ = writeln!(
@@ -141,9 +211,10 @@ pub fn render(msg: &Message, ctx: &DigContext) -> String {
     out
 }
 
-/// A section's title, its records and an empty line; nothing when it has no records to
-/// print (an OPT record is shown in the pseudosection, never here).
-fn section(title: &str, records: &[Record]) -> String {
+/// A section's title, its records and an empty line (the title and the empty line only with
+/// `comments`); nothing when it has no records to print (an OPT record is shown in the
+/// pseudosection, never here).
+fn section(title: &str, records: &[Record], comments: bool) -> String {
     let lines: Vec<String> = records
         .iter()
         .filter(|r| r.record_type() != RecordType::OPT)
@@ -152,12 +223,17 @@ fn section(title: &str, records: &[Record]) -> String {
     if lines.is_empty() {
         return String::new();
     }
-    let mut out = format!(";; {title} SECTION:\n");
+    let mut out = String::new();
+    if comments {
+        let _ = writeln!(out, ";; {title} SECTION:");
+    }
     for line in lines {
         out.push_str(&line);
         out.push('\n');
     }
-    out.push('\n');
+    if comments {
+        out.push('\n');
+    }
     out
 }
 
@@ -253,6 +329,76 @@ api.example.com.\t172800\tIN\tNS\tns-1026.awsdns-00.org.
         ));
         msg.metadata.recursion_available = true;
         assert!(!render(&msg, &ctx).contains("WARNING"));
+    }
+
+    /// The referral with the display options of `opts` (as dig's `+no...` words).
+    fn shown(opts: &str) -> String {
+        let mut show = Display::default();
+        for opt in opts.split_whitespace() {
+            let (on, name) = match opt.strip_prefix("no") {
+                Some(name) => (false, name),
+                None => (true, opt),
+            };
+            if name == "all" {
+                show = Display::all(on);
+            } else {
+                *show.flag(name).unwrap() = on;
+            }
+        }
+        let ctx = DigContext::new("NS api.example.com", Ipv4Addr::new(127, 0, 10, 3), 0);
+        render_with(&referral(), &ctx, show)
+    }
+
+    /// What dig 9.18.49 printed with these options (captured with the oracle against BIND;
+    /// the referral's records and header here).
+    #[test]
+    fn display_options_leave_out_what_dig_leaves_out() {
+        let ns = "api.example.com.\t172800\tIN\tNS\tns-514.awsdns-00.net.\n\
+                  api.example.com.\t172800\tIN\tNS\tns-1538.awsdns-00.co.uk.\n\
+                  api.example.com.\t172800\tIN\tNS\tns-2.awsdns-00.com.\n\
+                  api.example.com.\t172800\tIN\tNS\tns-1026.awsdns-00.org.\n";
+        let stats = ";; Query time: 0 msec\n;; SERVER: 127.0.10.3#53(127.0.10.3) (UDP)\n\
+                     ;; WHEN: Thu Jan 01 00:00:00 UTC 1970\n;; MSG SIZE  rcvd: 179\n\n";
+        // +noall +answer: only the answer's records, here none.
+        assert_eq!(shown("noall answer"), "");
+        assert_eq!(shown("noall authority"), ns);
+        assert_eq!(shown("noall question"), ";api.example.com.\t\tIN\tNS\n");
+        assert_eq!(shown("noall stats"), stats);
+        assert_eq!(
+            shown("noall cmd"),
+            "\n; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> NS api.example.com\n;; global options: +cmd\n"
+        );
+        assert_eq!(
+            shown("noall comments"),
+            ";; Got answer:\n;; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: 22743\n\
+             ;; flags: qr; QUERY: 1, ANSWER: 0, AUTHORITY: 4, ADDITIONAL: 1\n\n\
+             ;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n"
+        );
+        // +nocomments: no titles and no empty lines between the sections.
+        assert_eq!(
+            shown("nocmd nocomments nostats"),
+            format!(";api.example.com.\t\tIN\tNS\n{ns}")
+        );
+        assert_eq!(
+            shown("nocomments"),
+            format!(
+                "\n; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> NS api.example.com\n;; global options: +cmd\n\
+                 ;api.example.com.\t\tIN\tNS\n{ns}{stats}"
+            )
+        );
+        // Each of the others drops its part and nothing else.
+        let all = shown("");
+        assert_eq!(shown("nocmd"), all.replacen(&shown("noall cmd"), "", 1));
+        assert_eq!(shown("nostats"), all.strip_suffix(stats).unwrap());
+        assert_eq!(
+            shown("noquestion"),
+            all.replacen(
+                ";; QUESTION SECTION:\n;api.example.com.\t\tIN\tNS\n\n",
+                "",
+                1
+            )
+        );
+        assert_eq!(shown("all"), all);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! dig's text: a hickory-proto [`Message`](hickory_proto::op::Message) rendered exactly as
-//! BIND 9.18's `dig` prints it (default output, `+short`, `+trace`), plus the one-line record
+//! BIND 9.18's `dig` prints it (default output and its display options such as `+noall
+//! +answer`, `+short`, `+trace`), plus the one-line record
 //! form and JSON that the differential-testing oracle uses.
 //!
 //! The layout was taken from real `dig` 9.18.49 against BIND and Unbound on loopback; the
@@ -28,7 +29,7 @@ pub mod trace;
 pub mod when;
 
 pub use columns::{name_text, question_line, record_line};
-pub use full::{DigContext, render};
+pub use full::{DigContext, Display, render, render_with};
 pub use header::{flags_text, rcode_name};
 pub use json::{record_text, to_json};
 pub use rdata::{class_text, rdata_text, type_text};
