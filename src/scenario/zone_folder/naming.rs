@@ -22,7 +22,7 @@ pub(crate) struct ZoneKey {
 impl std::fmt::Display for ZoneKey {
     /// `example.com.`, `.` or `example.com.~Z0222`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.origin)?;
+        write!(f, "{}", crate::dns::name::Show(&self.origin))?;
         match &self.tag {
             Some(tag) => write!(f, "~{tag}"),
             None => Ok(()),
@@ -88,7 +88,9 @@ impl ZoneKey {
         let origin = if self.origin.is_root() {
             "root".to_string()
         } else {
-            let text = self.origin.to_string();
+            // As BIND writes the name; a '/' (which Route 53 allows in a name) would make a
+            // folder, so it is written as its escape, which reads back the same.
+            let text = crate::dns::name::text(&self.origin).replace('/', "\\047");
             text.strip_suffix('.').unwrap_or(&text).to_string()
         };
         match &self.tag {

@@ -90,6 +90,14 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             let file = gloo::file::File::from(file);
             let name = file.name();
             let draft = draft.clone();
+            let limit = crate::scenario::interop::MAX_IMPORT_BYTES;
+            if file.size() > limit as u64 {
+                let mut next = (*draft).clone();
+                next.text = format!("; {}", crate::scenario::interop::import_too_large(&name));
+                next.file = name;
+                draft.set(next);
+                return;
+            }
             let task = gloo::file::callbacks::read_as_text(&file, move |result| {
                 let mut next = (*draft).clone();
                 next.file = name;
