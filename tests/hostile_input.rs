@@ -574,3 +574,43 @@ fn an_import_past_the_size_limit_is_refused_before_it_is_read() {
     assert!(!out.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ---------------------------------------------------------------------------------------
+// The presentation text is BIND's: a zone of unusual names and strings, read by our reader,
+// gives each name and value as `named-checkzone -D` (BIND 9.18) prints them.
+
+#[test]
+fn names_and_strings_are_written_as_bind_writes_them() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/");
+    let zone_text = std::fs::read_to_string(format!("{dir}example.com.zone")).unwrap();
+    let dump = std::fs::read_to_string(format!("{dir}example.com.bind-dump")).unwrap();
+    let zone = delegation_lab::scenario::zonefile::parse_zone_file(
+        &zone_text,
+        &n("example.com."),
+        "example.com.",
+        "example.com.zone",
+    )
+    .unwrap();
+    let mut seen = 0;
+    for line in dump.lines() {
+        let mut fields = line.split_whitespace();
+        let (Some(owner), Some(_ttl), Some("IN"), Some(rtype)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            panic!("not a record line: {line}");
+        };
+        let data = fields.collect::<Vec<_>>().join(" ");
+        let name = parse_absolute(owner).unwrap();
+        assert_eq!(text(&name), owner, "{line}");
+        let rtype: RecordType = rtype.parse().unwrap();
+        let set = zone.get(&name, rtype).unwrap_or_else(|| panic!("{line}"));
+        // BIND's text has single spaces between fields; ours too (no string here holds two).
+        assert!(
+            set.value_texts().contains(&data),
+            "{line}: {:?}",
+            set.value_texts()
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, 16);
+}

@@ -1,5 +1,8 @@
 //! Record sets: a name, a type, a TTL and one or more values (or a Route 53 alias), with the
 //! parsing of typed values into hickory-proto record data and the errors a user sees.
+//! Values are read as a zone file's record data is (see [`rdata_read`]): character strings
+//! byte for byte, names through [`name`]; written back as dig prints them, which reads back
+//! to the same data, so a saved document is a fixed point.
 //!
 //! In documents a record set is plain presentation text, so a scenario reads like a zone:
 //! `{"name": "www.api.example.com.", "type": "CNAME", "ttl": 300, "values": ["api.example.com."]}`.

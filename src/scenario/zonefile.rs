@@ -9,13 +9,13 @@
 //! previous record's TTL; the SOA alone may fall back to its minimum field.
 //!
 //! Our own lexer splits the text (so every error has a line and column, and quoted strings,
-//! parentheses and `\DDD` escapes are read as BIND reads them); record data is parsed by
-//! hickory-proto's zone-file [`Parser`](hickory_proto::serialize::txt::Parser), one record at a
-//! time. The commonest data skip the parser's per-record setup: addresses (parsed as it
-//! parses them), single names (owner, CNAME, NS, PTR: read as BIND reads them, case kept and
-//! `_` allowed anywhere) and TXT strings (any octets). Names inside MX, SOA and SRV data go
-//! through hickory-proto's IDNA rules, which lower-case them and refuse `_` except at the
-//! start of a label.
+//! parentheses and `\DDD` escapes are read as BIND reads them). Names everywhere (owners and
+//! names in data) are read by [`crate::dns::name`] as BIND reads them: escapes decoded, case
+//! kept, any printable ASCII; letters outside ASCII are refused with their Punycode form.
+//! Addresses are parsed as hickory-proto parses them; the data of TXT, HINFO, CAA, NAPTR,
+//! MX, SRV and SOA by [`crate::dns::rdata_read`] (character strings byte for byte, exactly
+//! the fields the type has); other types by hickory-proto's zone-file
+//! [`Parser`](hickory_proto::serialize::txt::Parser), one record at a time.
 //!
 //! The zone must load in BIND (`named-checkzone -i local`), with one difference: data
 //! outside the origin is an error here, where BIND only warns and drops it. Refused, with

@@ -1,8 +1,9 @@
 //! The zone-file reader: turns the lexer's entries into a [`Zone`], applying the master-file
 //! rules as BIND does (`$ORIGIN`, `$TTL`, relative names, `@`, a blank owner continuing the
 //! previous one, RFC 1035 TTL defaults) and BIND's load checks (out-of-zone data, CNAME and
-//! other data, one SOA at the origin, NS at the origin). Record data is parsed by
-//! hickory-proto's zone-file [`Parser`], one record at a time, so every error has a line.
+//! other data, one SOA at the origin, NS at the origin). Record data is read by
+//! [`rdata_read`] (or, for the types it does not read, by hickory-proto's zone-file
+//! [`Parser`]), one record at a time, so every error has a line.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
