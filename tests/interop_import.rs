@@ -496,7 +496,7 @@ fn bad_listings_say_where_and_what() {
     let aaaa = r#"{"Name": "x.api.example.com.", "Type": "AAAA", "TTL": 300, "ResourceRecords": [{"Value": "2001:db8::1"}]}"#;
     assert_eq!(
         one(&format!("{twice}, {aaaa}, {upper}")),
-        "r.json: ResourceRecordSets[2]: a second record set X.API.example.com. A (the first is ResourceRecordSets[0]); a listing holds one record set of each name and type"
+        "r.json: ResourceRecordSets[2]: a second record set x.api.example.com. A (the first is ResourceRecordSets[0]); a listing holds one record set of each name and type"
     );
     assert_eq!(
         one(
