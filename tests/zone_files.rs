@@ -255,7 +255,7 @@ fn route53_world() -> World {
     );
     World {
         servers: vec![ns7, ns1, idle],
-        zones: vec![a, b, c],
+        zones: vec![a.into(), b.into(), c.into()],
     }
 }
 

@@ -146,7 +146,7 @@ pub fn create_hosted_zone(
         vec![RData::SOA(soa)],
     ));
     zone.upsert(ns_set(origin.clone(), hosts.iter().cloned(), NS_TTL));
-    world.zones.push(zone);
+    world.add_zone(zone);
     for host in &hosts {
         if let Some(server) = world.server_named_mut(host) {
             server.zones.push(id.clone());
@@ -249,7 +249,7 @@ pub fn change_record_sets(
     if !errors.is_empty() {
         return Err(Route53Error::InvalidChangeBatch(errors));
     }
-    *world.zone_mut(zone_id).expect("zone exists") = draft;
+    world.replace_zone(draft);
     Ok(())
 }
 

@@ -317,15 +317,11 @@ fn change(s: &mut Scenario, zone_id: &str, changes: &[Change]) -> Result<(), Str
             .map_err(|e| e.to_string());
     }
     // Internet fixtures (TLDs, loaded zone files) follow the same rules.
-    let z = s
-        .world
-        .zone_mut(zone_id)
-        .ok_or_else(|| format!("no zone {zone_id} in this scenario"))?;
-    let mut draft = z.clone();
+    let mut draft = zone(s, zone_id)?.clone();
     for c in changes {
         route53::apply(&mut draft, c)?;
     }
-    *z = draft;
+    s.world.replace_zone(draft);
     Ok(())
 }
 
