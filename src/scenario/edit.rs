@@ -333,13 +333,14 @@ fn change(s: &mut Scenario, zone_id: &str, changes: &[Change]) -> Result<(), Str
 /// Parses a list of name servers as typed (one per line or separated by spaces or commas).
 pub fn parse_servers(text: &str) -> Result<Vec<Name>, String> {
     let mut out = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for word in text
         .split([',', ' ', '\n', '\t'])
         .map(str::trim)
         .filter(|w| !w.is_empty())
     {
         let name = parse_absolute(word).map_err(|e| format!("\"{word}\": {e}"))?;
-        if !out.contains(&name) {
+        if seen.insert(name.clone()) {
             out.push(name);
         }
     }

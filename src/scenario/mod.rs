@@ -10,6 +10,7 @@ pub mod file_name;
 pub mod hierarchy;
 pub mod interop;
 pub mod presets;
+pub mod scale;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod zone_folder;
