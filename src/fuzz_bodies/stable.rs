@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use super::{Body, TARGETS};
 use super::mutate::Mutator;
+use super::{Body, TARGETS};
 
 /// Mutated inputs per target (a few seconds in all in a debug build).
 const MUTATIONS: usize = 150;

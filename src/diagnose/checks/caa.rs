@@ -14,8 +14,8 @@
 use std::collections::BTreeMap;
 
 use hickory_proto::rr::rdata::CAA;
-use rustc_hash::FxHashSet;
 use hickory_proto::rr::{Name, RData, RecordType};
+use rustc_hash::FxHashSet;
 
 use crate::aws::acm::caa as acm_caa;
 use crate::diagnose::context::{Context, and_list, t};
