@@ -3,6 +3,7 @@
 //! of [`interop`].
 
 pub mod dig_command;
+pub mod dig_suggest;
 pub mod document;
 pub mod edit;
 pub mod hierarchy;
