@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod dig_command;
+pub mod dig_suggest;
 pub mod document;
 pub mod edit;
 pub mod file_name;
