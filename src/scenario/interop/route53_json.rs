@@ -138,6 +138,10 @@ pub fn import_route53_json(
     let mut notes = Vec::new();
     let mut sets: Vec<RecordSet> = Vec::with_capacity(docs.len());
     let mut first_at: Vec<usize> = Vec::with_capacity(docs.len());
+    // Each set's index in `sets` by the canonical key of its name and its type, so a
+    // listing of tens of thousands of sets is checked for repeats in linear time.
+    let mut index: rustc_hash::FxHashMap<(Vec<u8>, RecordType), usize> =
+        rustc_hash::FxHashMap::default();
     let mut aliases: Vec<(usize, AliasDoc)> = Vec::new();
     for (i, doc) in docs.into_iter().enumerate() {
         let at = |field: &str| format!("{prefix}[{i}]{field}");
@@ -192,7 +196,7 @@ pub fn import_route53_json(
                 "{name} {rtype} was made by the traffic policy instance {id}: it is imported as a plain record set; the traffic policy itself is not simulated."
             ));
         }
-        if let Some(k) = sets.iter().position(|s| s.name == name && s.rtype == rtype) {
+        if let Some(&k) = index.get(&(crate::dns::canon::key(&name), rtype)) {
             return Err(ImportError::at_path(
                 file,
                 at(""),
@@ -263,6 +267,7 @@ pub fn import_route53_json(
                 RecordSet::new(name, rtype, ttl, values)
             }
         };
+        index.insert((crate::dns::canon::key(&set.name), set.rtype), sets.len());
         sets.push(set);
         first_at.push(i);
     }
