@@ -614,3 +614,31 @@ fn names_and_strings_are_written_as_bind_writes_them() {
     }
     assert_eq!(seen, 16);
 }
+
+#[test]
+fn a_hosted_zone_with_an_unusual_name_is_created_recreated_and_saved() {
+    use delegation_lab::aws::route53::{create_hosted_zone, recreate_hosted_zone};
+    for name in [
+        "xn--bcher-kva.example",
+        "_sip=.example.org",
+        "a\\.b.example.net",
+    ] {
+        let mut s = article();
+        let account = s.aws.accounts[0].id.clone();
+        let id = create_hosted_zone(&mut s.world, &mut s.aws, &account, name, "ref-1")
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_round_trips(&s, name);
+        recreate_hosted_zone(&mut s.world, &mut s.aws, &id)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            s.aws
+                .hosted_zones
+                .iter()
+                .filter(|z| z.name == parse_absolute(name).unwrap())
+                .count(),
+            1,
+            "{name}"
+        );
+        assert_round_trips(&s, name);
+    }
+}

@@ -116,7 +116,7 @@ pub fn create_hosted_zone(
         .filter(|z| z.name == origin)
         .flat_map(|z| z.delegation_set)
         .collect();
-    let origin_text = origin.to_string();
+    let origin_text = crate::dns::name::text(&origin);
     let retired: Vec<u16> = aws
         .retired_sets
         .iter()
@@ -185,7 +185,7 @@ pub fn delete_hosted_zone(world: &mut World, aws: &mut Aws, id: &str) -> Result<
     }
     aws.hosted_zones.retain(|z| z.id != id);
     aws.retired_sets
-        .push((hz.name.to_string(), hz.delegation_set));
+        .push((crate::dns::name::text(&hz.name), hz.delegation_set));
     Ok(())
 }
 
@@ -223,7 +223,13 @@ pub fn recreate_hosted_zone(
         "{first}-recreated-{}",
         aws.hosted_zones.len() + aws.retired_sets.len()
     );
-    let new_id = create_hosted_zone(world, aws, &hz.account, &hz.name.to_string(), &reference)?;
+    let new_id = create_hosted_zone(
+        world,
+        aws,
+        &hz.account,
+        &crate::dns::name::text(&hz.name),
+        &reference,
+    )?;
     let z = world.zone_mut(&new_id).expect("new zone");
     for s in keep {
         z.upsert(s);

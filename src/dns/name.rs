@@ -196,6 +196,26 @@ pub fn parse_relative(input: &str, origin: &Name) -> Result<Name, NameError> {
     Ok(joined)
 }
 
+/// `name` written relative to `origin` as [`text`] writes it, without the final dot (empty
+/// for the origin itself, the whole name when it is not below the origin or the origin is
+/// the root); [`parse_relative`] reads it back. Cut by labels, so an escaped dot stays.
+pub fn relative_text(name: &Name, origin: &Name) -> String {
+    if name == origin {
+        return String::new();
+    }
+    if origin.is_root() || !origin.zone_of(name) {
+        return text(name);
+    }
+    // Counted by iterating: hickory's `num_labels` leaves out a leading `*`.
+    let keep = name.iter().count() - origin.iter().count();
+    let Ok(head) = Name::from_labels(name.iter().take(keep)) else {
+        return text(name);
+    };
+    let mut out = text(&head);
+    out.pop(); // the final dot
+    out
+}
+
 /// Whether the name text ends with a dot that is not escaped (`a\\.` ends with an escaped one).
 fn ends_with_unescaped_dot(text: &str) -> bool {
     let Some(body) = text.strip_suffix('.') else {
@@ -294,6 +314,29 @@ mod tests {
             parse_absolute("api.example.com.").unwrap()
         );
         assert!(parse_absolute("api.example.com").unwrap().is_fqdn());
+    }
+
+    #[test]
+    fn relative_text_reads_back_with_parse_relative() {
+        let origin = n("example.com.");
+        for name in [
+            "www.example.com.",
+            "a\\.b.example.com.",
+            "hi\\195\\169.example.com.",
+            "*.cdn.example.com.",
+            "example.com.",
+            "other.org.",
+        ] {
+            let name = n(name);
+            let shown = relative_text(&name, &origin);
+            let back = if shown.is_empty() {
+                origin.clone()
+            } else {
+                parse_relative(&shown, &origin).unwrap()
+            };
+            assert_eq!(back, name, "{shown}");
+        }
+        assert_eq!(relative_text(&n("a\\.b.example.com"), &origin), "a\\.b");
     }
 
     #[test]

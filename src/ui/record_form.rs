@@ -185,17 +185,7 @@ pub fn parse_ttl(text: &str) -> Result<u32, String> {
 
 /// `name` written relative to `origin` (empty for the apex), as the console's name field.
 pub fn relative_text(name: &Name, origin: &Name) -> String {
-    if name == origin {
-        return String::new();
-    }
-    let full = name.to_string();
-    if origin.is_root() {
-        return full;
-    }
-    let suffix = format!(".{origin}");
-    full.strip_suffix(&suffix)
-        .map(str::to_string)
-        .unwrap_or(full)
+    crate::dns::name::relative_text(name, origin)
 }
 
 fn capitalise(s: &str) -> String {
