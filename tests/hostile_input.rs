@@ -642,3 +642,35 @@ fn a_hosted_zone_with_an_unusual_name_is_created_recreated_and_saved() {
         assert_round_trips(&s, name);
     }
 }
+
+#[test]
+fn terraform_and_the_aws_cli_get_names_as_route53_takes_them() {
+    use delegation_lab::aws::route53::create_hosted_zone;
+    use delegation_lab::scenario::interop::{aws_cli, terraform};
+    let mut s = article();
+    let account = s.aws.accounts[0].id.clone();
+    create_hosted_zone(
+        &mut s.world,
+        &mut s.aws,
+        &account,
+        "xn--bcher-kva.example",
+        "r",
+    )
+    .unwrap();
+    let s = applied(
+        s.clone(),
+        r53(&s, &simple("_sip=.example.com", "A", &["192.0.2.1"])).unwrap(),
+    );
+    let tf = terraform(&s);
+    let cli = aws_cli(&s);
+    for (what, text) in [("terraform", &tf), ("aws cli", &cli)] {
+        // Punycode stays ASCII (hickory's Display would write bücher), and a '=' is
+        // Route 53's octal escape (hickory's Display would write `\=`).
+        assert!(text.contains("xn--bcher-kva.example"), "{what}");
+        assert!(!text.contains("bücher") && !text.contains("\\="), "{what}");
+        assert!(
+            text.contains("_sip\\\\075.example.com") || text.contains("_sip\\075.example.com"),
+            "{what}"
+        );
+    }
+}

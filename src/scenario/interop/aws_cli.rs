@@ -11,7 +11,7 @@
 use hickory_proto::rr::{Name, RData, RecordType};
 use serde::Serialize;
 
-use super::encode_route53_name;
+use super::route53_name::route53_request_name;
 use super::tf_names::Names;
 use crate::aws::HostedZone;
 use crate::aws::acm::token::VALIDATION_DOMAIN;
@@ -63,10 +63,10 @@ pub fn aws_cli(s: &Scenario) -> String {
         }
         for hz in zones {
             let var = vars
-                .unique(&format!("zone_{}", hz.name))
+                .unique(&format!("zone_{}", crate::dns::name::Show(&hz.name)))
                 .to_ascii_uppercase()
                 .replace('-', "_");
-            let name = hz.name.to_string();
+            let name = request_name(&hz.name);
             out.push_str(&format!(
                 "{var}=$(aws route53 create-hosted-zone --name {} --caller-reference {} --query HostedZone.Id --output text)\n",
                 shell_word(name.trim_end_matches('.')),
@@ -95,7 +95,10 @@ pub fn aws_cli(s: &Scenario) -> String {
                 }
             }
             let batch = ChangeBatch {
-                comment: format!("Delegation Lab: the record sets of {}", hz.name),
+                comment: format!(
+                    "Delegation Lab: the record sets of {}",
+                    crate::dns::name::Show(&hz.name)
+                ),
                 changes: sets
                     .iter()
                     .map(|set| ChangeDoc {
@@ -134,11 +137,7 @@ pub fn aws_cli(s: &Scenario) -> String {
 
 /// A record name as Route 53 takes it in a change batch.
 fn request_name(name: &Name) -> String {
-    let encoded = encode_route53_name(name);
-    match encoded.strip_prefix("\\052.") {
-        Some(rest) => format!("*.{rest}"),
-        None => encoded,
-    }
+    route53_request_name(name)
 }
 
 /// A `ChangeBatch` as `--change-batch` takes it (fields in the order AWS documents them).

@@ -107,6 +107,17 @@ pub fn encode_route53_name(name: &Name) -> String {
     out
 }
 
+/// A name as a request to Route 53 (or Terraform's provider) gives it: as
+/// [`encode_route53_name`] writes it (octal escapes, never Unicode), a leading wildcard
+/// label written `*` as people write it.
+pub fn route53_request_name(name: &Name) -> String {
+    let encoded = encode_route53_name(name);
+    match encoded.strip_prefix("\\052.") {
+        Some(rest) => format!("*.{rest}"),
+        None => encoded,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@
 //! validation records (`acm-validations.aws`) is left out. The text is already formatted as
 //! `terraform fmt` leaves it (see [`super::hcl`]).
 
+use crate::dns::name::Show;
 use hickory_proto::rr::{Name, RData, RecordType};
 
 use super::hcl::{self, Item};
@@ -97,7 +98,7 @@ pub fn terraform(s: &Scenario) -> String {
         .map(|hz| ZoneOut {
             hz,
             zone: s.world.zone(&hz.id).expect("filtered on it"),
-            resource: zone_names.unique(&hz.name.to_string()),
+            resource: zone_names.unique(&crate::dns::name::text(&hz.name)),
             provider: provider_of(&hz.account),
         })
         .collect();
@@ -128,7 +129,10 @@ pub fn terraform(s: &Scenario) -> String {
         "(a profile or assume_role) before terraform plan.".into(),
     ));
     if !left_out.is_empty() {
-        let names: Vec<String> = left_out.iter().map(|hz| hz.name.to_string()).collect();
+        let names: Vec<String> = left_out
+            .iter()
+            .map(|hz| crate::dns::name::text(&hz.name))
+            .collect();
         items.push(Item::Comment(format!(
             "Left out: {} (AWS's own zone behind ACM's validation records).",
             names.join(", ")
@@ -213,16 +217,19 @@ fn cname_is(set: &RecordSet, value: &Name) -> bool {
     matches!(set.values.as_slice(), [RData::CNAME(c)] if c.0.to_lowercase() == value.to_lowercase())
 }
 
-/// A name as Terraform takes it: no final dot.
+/// A name as Terraform takes it: as Route 53 takes it (octal escapes, never Unicode), no
+/// final dot.
 fn fqdn(name: &Name) -> String {
-    name.to_string().trim_end_matches('.').to_string()
+    let text = super::route53_name::route53_request_name(name);
+    text.strip_suffix('.').unwrap_or(&text).to_string()
 }
 
 fn zone_items(s: &Scenario, z: &ZoneOut, items: &mut Vec<Item>) {
     let account = &z.hz.account;
     items.push(Item::Comment(format!(
         "{} ({} in the scenario) in account {account}; Route 53 creates its SOA and NS.",
-        z.hz.name, z.hz.id
+        Show(&z.hz.name),
+        z.hz.id
     )));
     // A registered domain: what the registrar must say.
     let parent_is_hosted = s
@@ -236,14 +243,14 @@ fn zone_items(s: &Scenario, z: &ZoneOut, items: &mut Vec<Item>) {
             Some(ns) if ns.len() == own.len() && own.iter().all(|n| ns.contains(n)) => {
                 items.push(Item::Comment(format!(
                     "At the registrar, {} is delegated to this zone's servers: after apply, set its NS to aws_route53_zone.{}.name_servers (Route 53 assigns new ones).",
-                    z.hz.name, z.resource
+                    Show(&z.hz.name), z.resource
                 )))
             }
             Some(ns) => {
                 let names: Vec<String> = ns.iter().map(ToString::to_string).collect();
                 items.push(Item::Comment(format!(
                     "At the registrar, {} is delegated to {}, not to this zone's servers: set its NS to aws_route53_zone.{}.name_servers.",
-                    z.hz.name,
+                    Show(&z.hz.name),
                     names.join(" "),
                     z.resource
                 )))
@@ -399,8 +406,8 @@ fn delegation_target(
     let child = &zones[*child];
     let whose = s.aws.hosted_zones.iter().find(|hz| same(hz)).map(|hz| {
         zones.iter().find(|z| z.hz.id == hz.id).map_or_else(
-            || format!("hosted zone {} ({})", hz.name, hz.id),
-            |z| format!("aws_route53_zone.{} ({})", z.resource, hz.name),
+            || format!("hosted zone {} ({})", Show(&hz.name), hz.id),
+            |z| format!("aws_route53_zone.{} ({})", z.resource, Show(&hz.name)),
         )
     });
     Some(Err(match whose {
@@ -557,7 +564,7 @@ fn cert_items(
         items.push(Item::Comment(format!(
             "Validation records for {}: in {}, the zone that answers for {}.",
             p.domains.join(", "),
-            z.hz.name,
+            Show(&z.hz.name),
             if p.domains.len() == 1 {
                 "that name"
             } else {
