@@ -3,9 +3,11 @@
 //! printed it, its wire octets are those dig showed with `+unknownformat`, zone files holding
 //! them load, and the real root zone answers as BIND answered.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod captured;
+
+use captured::stable;
 use delegation_lab::dns::dig::rdata_text;
 use delegation_lab::dns::dnssec;
 use delegation_lab::dns::resolve::Cache;
@@ -177,34 +179,6 @@ fn bad_dnssec_data_is_refused_where_it_was_typed() {
         "z.zone:4:16: bad TYPE65280 record data: the length says 4 octets but the hex holds 2"
     );
     assert!(load("@ DNSKEY 257 3").contains("the DNSKEY record data is incomplete"));
-}
-
-/// dig's lines that do not change between runs, with each section's records in order.
-fn stable(text: &str) -> BTreeMap<String, Vec<String>> {
-    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut section = String::new();
-    for line in text.lines() {
-        if let Some(s) = line
-            .strip_prefix(";; ")
-            .and_then(|l| l.strip_suffix(" SECTION:"))
-        {
-            section = s.to_string();
-        } else if line.starts_with(";; flags:")
-            || line.starts_with(";; MSG SIZE")
-            || line.contains("status:")
-        {
-            let keep = line.split(", id:").next().unwrap().to_string();
-            out.entry("header".into()).or_default().push(keep);
-        } else if !line.starts_with(';') && !line.trim().is_empty() {
-            out.entry(section.clone())
-                .or_default()
-                .push(line.to_string());
-        }
-    }
-    for lines in out.values_mut() {
-        lines.sort();
-    }
-    out
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub mod resolve;
 pub mod rrset;
 pub mod rtype;
 pub mod server;
+pub mod transport;
 pub mod world;
 pub mod zone;
 

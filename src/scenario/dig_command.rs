@@ -14,6 +14,7 @@ use crate::dns::name::parse_absolute;
 use crate::dns::resolve::{self, Cache, Decision, PUBLIC_RESOLVER, Resolution};
 use crate::dns::rtype::parse_type_mnemonic;
 use crate::dns::server::Software;
+use crate::dns::transport;
 use crate::dns::world::World;
 
 /// A parsed dig command line.
@@ -298,7 +299,16 @@ pub fn run(
             (r, ctx)
         }
     };
-    let message = resolution.outcome.message.clone().expect("a reply");
+    // dig asks over UDP with a 1232-octet payload: a larger reply is truncated and asked
+    // again over TCP, and one over 65,535 octets cannot be sent whole at all.
+    let delivery = transport::deliver(
+        resolution.outcome.message.clone().expect("a reply"),
+        ctx.compression,
+        transport::DIG_UDP_PAYLOAD,
+    );
+    let mut ctx = ctx;
+    ctx.transport = delivery.transport;
+    let message = delivery.message;
     let text = if args.json {
         json_text(&resolution, false)
     } else if args.short {
