@@ -146,6 +146,7 @@ async fn occluded_records_and_delegations_are_marked() {
         .zones
         .iter_mut()
         .find(|z| z.origin == n("example.com."))
+        .map(std::sync::Arc::make_mut)
         .unwrap();
     zone.upsert(RecordSet::new(
         n("www.api.example.com."),
