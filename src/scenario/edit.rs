@@ -244,6 +244,7 @@ fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             }
         }
         Edit::AdvanceClock { seconds } => {
+            crate::scenario::clock::advanced(s.clock, *seconds)?;
             acm::advance(s, *seconds);
             Ok(())
         }
@@ -290,7 +291,7 @@ fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
                 Some(at) if at > now => Err(format!(
                     "ACM's next check is at {} ({} after the request); advance the clock to it",
                     acm::history::iso_time(at),
-                    acm::history::elapsed_text(at - cert.requested_at)
+                    acm::history::elapsed_text(at.saturating_sub(cert.requested_at))
                 )),
                 Some(_) => acm::validate(s, arn, now)
                     .map(|_| ())
