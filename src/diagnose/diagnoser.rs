@@ -38,6 +38,8 @@ enum Stage {
     Delegations(Vec<(String, Name)>),
     /// Running the next check.
     Checks(usize),
+    /// The CAA check (check number `.0`), a name at a time.
+    Caa(usize, checks::CaaPending),
     /// Trying the fixes of the next finding.
     Fixes(usize),
     Done,
@@ -134,6 +136,13 @@ impl Diagnoser {
                     None => self.stage = Stage::Checks(0),
                 },
                 Stage::Checks(i) => match checks::CHECKS.get(*i) {
+                    Some((checks::CAA_CHECK, _)) => {
+                        let pending = checks::CaaPending::new(&ctx);
+                        // Each name is a unit of work.
+                        self.total += pending.left();
+                        self.stage = Stage::Caa(*i, pending);
+                        continue;
+                    }
                     Some((_, check)) => {
                         self.found.extend(check(&ctx));
                         *i += 1;
@@ -143,6 +152,22 @@ impl Diagnoser {
                         self.stage = Stage::Fixes(0);
                     }
                 },
+                Stage::Caa(i, pending) => {
+                    if pending.left() == 0 {
+                        let next = *i + 1;
+                        let Stage::Caa(_, pending) =
+                            std::mem::replace(&mut self.stage, Stage::Checks(next))
+                        else {
+                            unreachable!("in the CAA stage");
+                        };
+                        self.found.extend(pending.finish(&ctx));
+                    } else {
+                        let checked = pending.step(&ctx, left);
+                        self.done += checked;
+                        left -= checked;
+                        continue;
+                    }
+                }
                 Stage::Fixes(i) => match self.found.get_mut(*i) {
                     Some(f) => {
                         try_fixes_of(scenario, f);
