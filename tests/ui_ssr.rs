@@ -273,6 +273,70 @@ async fn the_record_filter_says_how_many_match_of_how_many() {
 }
 
 #[tokio::test]
+async fn many_sibling_zones_are_one_folded_box_and_the_selected_one_stays_out() {
+    use delegation_lab::scenario::edit::Edit;
+    let mut doc = default_doc();
+    for i in 0..30 {
+        let name = format!("team{i:02}.example.com.");
+        Edit::CreateHostedZone {
+            account: "222222222222".into(),
+            name: name.clone(),
+            caller_reference: name,
+        }
+        .apply(&mut doc)
+        .unwrap();
+    }
+    let selected = doc
+        .aws
+        .hosted_zones
+        .iter()
+        .find(|z| z.name == n("team07.example.com."))
+        .unwrap()
+        .id
+        .clone();
+    let html = render::<Diagram>(DiagramProps {
+        doc: Rc::new(doc),
+        selected: Some(selected.clone().into()),
+        show_infrastructure: false,
+        highlighted: Default::default(),
+        flagged: Default::default(),
+        on_select: Callback::noop(),
+    })
+    .await;
+    let fold = one(&html, "g.node.fold");
+    assert_eq!(
+        (attr(fold, "role"), attr(fold, "aria-expanded")),
+        ("button", "false")
+    );
+    assert_eq!(text(one(&html, "g.node.fold .node-title")), "+30 zones");
+    assert!(
+        text(one(&html, "g.node.fold > title")).starts_with(
+            "30 more zones under example.com. in account 222222222222, folded (api.example.com., team00.example.com.,"
+        ),
+        "{}",
+        text(one(&html, "g.node.fold > title"))
+    );
+    // The selected zone is drawn on its own, outside the fold.
+    assert_eq!(
+        attr(one(&html, "g.node.selected"), "data-zone"),
+        selected.as_str()
+    );
+    let arrow = all(&html, "g.edge > title")
+        .into_iter()
+        .map(text)
+        .find(|t| t.contains("delegations"))
+        .unwrap();
+    assert_eq!(
+        arrow,
+        "example.com. to 30 folded zones: worst not delegated; 30 delegations, 1 ok, 29 not delegated"
+    );
+    // The zoom controls, fitted to start with.
+    assert_eq!(text(one(&html, "#zoom-level")), "Fit");
+    assert_eq!(attr(one(&html, "#zoom-fit"), "aria-pressed"), "true");
+    assert_eq!(attr(one(&html, ".diagram-scroll"), "tabindex"), "0");
+}
+
+#[tokio::test]
 async fn form_errors_sit_at_their_fields_and_the_input_is_kept() {
     let draft = RecordDraft {
         name: "www".into(),

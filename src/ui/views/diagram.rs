@@ -134,13 +134,20 @@ fn edge_view(layout: &Layout, e: &Edge, flagged: &[String]) -> Html {
         is_flagged(from) && (is_flagged(to) || (to.zone_id.is_none() && to.fold.is_none()));
     let class = e.health.class();
     let lines = hierarchy::label_lines(e);
+    let target = match &to.fold {
+        Some(fold) => format!("{} folded zones", fold.count),
+        None => to.origin.to_string(),
+    };
     let described = format!(
-        "{} to {}: {}{}{}",
+        "{} to {target}: {}{}{}",
         from.origin,
-        to.origin,
-        e.health.label(),
+        if e.summary.is_empty() {
+            e.health.label().to_string()
+        } else {
+            format!("worst {}", e.health.label())
+        },
         if !e.summary.is_empty() {
-            format!(": {}", e.summary.join(", "))
+            format!("; {}", e.summary.join(", "))
         } else if e.ns.is_empty() {
             String::new()
         } else {

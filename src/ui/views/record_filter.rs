@@ -52,13 +52,13 @@ pub fn RecordFilter(props: &RecordFilterProps) -> Html {
     html! {
         <div class="record-filter" role="search" aria-label="Filter the record sets">
             <div class="field filter-name">
-                <label for="record-filter-name">{ "Record name" }</label>
-                <input id="record-filter-name" type="search" placeholder="Filter by name"
+                <label for="record-filter-name">{ "Search by name" }</label>
+                <input id="record-filter-name" type="search" placeholder="www, api, _acme…"
                     spellcheck="false" autocomplete="off" value={props.query.name.clone()}
                     oninput={on_name} aria-describedby="record-filter-status" />
             </div>
             <div class="field filter-type">
-                <label for="record-filter-type">{ "Type" }</label>
+                <label for="record-filter-type">{ "Filter by type" }</label>
                 <select id="record-filter-type" onchange={on_type}>
                     <option value="" selected={props.query.rtype.is_none()}>{ "All types" }</option>
                     { for props.types.iter().map(|t| html! {
