@@ -25,5 +25,8 @@
 pub mod aws;
 pub mod diagnose;
 pub mod dns;
+/// The fuzz targets' bodies: for `fuzz/` (the `fuzzing` feature) and the stable loop in tests.
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzz_bodies;
 pub mod scenario;
 pub mod ui;

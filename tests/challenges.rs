@@ -312,3 +312,35 @@ fn starting_scenarios_replay_identically() {
         assert_eq!(c.start(), c.start(), "{}", c.id);
     }
 }
+
+/// The quiz's story says where www's CNAME points: the data the challenge builds agrees.
+#[test]
+fn the_quiz_story_matches_its_data() {
+    let c = challenge("quiz-apex-record");
+    let s = c.start();
+    let child = s
+        .world
+        .zones
+        .iter()
+        .find(|z| z.origin == n("api.example.com") && !z.is_empty())
+        .expect("the child zone");
+    let target = child
+        .get(&n("www.api.example.com"), RecordType::CNAME)
+        .and_then(|set| set.records().first().map(|r| r.data.to_string()))
+        .expect("www's CNAME");
+    let target = target.trim_end_matches('.');
+    assert!(
+        c.story
+            .contains(&format!("CNAME www.api.example.com → {target} ")),
+        "the story names another target than {target}: {}",
+        c.story
+    );
+    // And the article's sentences that the answer contradicts are flagged as such.
+    let quiz = c.quiz.expect("a quiz");
+    assert!(quiz.setting.contains("returns NXDOMAIN"));
+    assert!(quiz.caveat.contains("NODATA"));
+    assert!(
+        quiz.caveat
+            .contains("was added to the child hosted zone in account B")
+    );
+}

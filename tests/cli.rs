@@ -166,3 +166,33 @@ fn a_zone_folder_and_a_scenario_file_are_sources() {
     std::fs::remove_file(&file).unwrap();
     assert_eq!((code, out.as_str()), (0, "_def456.acm-validations.aws.\n"));
 }
+
+#[test]
+fn generate_writes_a_scenario_that_loads() {
+    let dir = std::env::temp_dir().join(format!("dl-generate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("zones.json");
+    let path = file.to_str().unwrap();
+    let (code, out, err) = run(&[
+        "generate",
+        "many-zones",
+        "--zones",
+        "12",
+        "--accounts",
+        "3",
+        "--out",
+        path,
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains("12 hosted zones"), "{out}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let s = delegation_lab::scenario::Scenario::from_json(&text).unwrap();
+    assert_eq!(s, delegation_lab::scenario::scale::many_zones(12, 3));
+    let (code, out, _) = run(&["dig", "+short", "www.s11.example.com", "--scenario", path]);
+    assert_eq!((code, out.as_str()), (0, "s11.example.com.\n10.1.0.11\n"));
+
+    let (code, _, err) = run(&["generate", "big-zone", "--sets", "1", "--out", path]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--sets 1"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -321,7 +321,7 @@ fn lab(glue: bool, extra_ns: Option<&str>) -> delegation_lab::scenario::Scenario
         3600,
         &["192.0.2.80"],
     ));
-    s.world.zones.push(zone);
+    s.world.add_zone(zone);
     let mut server = NameServer::new(
         n("ns1.lab.example.com"),
         "192.0.2.53".parse().unwrap(),

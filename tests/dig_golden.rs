@@ -446,7 +446,7 @@ fn fixture_world() -> World {
             let origin = z.as_str().unwrap().to_string();
             server.zones.push(origin.clone());
             if loaded.insert(origin.clone(), ()).is_none() {
-                world.zones.push(load_zone(&dir, &origin));
+                world.add_zone(load_zone(&dir, &origin));
             }
         }
         world.servers.push(server);

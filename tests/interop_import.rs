@@ -491,6 +491,13 @@ fn bad_listings_say_where_and_what() {
         one(&format!("{twice}, {twice}")),
         "r.json: ResourceRecordSets[1]: a second record set x.api.example.com. A (the first is ResourceRecordSets[0]); a listing holds one record set of each name and type"
     );
+    // The same name in another case is the same set; the same name with another type is not.
+    let upper = twice.replace("x.api", "X.API");
+    let aaaa = r#"{"Name": "x.api.example.com.", "Type": "AAAA", "TTL": 300, "ResourceRecords": [{"Value": "2001:db8::1"}]}"#;
+    assert_eq!(
+        one(&format!("{twice}, {aaaa}, {upper}")),
+        "r.json: ResourceRecordSets[2]: a second record set x.api.example.com. A (the first is ResourceRecordSets[0]); a listing holds one record set of each name and type"
+    );
     assert_eq!(
         one(
             r#"{"Name": "api.example.com.", "Type": "CNAME", "TTL": 300, "ResourceRecords": [{"Value": "example.com"}]}"#

@@ -60,7 +60,7 @@ fn build(plan: &Plan) -> World {
     root.upsert(a_set(n("root."), Ipv4Addr::new(10, 0, 0, 1), 300));
     root.upsert(ns_set(n("example."), [n("ns0.example.")], 300));
     root.upsert(a_set(n("ns0.example."), Ipv4Addr::new(10, 0, 1, 0), 300));
-    world.zones.push(root);
+    world.add_zone(root);
     let mut root_server = NameServer::new(n("root."), Ipv4Addr::new(10, 0, 0, 1), Software::Bind);
     root_server.zones.push(".".into());
     world.servers.push(root_server);
@@ -68,7 +68,7 @@ fn build(plan: &Plan) -> World {
     let mut example = Zone::new("example.", n("example."));
     example.upsert(soa_set(n("example."), "ns0.example.", "h.example.", 300, 1));
     example.upsert(ns_set(n("example."), [n("ns0.example.")], 300));
-    world.zones.push(example);
+    world.add_zone(example);
     for i in 0..4u8 {
         let mut s = NameServer::new(
             n(&format!("ns{i}.example.")),
@@ -99,7 +99,7 @@ fn build(plan: &Plan) -> World {
             [n(&format!("ns{server}.example."))],
             300,
         ));
-        world.zones.push(z);
+        world.add_zone(z);
         world.servers[1 + server].zones.push(id);
     }
     let zone_ids: Vec<String> = world.zones.iter().map(|z| z.id.clone()).collect();
@@ -146,7 +146,7 @@ fn build(plan: &Plan) -> World {
         if z.origin == owner || !z.sets_at(&owner).is_empty() {
             continue;
         }
-        z.upsert(RecordSet::new(
+        std::sync::Arc::make_mut(z).upsert(RecordSet::new(
             owner,
             RecordType::CNAME,
             60,
@@ -164,7 +164,7 @@ fn build(plan: &Plan) -> World {
             continue;
         };
         if z.get(&owner, RecordType::CNAME).is_none() {
-            z.upsert(a_set(owner, Ipv4Addr::new(192, 0, 2, 1), 60));
+            std::sync::Arc::make_mut(z).upsert(a_set(owner, Ipv4Addr::new(192, 0, 2, 1), 60));
         }
     }
     world

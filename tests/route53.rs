@@ -293,3 +293,47 @@ fn bad_accounts_and_zone_names_are_refused() {
         Err(Route53Error::HostedZoneAlreadyExists)
     );
 }
+
+#[test]
+fn recreating_a_zone_hundreds_of_times_finishes_and_reuses_servers() {
+    // Each recreate retires a set; past 512 the .com range has no fresh server left, where
+    // drawing looped for ever (a frozen tab). Route 53's pool is finite: servers are reused.
+    let (mut s, mut id) = lab();
+    for _ in 0..520 {
+        id = route53::recreate_hosted_zone(&mut s.world, &mut s.aws, &id).unwrap();
+    }
+    let hz = s.aws.hosted_zone(&id).unwrap();
+    assert_eq!(s.aws.retired_sets.len(), 520);
+    assert!(
+        s.aws
+            .retired_sets
+            .iter()
+            .any(|(_, set)| set[0] == hz.delegation_set[0]),
+        "a retired .com server is reused once all 512 were used"
+    );
+    assert!(
+        hz.caller_reference.len() < 32,
+        "the caller reference does not grow with each recreate: {}",
+        hz.caller_reference
+    );
+}
+
+#[test]
+fn a_document_whose_retired_sets_cover_a_range_still_creates_zones() {
+    // What a 4.4 KB share link carried: 512 retired sets of example.com. covering every
+    // .com server; the very first "create hosted zone" of that name hung.
+    let mut s = Scenario::new("test", 42);
+    route53::create_account(&mut s.aws, "111111111111", "A").unwrap();
+    s.aws.retired_sets = (0..512u16)
+        .map(|n| ("example.com.".to_string(), [n, 512, 1024, 1536]))
+        .collect();
+    let id =
+        route53::create_hosted_zone(&mut s.world, &mut s.aws, "111111111111", "example.com", "r")
+            .unwrap();
+    let set = s.aws.hosted_zone(&id).unwrap().delegation_set;
+    assert!(set[0] < 512);
+    assert!(
+        ![512, 1024, 1536].contains(&set[1]) && ![1024, 1536].contains(&set[2]),
+        "the other ranges still avoid the retired servers: {set:?}"
+    );
+}

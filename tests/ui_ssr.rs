@@ -143,6 +143,7 @@ fn example_com(doc: &mut delegation_lab::ui::Doc) -> &mut Zone {
         .zones
         .iter_mut()
         .find(|z| z.origin == n("example.com."))
+        .map(std::sync::Arc::make_mut)
         .unwrap()
 }
 

@@ -131,6 +131,18 @@ fn a_cname_set_holds_one_value_and_duplicates_collapse() {
         parse_values::<&str>(RecordType::A, &[]),
         Err(ValueError::Empty)
     );
+    // Thousands of values, each pasted twice (names in either case): each kept once, in
+    // the order first given.
+    let texts: Vec<String> = (0..5000)
+        .map(|i| format!("ns{i}.example.net"))
+        .chain((0..5000).map(|i| format!("NS{i}.Example.NET.")))
+        .collect();
+    let values = parse_values(RecordType::NS, &texts).unwrap();
+    assert_eq!(values.len(), 5000);
+    assert_eq!(
+        values[4999],
+        parse_value(RecordType::NS, "ns4999.example.net.").unwrap()
+    );
 }
 
 #[test]

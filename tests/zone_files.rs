@@ -234,7 +234,7 @@ fn route53_world() -> World {
         }),
     });
     let mut c = b.clone();
-    c.id = "odd/id".into();
+    c.id = "odd.id".into();
     let mut ns1 = NameServer::new(
         n("ns-1.awsdns-00.com."),
         Ipv4Addr::new(192, 0, 2, 1),
@@ -247,7 +247,7 @@ fn route53_world() -> World {
         Ipv4Addr::new(192, 0, 2, 7),
         Software::Route53,
     );
-    ns7.zones = vec!["odd/id".into(), "Z0222".into()];
+    ns7.zones = vec!["odd.id".into(), "Z0222".into()];
     let idle = NameServer::new(
         n("ns-9.awsdns-01.com."),
         Ipv4Addr::new(192, 0, 2, 9),
@@ -255,7 +255,7 @@ fn route53_world() -> World {
     );
     World {
         servers: vec![ns7, ns1, idle],
-        zones: vec![a, b, c],
+        zones: vec![a.into(), b.into(), c.into()],
     }
 }
 
@@ -284,7 +284,7 @@ fn zones_of_one_origin_export_losslessly() {
   "zones": [
     {"zone":"example.com.","id":"Z0111"},
     {"zone":"example.com.~Z0222","id":"Z0222"},
-    {"zone":"example.com.~2","id":"odd/id"}
+    {"zone":"example.com.~2","id":"odd.id"}
   ]
 }
 "#

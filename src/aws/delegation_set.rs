@@ -44,17 +44,45 @@ pub fn server_number(host: &Name) -> Option<u16> {
     Some(n)
 }
 
-/// Draws a delegation set: one random server in each range, avoiding `avoid` (servers that
-/// already host a zone of the same name, or sets this name had before).
-pub fn draw(rng: &mut Rng, avoid: &[u16]) -> [u16; 4] {
+/// How many random draws per range look for a server that is neither `taken` nor `retired`
+/// before the choice is made among the servers left (so a crowded range costs no more).
+const RANDOM_TRIES: usize = 64;
+
+/// Draws a delegation set: one random server in each range. It avoids `taken` (servers
+/// that already host a zone of the same name: Route 53 never puts two zones of one name on
+/// one server) and `retired` (sets this name had before: a recreated zone gets new name
+/// servers). Route 53's pool is finite (2048 servers, 512 a range) and its servers are
+/// shared by many zones, so when every server of a range is avoided, a retired one is
+/// reused, and when every one is taken, any one is. Always terminates; the same generator
+/// state gives the same set.
+pub fn draw(rng: &mut Rng, taken: &[u16], retired: &[u16]) -> [u16; 4] {
+    let mut is_taken = [false; 2048];
+    let mut is_retired = [false; 2048];
+    for &n in taken.iter().filter(|&&n| n < 2048) {
+        is_taken[usize::from(n)] = true;
+    }
+    for &n in retired.iter().filter(|&&n| n < 2048) {
+        is_retired[usize::from(n)] = true;
+    }
+    let fresh = |n: u16| !is_taken[usize::from(n)] && !is_retired[usize::from(n)];
     let mut set = [0u16; 4];
     for (i, (_, base)) in TLDS.iter().enumerate() {
-        set[i] = loop {
-            let n = base + rng.below(512) as u16;
-            if !avoid.contains(&n) {
-                break n;
+        let range = *base..base + 512;
+        let drawn = (0..RANDOM_TRIES)
+            .map(|_| base + rng.below(512) as u16)
+            .find(|&n| fresh(n));
+        set[i] = drawn.unwrap_or_else(|| {
+            let fresh: Vec<u16> = range.clone().filter(|&n| fresh(n)).collect();
+            let free: Vec<u16> = range
+                .clone()
+                .filter(|&n| !is_taken[usize::from(n)])
+                .collect();
+            let pool = if !fresh.is_empty() { fresh } else { free };
+            match pool.len() {
+                0 => base + rng.below(512) as u16,
+                len => pool[rng.below(len as u64) as usize],
             }
-        };
+        });
     }
     set
 }
@@ -89,11 +117,40 @@ mod tests {
     #[test]
     fn a_drawn_set_has_one_server_per_tld_and_avoids() {
         let mut rng = Rng::seeded(7);
-        let set = draw(&mut rng, &[]);
+        let set = draw(&mut rng, &[], &[]);
         for (i, (_, base)) in TLDS.iter().enumerate() {
             assert!((*base..base + 512).contains(&set[i]));
         }
-        let again = draw(&mut Rng::seeded(7), &set);
+        let again = draw(&mut Rng::seeded(7), &set, &[]);
         assert!(again.iter().all(|n| !set.contains(n)));
+        let again = draw(&mut Rng::seeded(7), &[], &set);
+        assert!(again.iter().all(|n| !set.contains(n)));
+    }
+
+    #[test]
+    fn a_range_whose_servers_are_all_retired_reuses_one_and_never_hangs() {
+        // What a share link with retired sets covering the .com range did: loop for ever.
+        let retired: Vec<u16> = (0..512).chain([600, 1100]).collect();
+        let set = draw(&mut Rng::seeded(3), &[], &retired);
+        assert!(set[0] < 512, "a retired .com server is reused: {set:?}");
+        assert!(!retired.contains(&set[1]) && !retired.contains(&set[2]));
+        assert_eq!(
+            set,
+            draw(&mut Rng::seeded(3), &[], &retired),
+            "deterministic"
+        );
+    }
+
+    #[test]
+    fn taken_servers_are_avoided_before_retired_ones() {
+        let taken: Vec<u16> = (0..511).collect();
+        let retired: Vec<u16> = (0..2048).collect();
+        let set = draw(&mut Rng::seeded(9), &taken, &retired);
+        assert_eq!(set[0], 511, "the one .com server not taken, though retired");
+        let every: Vec<u16> = (0..2048).collect();
+        let set = draw(&mut Rng::seeded(9), &every, &every);
+        for (i, (_, base)) in TLDS.iter().enumerate() {
+            assert!((*base..base + 512).contains(&set[i]), "{set:?}");
+        }
     }
 }

@@ -27,3 +27,15 @@ impl HostedZone {
             .collect()
     }
 }
+
+/// Whether `id` has the form of a Route 53 hosted zone id: `Z` then 1 to 32 upper-case
+/// letters and digits (Route 53 makes 13 to 21 characters in all). Ids name exported files,
+/// so nothing else is accepted from a document.
+pub fn is_hosted_zone_id(id: &str) -> bool {
+    id.strip_prefix('Z').is_some_and(|rest| {
+        (1..=32).contains(&rest.len())
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    })
+}

@@ -32,7 +32,7 @@ pub fn ensure_server(world: &mut World, n: u16) -> Name {
             900,
             1,
         ));
-        world.zones.push(zone);
+        world.add_zone(zone);
     }
     let mut server = NameServer::new(host.clone(), server_ip(n), Software::Route53);
     server.zones.push(domain_id.clone());

@@ -24,7 +24,8 @@ pub use route53::{Change, ChangeAction, Route53Error};
 pub struct Aws {
     pub accounts: Vec<Account>,
     pub hosted_zones: Vec<HostedZone>,
-    /// Delegation sets each zone name had before (a recreated zone never gets one back).
+    /// Delegation sets each zone name had before (a recreated zone gets none of their
+    /// servers back while its range has fresh ones: see `delegation_set::draw`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired_sets: Vec<(String, [u16; 4])>,
     /// ACM certificates of every account.

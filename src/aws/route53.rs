@@ -109,20 +109,21 @@ pub fn create_hosted_zone(
         return Err(Route53Error::HostedZoneAlreadyExists);
     }
     // Route 53 never puts two zones of one name on the same name server, and a recreated
-    // zone never gets a set it had before.
-    let mut avoid: Vec<u16> = aws
+    // zone gets a set it did not have before while the pool allows (see `draw`).
+    let taken: Vec<u16> = aws
         .hosted_zones
         .iter()
         .filter(|z| z.name == origin)
         .flat_map(|z| z.delegation_set)
         .collect();
-    avoid.extend(
-        aws.retired_sets
-            .iter()
-            .filter(|(n, _)| *n == origin.to_string())
-            .flat_map(|(_, s)| *s),
-    );
-    let set = draw(&mut aws.rng, &avoid);
+    let origin_text = origin.to_string();
+    let retired: Vec<u16> = aws
+        .retired_sets
+        .iter()
+        .filter(|(n, _)| *n == origin_text)
+        .flat_map(|(_, s)| *s)
+        .collect();
+    let set = draw(&mut aws.rng, &taken, &retired);
     let id = format!(
         "Z{}",
         aws.rng.string(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 20)
@@ -146,7 +147,7 @@ pub fn create_hosted_zone(
         vec![RData::SOA(soa)],
     ));
     zone.upsert(ns_set(origin.clone(), hosts.iter().cloned(), NS_TTL));
-    world.zones.push(zone);
+    world.add_zone(zone);
     for host in &hosts {
         if let Some(server) = world.server_named_mut(host) {
             server.zones.push(id.clone());
@@ -213,9 +214,13 @@ pub fn recreate_hosted_zone(
         z.remove(&s.name, s.rtype);
     }
     delete_hosted_zone(world, aws, id)?;
+    // The first zone's reference and a count, so recreating many times does not grow it.
+    let first = hz
+        .caller_reference
+        .split_once("-recreated-")
+        .map_or(hz.caller_reference.as_str(), |(first, _)| first);
     let reference = format!(
-        "{}-recreated-{}",
-        hz.caller_reference,
+        "{first}-recreated-{}",
         aws.hosted_zones.len() + aws.retired_sets.len()
     );
     let new_id = create_hosted_zone(world, aws, &hz.account, &hz.name.to_string(), &reference)?;
@@ -249,7 +254,7 @@ pub fn change_record_sets(
     if !errors.is_empty() {
         return Err(Route53Error::InvalidChangeBatch(errors));
     }
-    *world.zone_mut(zone_id).expect("zone exists") = draft;
+    world.replace_zone(draft);
     Ok(())
 }
 

@@ -333,7 +333,7 @@ fn validate_text(s: &Scenario, cert: &Certificate, checks: &[Check]) -> String {
                 Some(n) => format!(
                     "; the next is at {} ({})",
                     iso_time(n),
-                    elapsed_text(n - cert.requested_at)
+                    elapsed_text(n.saturating_sub(cert.requested_at))
                 ),
                 None => String::new(),
             }
@@ -361,7 +361,7 @@ fn validate_text(s: &Scenario, cert: &Certificate, checks: &[Check]) -> String {
                 t,
                 "  {}  {:<7} {}{}: {why}",
                 iso_time(*at),
-                elapsed_text(at - cert.requested_at),
+                elapsed_text(at.saturating_sub(cert.requested_at)),
                 status,
                 failure_reason
                     .map(|r| format!(" ({r})"))
@@ -388,7 +388,7 @@ fn validate_text(s: &Scenario, cert: &Certificate, checks: &[Check]) -> String {
             t,
             "{what} at {} ({})",
             iso_time(n),
-            elapsed_text(n - cert.requested_at)
+            elapsed_text(n.saturating_sub(cert.requested_at))
         );
     }
     t

@@ -7,7 +7,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use delegation_lab::scenario::interop::{self, Import, ImportMode, LINK_BUDGET, ViewState};
-use delegation_lab::scenario::source;
+use delegation_lab::scenario::{file_name, source};
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
@@ -162,7 +162,8 @@ pub fn export(cmd: ExportCommand) -> Result<String, String> {
 fn write_files(dir: &str, files: &[(String, String)]) -> Result<String, String> {
     let mut out = String::new();
     for (name, text) in files {
-        let path = Path::new(dir).join(name);
+        // Exports make safe names; this keeps every file inside DIR whatever they hold.
+        let path = Path::new(dir).join(file_name::relative_path(name));
         write(&path, text)?;
         out.push_str(&format!("{}\n", path.display()));
     }

@@ -5,6 +5,7 @@
 mod check;
 
 mod acm;
+mod generate;
 mod interop;
 
 use clap::error::ErrorKind;
@@ -70,6 +71,11 @@ enum Command {
     },
     /// List the presets.
     Presets,
+    /// Write a generated scenario at scale: `generate big-zone|many-zones --out FILE`.
+    Generate {
+        #[command(subcommand)]
+        command: generate::GenerateCommand,
+    },
 }
 
 /// Runs the command line and returns the exit code.
@@ -104,6 +110,7 @@ pub fn main() -> i32 {
         },
         Command::Import { command } => report("import", interop::import(command)),
         Command::Export { command } => report("export", interop::export(command)),
+        Command::Generate { command } => report("generate", generate::run(command)),
         Command::Share(args) => report("share", interop::share(args)),
         Command::OpenLink { link, out } => report("open-link", interop::open_link(&link, &out)),
         Command::Presets => {

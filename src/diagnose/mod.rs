@@ -27,11 +27,13 @@ pub mod challenges;
 pub mod checks;
 pub mod context;
 pub mod delegation;
+pub mod diagnoser;
 pub mod evidence;
 pub mod finding;
 pub mod fix;
 pub mod symptom;
 
+pub use diagnoser::{Diagnoser, Progress};
 pub use finding::{Code, Evidence, Finding, Involved, RecordRef, Severity};
 pub use fix::{Edit, Fix};
 pub use symptom::{Expect, Symptom};
@@ -47,13 +49,23 @@ pub fn diagnose(scenario: &Scenario) -> Vec<Finding> {
         .iter()
         .flat_map(|(_, check)| check(&ctx))
         .collect();
-    for f in &mut findings {
-        // Offer only fixes that apply cleanly under the Route 53 rules.
+    try_fixes(scenario, &mut findings);
+    sort_findings(&mut findings);
+    findings
+}
+
+/// Keeps only the fixes that apply cleanly under the Route 53 rules (each tried on a copy,
+/// which shares every zone it does not change).
+fn try_fixes(scenario: &Scenario, findings: &mut [Finding]) {
+    for f in findings {
         f.fixes
             .retain(|fix| fix.apply(&mut scenario.clone()).is_ok());
     }
+}
+
+/// Errors first, then warnings, then notes; within a severity by code, then by title.
+fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| (a.severity, a.code, &a.title).cmp(&(b.severity, b.code, &b.title)));
-    findings
 }
 
 /// Whether any finding is an error (the command line's exit code 1).

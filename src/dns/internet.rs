@@ -100,7 +100,7 @@ pub fn standard() -> World {
             2026112800,
         ));
         zone.upsert(ns_set(origin, [n(tld.server)], DELEGATION_TTL));
-        world.zones.push(zone);
+        world.add_zone(zone);
         match world.server_named_mut(&n(tld.server)) {
             Some(s) => s.zones.push(tld.zone.into()),
             None => {
@@ -123,7 +123,7 @@ pub fn standard() -> World {
             zone.upsert(a_set(host, Ipv4Addr::from(ip), DELEGATION_TTL));
         }
     }
-    world.zones.insert(0, root);
+    world.zones.insert(0, std::sync::Arc::new(root));
     world
 }
 

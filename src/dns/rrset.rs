@@ -379,10 +379,13 @@ pub fn parse_values<S: AsRef<str>>(
             count: values.len(),
         });
     }
+    // A value given twice is one record (a set holds each value once), found by hash so a
+    // pasted set of thousands of values is read in linear time.
+    let mut seen: rustc_hash::FxHashSet<RData> = rustc_hash::FxHashSet::default();
     let mut out: Vec<RData> = Vec::with_capacity(values.len());
     for v in values {
         let rdata = parse_value(rtype, v)?;
-        if !out.contains(&rdata) {
+        if seen.insert(rdata.clone()) {
             out.push(rdata);
         }
     }

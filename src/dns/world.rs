@@ -1,7 +1,12 @@
 //! The in-memory Internet: every zone and every name server. Resolution and answers read it;
 //! Route 53 and the scenario editors change it. It holds no clock and no randomness.
+//!
+//! Zones are shared (`Arc`): cloning a world copies one pointer per zone, and a zone is
+//! copied only when it is changed ([`World::zone_mut`]), so an undo snapshot or a fix tried
+//! on a copy of a world of a thousand zones shares every zone it does not change.
 
 use std::net::Ipv4Addr;
+use std::sync::Arc;
 
 use hickory_proto::rr::Name;
 use serde::{Deserialize, Serialize};
@@ -14,21 +19,50 @@ use super::zone::Zone;
 #[serde(deny_unknown_fields)]
 pub struct World {
     pub servers: Vec<NameServer>,
-    pub zones: Vec<Zone>,
+    pub zones: Vec<Arc<Zone>>,
 }
 
 impl World {
     pub fn zone(&self, id: &str) -> Option<&Zone> {
-        self.zones.iter().find(|z| z.id == id)
+        self.zones.iter().find(|z| z.id == id).map(Arc::as_ref)
     }
 
+    /// The zone to change: copied first if another world (an undo snapshot) shares it.
     pub fn zone_mut(&mut self, id: &str) -> Option<&mut Zone> {
-        self.zones.iter_mut().find(|z| z.id == id)
+        self.zones
+            .iter_mut()
+            .find(|z| z.id == id)
+            .map(Arc::make_mut)
+    }
+
+    /// Puts `zone` in place of the zone with its id (a changed copy replacing the original,
+    /// without copying the original first). Returns false when there is no such zone.
+    pub fn replace_zone(&mut self, zone: Zone) -> bool {
+        match self.zones.iter_mut().find(|z| z.id == zone.id) {
+            Some(slot) => {
+                *slot = Arc::new(zone);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Adds a zone.
+    pub fn add_zone(&mut self, zone: Zone) {
+        self.zones.push(Arc::new(zone));
+    }
+
+    /// Every zone, in the world's order.
+    pub fn zones(&self) -> impl Iterator<Item = &Zone> {
+        self.zones.iter().map(Arc::as_ref)
     }
 
     /// Zones with this origin (Route 53 allows several hosted zones of one name).
     pub fn zones_named<'a>(&'a self, origin: &'a Name) -> impl Iterator<Item = &'a Zone> + 'a {
-        self.zones.iter().filter(move |z| z.origin == *origin)
+        self.zones
+            .iter()
+            .map(Arc::as_ref)
+            .filter(move |z| z.origin == *origin)
     }
 
     pub fn server_by_ip(&self, ip: Ipv4Addr) -> Option<&NameServer> {
@@ -79,6 +113,7 @@ impl World {
     pub fn parent_zones<'a>(&'a self, origin: &'a Name) -> impl Iterator<Item = &'a Zone> + 'a {
         self.zones
             .iter()
+            .map(Arc::as_ref)
             .filter(move |z| z.origin != *origin && z.origin.zone_of(origin))
     }
 }

@@ -254,6 +254,10 @@ pub fn run(
             Err(_) => match world.find_server(spec) {
                 Some(s) => Target::Server(s, spec.trim_end_matches('.').to_string()),
                 None => {
+                    // Who does serve the name, and the command with one of them.
+                    if let Some(hint) = super::dig_suggest::suggest_server(world, line) {
+                        return Err(hint.message());
+                    }
                     return Err(format!(
                         "no server named {spec} in this scenario: give a server's name, alias or address, or 8.8.8.8 for the public resolver"
                     ));
@@ -406,6 +410,39 @@ pub fn step_text(world: &World, step: &resolve::Step, now: u64) -> Option<String
     Some(dig::render(&reply.message, &ctx))
 }
 
+/// dig's text for a resolution's outcome, as the client that asked would see it: for a
+/// direct query, the reply of the server asked (`;; SERVER:` its address, its flags, e.g.
+/// `qr aa` from an authoritative server), as `dig @server` prints it; for a resolution by
+/// the public resolver (or a trace), the resolver's reply from 8.8.8.8. `None` when nothing
+/// answered.
+pub fn outcome_text(world: &World, r: &Resolution, now: u64) -> Option<String> {
+    let message = r.outcome.message.as_ref()?;
+    let question = format!("{} {}", r.question.rtype, r.question.name);
+    let server = match r.mode {
+        resolve::Mode::Direct => r.steps.first().and_then(|s| s.server()),
+        _ => None,
+    };
+    let ctx = match server {
+        Some(server) => {
+            let flag = if message.metadata.recursion_desired {
+                ""
+            } else {
+                " +norecurse"
+            };
+            let shown = server.name.to_string();
+            let shown = shown.trim_end_matches('.');
+            let mut ctx = DigContext::new(format!("@{shown}{flag} {question}"), server.ip, now);
+            ctx.server_name = shown.to_string();
+            ctx.compression = world
+                .server_by_ip(server.ip)
+                .map_or(Compression::Full, |s| Compression::from(s.software));
+            ctx
+        }
+        None => DigContext::new(question, PUBLIC_RESOLVER, now),
+    };
+    Some(dig::render(message, &ctx))
+}
+
 /// What dig prints when nothing answers at `ip`: three timed-out tries, then no reply.
 fn timed_out_text(ip: Ipv4Addr, args: &str) -> String {
     let tries = format!(";; communications error to {ip}#53: timed out\n").repeat(3);
@@ -420,6 +457,34 @@ mod step_tests {
     use super::*;
     use crate::dns::name::n;
     use crate::scenario::presets;
+
+    #[test]
+    fn a_direct_outcome_names_the_server_asked_not_the_public_resolver() {
+        let s = presets::build("article").unwrap();
+        let server = s.world.find_server("ns-140.awsdns-17.com").unwrap();
+        let q = Question::new(n("www.api.example.com"), RecordType::A);
+        let r = resolve::direct(&s.world, server, &q, false);
+        let text = outcome_text(&s.world, &r, s.clock).unwrap();
+        assert!(
+            text.contains(&format!(
+                ";; SERVER: {}#53(ns-140.awsdns-17.com) (UDP)",
+                server.ip
+            )),
+            "{text}"
+        );
+        assert!(text.contains(";; flags: qr aa;"), "{text}");
+        assert!(text.contains("<<>> @ns-140.awsdns-17.com +norecurse A www.api.example.com."));
+        assert!(!text.contains("8.8.8.8"), "{text}");
+        // The public resolver's outcome still comes from 8.8.8.8, with RD RA and no AA.
+        let mut cache = Cache::default();
+        let r = resolve::recursive(&s.world, &mut cache, &q, s.clock);
+        let text = outcome_text(&s.world, &r, s.clock).unwrap();
+        assert!(
+            text.contains(";; SERVER: 8.8.8.8#53(8.8.8.8) (UDP)"),
+            "{text}"
+        );
+        assert!(text.contains(";; flags: qr rd ra;"), "{text}");
+    }
 
     #[test]
     fn each_query_step_has_the_dig_command_that_reproduces_it() {

@@ -6,8 +6,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::aws::Aws;
+use crate::aws::acm::history::Event;
+use crate::aws::hosted_zone::is_hosted_zone_id;
 use crate::dns::resolve::Cache;
 use crate::dns::world::World;
+use crate::scenario::clock;
 
 /// The document version this build reads and writes.
 pub const VERSION: u32 = 1;
@@ -105,8 +108,10 @@ impl Scenario {
         Ok(scenario)
     }
 
-    /// Checks what the types cannot: references between parts of the document.
+    /// Checks what the types cannot: references between parts of the document, the form
+    /// of ids (they name exported files), and that every time is within the clock's range.
     pub fn check(&self) -> Result<(), String> {
+        self.check_times()?;
         let mut ips = std::collections::BTreeSet::new();
         for s in &self.world.servers {
             if !ips.insert(s.ip) {
@@ -123,11 +128,25 @@ impl Scenario {
         }
         let mut ids = std::collections::BTreeSet::new();
         for z in &self.world.zones {
+            check_zone_id(&z.id)?;
             if !ids.insert(&z.id) {
                 return Err(format!("two zones have the id {}", z.id));
             }
         }
+        let pool = |set: &[u16; 4]| set.iter().all(|&n| n < 2048);
         for hz in &self.aws.hosted_zones {
+            if !is_hosted_zone_id(&hz.id) {
+                return Err(format!(
+                    "the hosted zone id {:?} is not a Route 53 id: Z followed by up to 32 upper-case letters and digits, such as Z0123456789ABCDEFGHIJ",
+                    hz.id
+                ));
+            }
+            if !pool(&hz.delegation_set) {
+                return Err(format!(
+                    "hosted zone {} has the delegation set {:?}: Route 53's name servers are numbered 0 to 2047",
+                    hz.id, hz.delegation_set
+                ));
+            }
             if self.aws.account(&hz.account).is_none() {
                 return Err(format!(
                     "hosted zone {} belongs to account {}, which is not in the document",
@@ -137,6 +156,11 @@ impl Scenario {
             if self.world.zone(&hz.id).is_none() {
                 return Err(format!("hosted zone {} has no zone data", hz.id));
             }
+        }
+        if let Some((name, set)) = self.aws.retired_sets.iter().find(|(_, s)| !pool(s)) {
+            return Err(format!(
+                "a retired delegation set of {name} is {set:?}: Route 53's name servers are numbered 0 to 2047"
+            ));
         }
         for cert in &self.aws.certificates {
             if self.aws.account(&cert.account).is_none() {
@@ -148,4 +172,48 @@ impl Scenario {
         }
         Ok(())
     }
+
+    /// Every time in the document (the clock, the certificates', the cache's) is within the
+    /// clock's range ([`clock::MAX_CLOCK`]).
+    fn check_times(&self) -> Result<(), String> {
+        clock::check("the clock", self.clock)?;
+        for cert in &self.aws.certificates {
+            let what = format!("a time of certificate {}", cert.arn);
+            let times = [Some(cert.requested_at), cert.issued_at, cert.next_check];
+            for at in times.into_iter().flatten() {
+                clock::check(&what, at)?;
+            }
+            for event in &cert.history {
+                clock::check(&what, event.at())?;
+                if let Event::Check(c) = event
+                    && let Some(until) = c.until
+                {
+                    clock::check(&what, until)?;
+                }
+            }
+        }
+        for entry in self.resolver_cache.entries() {
+            clock::check(
+                &format!(
+                    "the time the resolver cached {} {}",
+                    entry.name, entry.rtype
+                ),
+                entry.stored_at,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// A zone id names the zone in the document and, as a tag, its file in a zone folder: a
+/// Route 53 id or the zone's own name (`example.com.`, `.`), printable ASCII without
+/// spaces, `/` or `\`.
+pub fn check_zone_id(id: &str) -> Result<(), String> {
+    let printable = |c: char| c.is_ascii_graphic() && c != '/' && c != '\\';
+    if id.is_empty() || id.len() > 300 || !id.chars().all(printable) {
+        return Err(format!(
+            "the zone id {id:?} is not an id: a zone id is a Route 53 id or the zone's name (such as example.com.), without spaces, '/' or '\\'"
+        ));
+    }
+    Ok(())
 }

@@ -244,6 +244,7 @@ fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             }
         }
         Edit::AdvanceClock { seconds } => {
+            crate::scenario::clock::advanced(s.clock, *seconds)?;
             acm::advance(s, *seconds);
             Ok(())
         }
@@ -290,7 +291,7 @@ fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
                 Some(at) if at > now => Err(format!(
                     "ACM's next check is at {} ({} after the request); advance the clock to it",
                     acm::history::iso_time(at),
-                    acm::history::elapsed_text(at - cert.requested_at)
+                    acm::history::elapsed_text(at.saturating_sub(cert.requested_at))
                 )),
                 Some(_) => acm::validate(s, arn, now)
                     .map(|_| ())
@@ -317,28 +318,25 @@ fn change(s: &mut Scenario, zone_id: &str, changes: &[Change]) -> Result<(), Str
             .map_err(|e| e.to_string());
     }
     // Internet fixtures (TLDs, loaded zone files) follow the same rules.
-    let z = s
-        .world
-        .zone_mut(zone_id)
-        .ok_or_else(|| format!("no zone {zone_id} in this scenario"))?;
-    let mut draft = z.clone();
+    let mut draft = zone(s, zone_id)?.clone();
     for c in changes {
         route53::apply(&mut draft, c)?;
     }
-    *z = draft;
+    s.world.replace_zone(draft);
     Ok(())
 }
 
 /// Parses a list of name servers as typed (one per line or separated by spaces or commas).
 pub fn parse_servers(text: &str) -> Result<Vec<Name>, String> {
     let mut out = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for word in text
         .split([',', ' ', '\n', '\t'])
         .map(str::trim)
         .filter(|w| !w.is_empty())
     {
         let name = parse_absolute(word).map_err(|e| format!("\"{word}\": {e}"))?;
-        if !out.contains(&name) {
+        if seen.insert(name.clone()) {
             out.push(name);
         }
     }

@@ -181,7 +181,10 @@ pub fn load_folder(
             software: s.software,
         })
         .collect();
-    Ok(World { servers, zones })
+    Ok(World {
+        servers,
+        zones: zones.into_iter().map(std::sync::Arc::new).collect(),
+    })
 }
 
 fn missing_file(path: &str, key: &ZoneKey) -> FolderError {

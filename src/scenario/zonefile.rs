@@ -171,6 +171,28 @@ mod tests {
     }
 
     #[test]
+    fn a_large_set_keeps_each_value_once_in_file_order() {
+        // 3,000 NS records at one name, every one written twice (the second time in upper
+        // case, which names the same server): each server is kept once, in file order.
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(&format!("big NS ns{i}.example.net.\n"));
+        }
+        for i in (0..3000).rev() {
+            text.push_str(&format!("big NS NS{i}.EXAMPLE.NET.\n"));
+        }
+        text.push_str("w A 192.0.2.1\nother NS ns0.example.net.\n");
+        let zone = parse(&text).unwrap();
+        let big = zone.get(&n("big.example.com."), RecordType::NS).unwrap();
+        assert_eq!(big.values.len(), 3000);
+        assert_eq!(big.value_texts()[0], "ns0.example.net.");
+        assert_eq!(big.value_texts()[2999], "ns2999.example.net.");
+        // The same value at another name is another record.
+        let other = zone.get(&n("other.example.com."), RecordType::NS).unwrap();
+        assert_eq!(other.values.len(), 1);
+    }
+
+    #[test]
     fn errors_say_where_and_what() {
         assert_eq!(
             error("www CNAME a\nwww A 192.0.2.1\n"),

@@ -17,7 +17,7 @@ pub const LATE_INTERVAL: u64 = 30 * 60;
 
 /// The time ACM gives up on a request made at `requested_at`.
 pub fn deadline(requested_at: u64) -> u64 {
-    requested_at + TIMEOUT
+    requested_at.saturating_add(TIMEOUT)
 }
 
 /// The check after the one at `at`, or the deadline when no check comes before it.
@@ -28,7 +28,7 @@ pub fn next_check(requested_at: u64, at: u64) -> u64 {
     } else {
         LATE_INTERVAL
     };
-    (at + step).min(deadline(requested_at))
+    at.saturating_add(step).min(deadline(requested_at))
 }
 
 #[cfg(test)]

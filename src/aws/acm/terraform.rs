@@ -107,12 +107,16 @@ pub fn missing_fqdns(cert: &Certificate, given: &[&str]) -> Vec<String> {
 
 /// How `terraform apply` ends for an apply started at the request, seen at `now`.
 pub fn apply_outcome(cert: &Certificate, now: u64) -> String {
-    let limit = cert.requested_at + CREATE_TIMEOUT;
+    let limit = cert.requested_at.saturating_add(CREATE_TIMEOUT);
     let prefix = format!("waiting for ACM Certificate ({}) to be issued", cert.arn);
     match cert.status {
         CertificateStatus::Issued if cert.issued_at.is_some_and(|t| t <= limit) => format!(
             "aws_acm_certificate_validation.cert: Creation complete after {}",
-            duration_text(cert.issued_at.unwrap_or(limit) - cert.requested_at)
+            duration_text(
+                cert.issued_at
+                    .unwrap_or(limit)
+                    .saturating_sub(cert.requested_at)
+            )
         ),
         CertificateStatus::Failed if failed_at(cert).is_some_and(|t| t <= limit) => format!(
             "Error: {prefix}: unexpected state 'FAILED', wanted target 'ISSUED'. last error: {}",

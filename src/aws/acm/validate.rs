@@ -50,9 +50,15 @@ pub fn validate(s: &mut Scenario, arn: &str, now: u64) -> Result<Vec<Check>, Acm
     Ok(out)
 }
 
-/// Moves the clock `seconds` forward and runs every certificate's checks due by then.
+/// Moves the clock `seconds` forward (stopping at the last second the simulation keeps,
+/// [`MAX_CLOCK`](crate::scenario::clock::MAX_CLOCK)) and runs every certificate's checks
+/// due by then.
 pub fn advance(s: &mut Scenario, seconds: u64) -> Vec<Check> {
-    s.clock += seconds;
+    s.clock = s
+        .clock
+        .saturating_add(seconds)
+        .min(crate::scenario::clock::MAX_CLOCK)
+        .max(s.clock);
     let now = s.clock;
     let mut out = Vec::new();
     for i in 0..s.aws.certificates.len() {

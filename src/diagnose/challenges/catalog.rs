@@ -36,6 +36,7 @@ pub const ARTICLE_QUIZ: Quiz = Quiz {
         },
     ],
     hint: "www.api.example.com works (it's in the child zone). api.example.com doesn't. Where might the A record have been accidentally placed?",
+    caveat: "Two sentences above are the article's and do not hold as written. \"The A record ... was added to the child hosted zone in account B\" is what whoever added it believes; the right answer is that it was not, and checking that is the point of the question. And a resolver does not return NXDOMAIN for api.example.com: the name exists in the child zone (its SOA and NS records), so BIND and Route 53 answer NOERROR with an empty answer (NODATA).",
 };
 
 const WWW_API: &[(&str, RecordType)] = &[("www.api.example.com", RecordType::A)];
@@ -46,7 +47,7 @@ pub const CHALLENGES: [Challenge; 7] = [
     Challenge {
         id: "quiz-apex-record",
         title: "The apex A record that never answers",
-        story: "api.example.com is delegated from account A to account B. Resolvers find account B's CNAME www.api.example.com → api.example.com, but api.example.com itself gives no address, although someone added its A record (192.0.2.10). Find out where it went, and make api.example.com resolve without breaking www.",
+        story: "api.example.com is delegated from account A to account B. Resolvers find account B's CNAME www.api.example.com → example.com (so www resolves), but api.example.com itself gives no address, although someone added its A record (192.0.2.10). Find out where it went, and make api.example.com resolve without breaking www.",
         symptom: SymptomSpec {
             name: "api.example.com",
             rtype: RecordType::A,

@@ -39,6 +39,9 @@ pub struct Quiz {
     pub choices: [Choice; 4],
     /// The article's hint.
     pub hint: &'static str,
+    /// Where the article's telling does not hold, said before the question: what the user
+    /// reads in `setting` and must not take as given.
+    pub caveat: &'static str,
 }
 
 impl Quiz {

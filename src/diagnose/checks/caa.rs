@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use hickory_proto::rr::rdata::CAA;
 use hickory_proto::rr::{Name, RData, RecordType};
+use rustc_hash::FxHashSet;
 
 use crate::aws::acm::caa as acm_caa;
 use crate::diagnose::context::{Context, and_list, t};
@@ -31,10 +32,11 @@ pub use crate::aws::acm::caa::AMAZON_ISSUERS;
 /// `None` while the scenario has no certificate.
 pub fn requested_names(scenario: &Scenario) -> Option<Vec<Name>> {
     let mut out: Vec<Name> = Vec::new();
+    let mut seen: FxHashSet<Name> = FxHashSet::default();
     for cert in &scenario.aws.certificates {
         for san in &cert.subject_alternative_names {
             if let Ok(name) = parse_absolute(san)
-                && !out.contains(&name)
+                && seen.insert(name.clone())
             {
                 out.push(name);
             }
@@ -74,9 +76,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             wildcard_only: true,
         });
         entry.wildcard_only &= wildcard;
-        if !entry.names.contains(&name) {
-            entry.names.push(name);
-        }
+        // `names` holds each name once, so each lands in one entry once.
+        entry.names.push(name);
     }
     blocked
         .into_values()
@@ -87,6 +88,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
 /// Every reachable hosted zone's apex and names with records (no `_` service names).
 fn hosted_names(ctx: &Context) -> Vec<Name> {
     let mut out: Vec<Name> = Vec::new();
+    let mut seen: FxHashSet<Name> = FxHashSet::default();
     for hz in &ctx.scenario.aws.hosted_zones {
         let Some(zone) = ctx.world.zone(&hz.id).filter(|z| ctx.is_live(&z.id)) else {
             continue;
@@ -98,7 +100,7 @@ fn hosted_names(ctx: &Context) -> Vec<Name> {
                 .map(|s| s.name.clone()),
         );
         for name in names {
-            if !out.contains(&name) {
+            if seen.insert(name.clone()) {
                 out.push(name);
             }
         }

@@ -114,7 +114,7 @@ pub struct Entry {
 
 impl Entry {
     pub fn expires_at(&self) -> u64 {
-        self.stored_at + u64::from(self.ttl)
+        self.stored_at.saturating_add(u64::from(self.ttl))
     }
 
     /// Seconds left at `now` (0 when expired).

@@ -98,6 +98,10 @@ pub fn import_route53_json(
 
     let mut sets: Vec<RecordSet> = Vec::with_capacity(docs.len());
     let mut first_at: Vec<usize> = Vec::with_capacity(docs.len());
+    // Each set's index in `sets` by the canonical key of its name and its type, so a
+    // listing of tens of thousands of sets is checked for repeats in linear time.
+    let mut index: rustc_hash::FxHashMap<(Vec<u8>, RecordType), usize> =
+        rustc_hash::FxHashMap::default();
     let mut aliases: Vec<(usize, AliasDoc)> = Vec::new();
     for (i, doc) in docs.into_iter().enumerate() {
         let at = |field: &str| format!("{prefix}[{i}]{field}");
@@ -124,7 +128,7 @@ pub fn import_route53_json(
                 ),
             ));
         }
-        if let Some(k) = sets.iter().position(|s| s.name == name && s.rtype == rtype) {
+        if let Some(&k) = index.get(&(crate::dns::canon::key(&name), rtype)) {
             return Err(ImportError::at_path(
                 file,
                 at(""),
@@ -198,6 +202,7 @@ pub fn import_route53_json(
                 RecordSet::new(name, rtype, ttl, values)
             }
         };
+        index.insert((crate::dns::canon::key(&set.name), set.rtype), sets.len());
         sets.push(set);
         first_at.push(i);
     }

@@ -2,9 +2,12 @@
 //! browser saves in one go, where many downloads would each ask. Entries are compressed
 //! with DEFLATE (`miniz_oxide`) when that makes them smaller, else stored. CRC-32 is the
 //! byte-at-a-time table version here (1 KB of table): `crc32fast` carries a 16 KB table into
-//! the wasm for speed this export does not need; the tests check both agree. Names are UTF-8 (flag bit 11) and may hold `/` for folders. Every entry is
+//! the wasm for speed this export does not need; the tests check both agree. Names are UTF-8
+//! (flag bit 11) and may hold `/` for folders, never `..` or a leading `/`. Every entry is
 //! dated 1980-01-01 00:00, the earliest DOS time: the engine never reads the clock, and the
 //! same scenario then gives the same bytes.
+
+use crate::scenario::file_name::relative_path;
 
 /// DOS date of 1980-01-01 (year 0 from 1980, month 1, day 1); the time is 00:00:00.
 const DOS_DATE: u16 = (1 << 5) | 1;
@@ -42,11 +45,14 @@ pub fn crc32(data: &[u8]) -> u32 {
     })
 }
 
-/// The archive of `files` (name, contents), in their order.
+/// The archive of `files` (name, contents), in their order. Each name is made a safe
+/// relative path first (`scenario::file_name::relative_path`): no entry can be extracted
+/// outside the folder it is unpacked into ("zip slip").
 pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, data) in files {
+        let name = &relative_path(name);
         let crc = crc32(data);
         let deflated = miniz_oxide::deflate::compress_to_vec(data, 9);
         let (method, body) = if deflated.len() < data.len() {

@@ -3,6 +3,7 @@
 //! [`load_folder`](crate::scenario::zone_folder::load_folder) reads back into an equal world.
 
 use super::ImportError;
+use crate::scenario::file_name;
 use crate::scenario::zonefile::render_zone_file;
 use crate::scenario::{DocumentError, Scenario, zone_folder};
 
@@ -39,7 +40,8 @@ pub fn import_scenario(file: &str, text: &str) -> Result<Scenario, ImportError> 
 }
 
 /// One zone file per hosted zone, in the scenario's order, as `(file name, text)`:
-/// `example.com.zone`, or `example.com~Z….zone` for a second zone of the same name. Each
+/// `example.com.zone`, or `example.com~Z….zone` for a second zone of the same name (other
+/// characters than letters, digits and `-_.~` as `%XX`: see `scenario::file_name`). Each
 /// starts with comments naming the hosted zone, its account and its name servers.
 pub fn export_zone_files(s: &Scenario) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::with_capacity(s.aws.hosted_zones.len());
@@ -49,9 +51,12 @@ pub fn export_zone_files(s: &Scenario) -> Vec<(String, String)> {
         };
         let base = hz.name.to_string();
         let base = base.trim_end_matches('.');
-        let plain = format!("{base}.zone");
+        let plain = format!("{}.zone", file_name::component(base));
         let file = if out.iter().any(|(f, _)| *f == plain) {
-            format!("{base}~{}.zone", hz.id)
+            format!(
+                "{}.zone",
+                file_name::component(&format!("{base}~{}", hz.id))
+            )
         } else {
             plain
         };

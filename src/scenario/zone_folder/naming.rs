@@ -7,10 +7,13 @@
 //!   first keeps the plain key, every other one gets a tag: key `example.com.~Z0222`, file
 //!   `zones/example.com~Z0222.zone` (`root~b.zone` for the root). A tag is letters, digits,
 //!   `-` and `_`. The oracle cannot serve such folders (one BIND zone per origin and server).
+//! - An origin holding characters other than letters, digits and `-_.` (a `/` in a label)
+//!   is written with `%XX` escapes (`scenario::file_name`), so its file stays in `zones/`.
 
 use hickory_proto::rr::Name;
 
 use crate::dns::name::parse_absolute;
+use crate::scenario::file_name;
 
 /// A zone as the folder names it: its origin, and a tag when the origin has several zones.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -73,6 +76,12 @@ impl ZoneKey {
             },
             None => (stem, None),
         };
+        let Some(origin) = file_name::decode_component(origin) else {
+            return Some(Err(format!(
+                "\"{origin}\" has a malformed %XX escape (the export writes characters other than letters, digits and -_. that way)"
+            )));
+        };
+        let origin = origin.as_str();
         let origin = if origin == "root" || origin == "root." {
             Ok(Name::root())
         } else if origin.is_empty() {
@@ -88,8 +97,9 @@ impl ZoneKey {
         let origin = if self.origin.is_root() {
             "root".to_string()
         } else {
+            // Safe as a file name; `~` escaped too, as it starts the tag.
             let text = self.origin.to_string();
-            text.strip_suffix('.').unwrap_or(&text).to_string()
+            file_name::component(text.strip_suffix('.').unwrap_or(&text)).replace('~', "%7E")
         };
         match &self.tag {
             Some(tag) => format!("{origin}~{tag}.zone"),

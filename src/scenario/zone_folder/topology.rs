@@ -23,6 +23,7 @@ use super::FolderError;
 use super::naming::ZoneKey;
 use crate::dns::Software;
 use crate::dns::name::parse_absolute;
+use crate::scenario::document::check_zone_id;
 
 #[derive(Deserialize)]
 struct TopologyDoc {
@@ -207,6 +208,9 @@ pub(super) fn read(json: &str) -> Result<Topology, FolderError> {
                 format!("{path}.id"),
                 "a zone id cannot be empty; leave \"id\" out to use the zone's name".into(),
             ));
+        }
+        if let Some(Err(e)) = entry.id.as_deref().map(check_zone_id) {
+            return Err(at(format!("{path}.id"), e));
         }
         zones.push(ZoneSpec {
             key,

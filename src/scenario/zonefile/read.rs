@@ -36,6 +36,10 @@ pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zo
         owner: None,
         owner_text: None,
         owners: FxHashMap::with_capacity_and_hasher(text.len() / 40, Default::default()),
+        values_seen: rustc_hash::FxHashSet::with_capacity_and_hasher(
+            text.len() / 40,
+            Default::default(),
+        ),
         sets: Vec::with_capacity(text.len() / 40),
         aliases: Vec::new(),
         line_buf: String::with_capacity(128),
@@ -102,6 +106,8 @@ struct Reader<'t> {
     owner_text: Option<(&'t str, Name)>,
     /// Where each owner's drafts are in `sets` (names hash cheaply; they compare slowly).
     owners: FxHashMap<Name, usize>,
+    /// The hash of every record read (owner, type and value), to find repeats quickly.
+    values_seen: rustc_hash::FxHashSet<u64>,
     /// Each owner's drafts, in the order the file first names them.
     sets: Vec<(Name, Vec<Draft>)>,
     aliases: Vec<AliasMark>,
@@ -691,8 +697,11 @@ impl<'t> Reader<'t> {
                 ),
             ));
         }
+        // The set's records are remembered by hash (a set of 10,000 NS is read in linear
+        // time); only a hash seen before is compared value by value.
+        let hash = value_hash(&owner, rtype, &rdata);
         if let Some(draft) = existing.iter().find(|d| d.rtype == rtype) {
-            if draft.values.contains(&rdata) {
+            if self.values_seen.contains(&hash) && draft.values.contains(&rdata) {
                 return Ok(()); // a duplicate record: ignored, as BIND does
             }
             if singleton(rtype) {
@@ -705,6 +714,7 @@ impl<'t> Reader<'t> {
                 ));
             }
         }
+        self.values_seen.insert(hash);
         let at = self.drafts_at(owner, index);
         match at.iter_mut().find(|d| d.rtype == rtype) {
             Some(draft) => draft.values.push(rdata),
@@ -865,6 +875,17 @@ fn push_canonical_key(name: &Name, key: &mut Vec<u8>) {
         }
         key.push(0);
     }
+}
+
+/// A record's hash: its owner, type and value (names hash case-insensitively, as they
+/// compare).
+fn value_hash(owner: &Name, rtype: RecordType, rdata: &RData) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    owner.hash(&mut h);
+    rtype.hash(&mut h);
+    rdata.hash(&mut h);
+    h.finish()
 }
 
 #[cfg(test)]

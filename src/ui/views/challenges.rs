@@ -285,7 +285,8 @@ fn quiz_view(
         <form class="quiz" onsubmit={on_submit}>
             <fieldset>
                 <legend>{ quiz.question }</legend>
-                <p class="quiz-setting">{ quiz.setting }</p>
+                <blockquote class="quiz-setting"><p>{ quiz.setting }</p></blockquote>
+                <p class="quiz-caveat" id="quiz-caveat"><strong>{ "Read with care: " }</strong>{ quiz.caveat }</p>
                 { for quiz.choices.iter().map(|choice| {
                     let picked_now = picked.clone();
                     let letter = choice.letter;

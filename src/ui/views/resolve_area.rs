@@ -11,9 +11,9 @@ use yew::prelude::*;
 
 use super::step_list::{step_detail, step_list};
 
-use crate::dns::dig::{DigContext, render};
-use crate::dns::resolve::{OutcomeKind, PUBLIC_RESOLVER, Resolution};
-use crate::scenario::dig_command::run_line;
+use crate::dns::resolve::{OutcomeKind, Resolution};
+use crate::scenario::dig_command::{outcome_text, run_line};
+use crate::scenario::dig_suggest::suggest_server;
 use crate::ui::resolve::{self, Resolver, TYPES, clock_text, duration_text, plain, step_zone_ids};
 use crate::ui::state::{Action, AppHandle, Edit, Shown};
 use crate::ui::views::sequence::SequenceView;
@@ -31,6 +31,15 @@ fn input_value(e: &Event) -> String {
                 .map(|s| s.value())
         })
         .unwrap_or_default()
+}
+
+/// One command run in the console: what was typed, what dig printed, and a command to run
+/// instead when the server named does not exist.
+#[derive(Clone, PartialEq)]
+struct ConsoleEntry {
+    command: String,
+    printed: String,
+    offer: Option<String>,
 }
 
 /// The handles a run sets: shared by the form, the view follower and the dig console.
@@ -111,7 +120,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
     let run = use_state(|| None::<Rc<(Resolution, u64)>>);
     let index = use_state(|| 0usize);
     let console_line = use_state(String::new);
-    let console_out = use_state(Vec::<(String, String)>::new);
+    let console_out = use_state(Vec::<ConsoleEntry>::new);
     let history_pos = use_state(|| None::<usize>);
     let playing = use_state(|| false);
     let speed = use_state(|| "1".to_string());
@@ -340,7 +349,9 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
             )
         })
     };
-    let on_console_submit = {
+    // Runs one console command: prints dig's text (or its error, with the command offered
+    // again with a server that exists when the one named does not) and opens its resolution.
+    let run_console = {
         let (state, line, out, run, index, pos, playing) = (
             state.clone(),
             console_line.clone(),
@@ -350,13 +361,9 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
             history_pos.clone(),
             playing.clone(),
         );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let text = line.trim().to_string();
-            if text.is_empty() {
-                return;
-            }
+        Callback::from(move |text: String| {
             let mut cache = state.doc.resolver_cache.clone();
+            let mut offer = None;
             let printed = match run_line(&state.doc.world, &mut cache, state.doc.clock, &text) {
                 Ok(dig) => {
                     if let Some(r) = dig.resolution {
@@ -369,13 +376,30 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
                     }
                     dig.text
                 }
-                Err(msg) => format!("dig: {msg}"),
+                Err(msg) => {
+                    offer = suggest_server(&state.doc.world, &text).map(|h| h.command);
+                    format!("dig: {msg}")
+                }
             };
             let mut all = (*out).clone();
-            all.push((text, printed));
+            all.push(ConsoleEntry {
+                command: text,
+                printed,
+                offer,
+            });
             out.set(all);
             line.set(String::new());
             pos.set(None);
+        })
+    };
+    let on_console_submit = {
+        let (line, run_console) = (console_line.clone(), run_console.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = line.trim().to_string();
+            if !text.is_empty() {
+                run_console.emit(text);
+            }
         })
     };
     let on_console_keys = {
@@ -402,7 +426,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
             };
             e.prevent_default();
             pos.set(Some(p));
-            line.set(out[p].0.clone());
+            line.set(out[p].command.clone());
         })
     };
 
@@ -466,10 +490,16 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
         <section class="panel panel-console" id="console-panel" aria-labelledby="console-heading" tabindex="-1">
             <div class="panel-bar"><h2 id="console-heading">{ "dig console" }</h2></div>
             <div class="console-out" role="log" aria-label="dig output">
-                { for console_out.iter().map(|(cmd, text)| html! {
+                { for console_out.iter().map(|entry| html! {
                     <div class="console-entry">
-                        <p class="console-cmd"><code>{ format!("$ dig {}", cmd.trim_start_matches("dig ")) }</code></p>
-                        <pre class="dig-text" tabindex="0">{ text.clone() }</pre>
+                        <p class="console-cmd"><code>{ format!("$ dig {}", entry.command.trim_start_matches("dig ")) }</code></p>
+                        <pre class="dig-text" tabindex="0">{ entry.printed.clone() }</pre>
+                        if let Some(offer) = &entry.offer {
+                            <button type="button" class="btn btn-secondary btn-small console-offer"
+                                onclick={run_console.reform({ let offer = offer.clone(); move |_: MouseEvent| offer.clone() })}>
+                                { format!("Run {offer}") }
+                            </button>
+                        }
                     </div>
                 }) }
             </div>
@@ -539,12 +569,19 @@ fn stepping<G: Fn(fn(usize, usize) -> usize) -> Callback<MouseEvent>>(
             if let Some(s) = step {
                 { step_detail(&doc.world, s, now) }
             }
-            { outcome_view(r, now) }
+            // The end shows once the steps reach it (the last step is where it is decided);
+            // before, it is in the page but hidden, so it does not give the story away.
+            if index + 1 < n {
+                <p class="outcome-pending" id="resolve-outcome-pending">
+                    { format!("The outcome shows at the last step (step {n}): Last or End goes there.") }
+                </p>
+            }
+            { outcome_view(&doc.world, r, now, index + 1 >= n) }
         </div>
     }
 }
 
-fn outcome_view(r: &Resolution, now: u64) -> Html {
+fn outcome_view(world: &crate::dns::world::World, r: &Resolution, now: u64, reached: bool) -> Html {
     let kind = r.outcome.kind;
     let (class, icon, words) = match kind {
         OutcomeKind::Answer => ("ok", "✓", "NOERROR: the answer"),
@@ -563,12 +600,9 @@ fn outcome_view(r: &Resolution, now: u64) -> Html {
         OutcomeKind::Referral => ("info", "→", "REFERRAL: the server points elsewhere"),
         OutcomeKind::NoReply => ("bad", "…", "TIMEOUT: nothing answered"),
     };
-    let text = r.outcome.message.as_ref().map(|m| {
-        let line = format!("{} {}", r.question.rtype, plain(&r.question.name));
-        render(m, &DigContext::new(line, PUBLIC_RESOLVER, now))
-    });
+    let text = outcome_text(world, r, now);
     html! {
-        <div class={classes!("outcome", format!("outcome-{class}"))} id="resolve-outcome">
+        <div class={classes!("outcome", format!("outcome-{class}"))} id="resolve-outcome" hidden={!reached}>
             <p class="outcome-head"><span class="outcome-icon" aria-hidden="true">{ icon }</span>
                 <strong class="outcome-label">{ kind.label() }</strong>{ " " }<span>{ words }</span></p>
             <p class="outcome-reason">{ r.outcome.reason.clone() }</p>

@@ -279,7 +279,7 @@ fn delegation_row(link: &ParentLink, on_delegate: Callback<MouseEvent>) -> Html 
         ParentLink::Different { current, .. } => html! {
             <div class="delegation-status different" id="delegation-status">
                 <p>{ format!("{} delegates to other name servers: {}.", capitalise(&where_),
-                    current.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")) }</p>
+                    current.iter().map(crate::ui::resolve::plain).collect::<Vec<_>>().join(", ")) }</p>
                 <button type="button" class="btn btn-primary btn-small" id="delegate-to-child" onclick={on_delegate}>
                     { "Replace the parent's name servers with these" }
                 </button>
