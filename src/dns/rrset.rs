@@ -18,7 +18,8 @@ use super::name::{self, NameError};
 use super::{charstring, rdata_read};
 
 /// The record types a user may create (SOA only at an apex, where Route 53 makes it).
-pub const EDITABLE_TYPES: [RecordType; 8] = [
+/// DS is offered as the Route 53 console does: it belongs at a delegation, for DNSSEC.
+pub const EDITABLE_TYPES: [RecordType; 9] = [
     RecordType::A,
     RecordType::AAAA,
     RecordType::CNAME,
@@ -26,6 +27,7 @@ pub const EDITABLE_TYPES: [RecordType; 8] = [
     RecordType::TXT,
     RecordType::MX,
     RecordType::CAA,
+    RecordType::DS,
     RecordType::SOA,
 ];
 
@@ -60,7 +62,7 @@ impl From<RecordSet> for RecordSetDoc {
     fn from(set: RecordSet) -> Self {
         Self {
             name: set.name,
-            rtype: set.rtype.to_string(),
+            rtype: super::rtype::type_mnemonic(set.rtype),
             ttl: set.ttl,
             values: set.values.iter().map(crate::dns::dig::rdata_text).collect(),
             alias: set.alias,
@@ -72,11 +74,8 @@ impl TryFrom<RecordSetDoc> for RecordSet {
     type Error = String;
 
     fn try_from(doc: RecordSetDoc) -> Result<Self, String> {
-        let rtype: RecordType = doc
-            .rtype
-            .to_ascii_uppercase()
-            .parse()
-            .map_err(|_| format!("unknown record type \"{}\" at {}", doc.rtype, doc.name))?;
+        let rtype = super::rtype::parse_type_mnemonic(&doc.rtype)
+            .ok_or_else(|| format!("unknown record type \"{}\" at {}", doc.rtype, doc.name))?;
         let mut values = Vec::with_capacity(doc.values.len());
         for v in &doc.values {
             let rdata = parse_value(rtype, v)
@@ -205,7 +204,7 @@ pub enum ValueError {
     #[error("a CNAME record set can hold only one value; this one has {count}")]
     CnameSingle { count: usize },
     #[error(
-        "record type {rtype} is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA"
+        "record type {rtype} is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA, DS"
     )]
     Unsupported { rtype: String },
     #[error("\"{value}\" is not a valid {rtype} value: {reason}")]
@@ -315,6 +314,14 @@ pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
         other if rdata_read::reads(other) => {
             read_fields(other, value).map_err(|e| ValueError::Other {
                 rtype: other.to_string(),
+                value: value.into(),
+                reason: e.message,
+            })
+        }
+        other if super::dnssec::handles(other) => {
+            let tokens: Vec<&str> = value.split_whitespace().collect();
+            super::dnssec::parse(other, &tokens, &Name::root()).map_err(|e| ValueError::Other {
+                rtype: super::rtype::type_mnemonic(other),
                 value: value.into(),
                 reason: e.message,
             })

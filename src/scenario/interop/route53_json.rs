@@ -324,7 +324,7 @@ fn record_type(text: &str) -> Result<RecordType, String> {
     let upper = text.trim().to_ascii_uppercase();
     match upper.parse::<RecordType>() {
         Ok(RecordType::Unknown(_)) | Err(_) => Err(format!(
-            "\"{text}\" is not a record type Route 53 knows (A, AAAA, CAA, CNAME, MX, NAPTR, NS, PTR, SOA, SPF, SRV, TXT)"
+            "\"{text}\" is not a record type Route 53 knows (A, AAAA, CAA, CNAME, DS, MX, NAPTR, NS, PTR, SOA, SPF, SRV, TXT)"
         )),
         Ok(t) => Ok(t),
     }

@@ -6,10 +6,10 @@
 //! [`Parser`]), one record at a time, so every error has a line.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-use std::str::FromStr;
 
 use hickory_proto::rr::rdata::{CNAME, NS, PTR};
 use hickory_proto::rr::{Name, RData, RecordType};
+use hickory_proto::serialize::binary::{BinDecoder, Restrict};
 use hickory_proto::serialize::txt::{Parser, parse_ttl};
 use rustc_hash::FxHashMap;
 
@@ -17,9 +17,11 @@ use super::ZoneFileError;
 use super::lex::{self, Entry, Token};
 use crate::dns::Zone;
 use crate::dns::charstring::Field;
+use crate::dns::dnssec;
 use crate::dns::name::{parse_absolute, parse_relative};
 use crate::dns::rdata_read;
 use crate::dns::rrset::{AliasTarget, RecordSet};
+use crate::dns::rtype::{parse_type_mnemonic, type_mnemonic};
 
 /// Reads a whole zone file (see [`super::parse_zone_file`]).
 pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zone, ZoneFileError> {
@@ -432,7 +434,7 @@ impl<'t> Reader<'t> {
                 class_seen = true;
                 continue;
             }
-            match RecordType::from_str(&upper) {
+            match parse_type_mnemonic(&upper).ok_or(()) {
                 Ok(rtype)
                     if !matches!(
                         rtype,
@@ -504,6 +506,9 @@ impl<'t> Reader<'t> {
         type_token: &Token<'_>,
         data: &[&Token<'_>],
     ) -> Result<RData, ZoneFileError> {
+        if let Some(rdata) = self.dnssec_or_generic(rtype, type_token, data)? {
+            return Ok(rdata);
+        }
         let shape = shape(rtype);
         if let Some(shape) = &shape {
             if data.is_empty() {
@@ -646,6 +651,71 @@ impl<'t> Reader<'t> {
         match parsed {
             Some(rdata) => Ok(rdata),
             None => Err(self.rdata_error(rtype, shape.as_ref(), data)),
+        }
+    }
+
+    /// Reads data written in RFC 3597's generic form (`\# LENGTH HEX`, any type), and the
+    /// data of the DNSSEC types and ZONEMD (see [`dnssec`]); `None` for anything else.
+    fn dnssec_or_generic(
+        &self,
+        rtype: RecordType,
+        type_token: &Token<'_>,
+        data: &[&Token<'_>],
+    ) -> Result<Option<RData>, ZoneFileError> {
+        let raw: Vec<&str> = data.iter().map(|t| t.raw).collect();
+        let generic = dnssec::generic::is_generic(&raw);
+        if !generic && !dnssec::handles(rtype) {
+            return Ok(None);
+        }
+        let mnemonic = type_mnemonic(rtype);
+        if let Some(token) = data.iter().find(|t| t.quoted) {
+            return Err(self.at(
+                token,
+                format!("{mnemonic} record data holds no quoted strings"),
+            ));
+        }
+        let locate = |e: dnssec::DataError| match data.get(e.token) {
+            Some(token) => self.at(token, format!("bad {mnemonic} record data: {}", e.message)),
+            None => self.at(
+                type_token,
+                format!("bad {mnemonic} record data: {}", e.message),
+            ),
+        };
+        if !generic {
+            if data.is_empty() {
+                return Err(self.at(
+                    type_token,
+                    format!(
+                        "the {mnemonic} record has no data; expected {}",
+                        dnssec::layout::example(rtype)
+                    ),
+                ));
+            }
+            return dnssec::parse(rtype, &raw, &self.origin)
+                .map(Some)
+                .map_err(locate);
+        }
+        let octets = dnssec::generic::parse(&raw).map_err(locate)?;
+        let malformed = || {
+            self.at(
+                data[0],
+                format!("bad {mnemonic} record data: these octets are not valid {mnemonic} data"),
+            )
+        };
+        if dnssec::handles(rtype) {
+            return match dnssec::text(rtype, &octets) {
+                Some(_) => Ok(Some(dnssec::rdata(rtype, octets))),
+                None => Err(malformed()),
+            };
+        }
+        if let RecordType::Unknown(_) = rtype {
+            return Ok(Some(dnssec::rdata(rtype, octets)));
+        }
+        let mut decoder = BinDecoder::new(&octets);
+        let length = Restrict::new(octets.len() as u16);
+        match RData::read(&mut decoder, rtype, length) {
+            Ok(rdata) if decoder.is_empty() => Ok(Some(rdata)),
+            _ => Err(malformed()),
         }
     }
 

@@ -12,6 +12,7 @@ use hickory_proto::rr::{Name, RData, RecordType};
 
 use crate::dns::Zone;
 use crate::dns::rrset::{ALIAS_TTL, RecordSet};
+use crate::dns::rtype::type_mnemonic;
 
 /// One line of the output.
 enum Line {
@@ -46,7 +47,7 @@ pub(super) fn render(zone: &Zone) -> String {
         {
             owner_w = owner_w.max(owner.len());
             ttl_w = ttl_w.max(ttl.to_string().len());
-            type_w = type_w.max(rtype.to_string().len());
+            type_w = type_w.max(type_mnemonic(*rtype).len());
         }
     }
 
@@ -64,7 +65,7 @@ pub(super) fn render(zone: &Zone) -> String {
                 rtype,
                 data,
             } => {
-                let rtype = rtype.to_string();
+                let rtype = type_mnemonic(rtype);
                 let _ = writeln!(
                     out,
                     "{owner:<owner_w$}  {ttl:<ttl_w$}  IN  {rtype:<type_w$}  {data}"
@@ -148,7 +149,10 @@ pub(crate) fn rdata_text(rdata: &RData) -> String {
         | RData::TXT(_)
         | RData::CAA(_)
         | RData::HINFO(_)
-        | RData::NAPTR(_) => crate::dns::dig::rdata_text(rdata),
+        | RData::NAPTR(_)
+        // DNSSEC types and ZONEMD as dig prints them (names absolute); other types without a
+        // parser here as RFC 3597 data.
+        | RData::Unknown { .. } => crate::dns::dig::rdata_text(rdata),
         other => other.to_string(),
     }
 }
