@@ -674,3 +674,22 @@ fn terraform_and_the_aws_cli_get_names_as_route53_takes_them() {
         );
     }
 }
+
+#[test]
+fn dnssec_data_with_names_outside_ascii_is_refused_without_a_panic() {
+    let s = article();
+    for (rtype, data) in [
+        (RecordType::NSEC, "ÉXa.example.com. A RRSIG NSEC"),
+        (
+            RecordType::RRSIG,
+            "A 8 3 300 20270101000000 20260101000000 12345 ÉXa.example.com. AAAA",
+        ),
+    ] {
+        let e = parse_value(rtype, data).unwrap_err().to_string();
+        assert!(e.contains("outside ASCII"), "{rtype}: {e}");
+        let e = zone_import(&s, &format!("x 300 {rtype} {data}\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("outside ASCII"), "{rtype}: {e}");
+    }
+}
