@@ -71,6 +71,8 @@ fn cname_chains() {
         expect(&[
             (CnameLoop, Error, "loop1.example.com"),
             (CnameLoop, Error, "loopx.example.com"),
+            // The loop across two zones (example.com -> example.net -> example.com).
+            (CnameLoop, Error, "loopz.example.com"),
             (CnameLoop, Error, "self.example.com"),
             (CnameChainTooLong, Error, "c1.example.com"),
             (CnameChainTooLong, Error, "d1.example.com"),

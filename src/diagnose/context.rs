@@ -30,46 +30,82 @@ pub struct Context<'a> {
     cache: RefCell<Cache>,
 }
 
+/// What a context has worked out, kept apart from the scenario it was worked out on, so a
+/// diagnosis run in slices ([`super::Diagnoser`]) keeps it between slices.
+#[derive(Default)]
+pub struct Parts {
+    live: BTreeMap<Name, String>,
+    primary: BTreeMap<Name, String>,
+    delegations: Vec<Delegation>,
+    cache: Cache,
+}
+
 impl<'a> Context<'a> {
     pub fn new(scenario: &'a Scenario) -> Self {
-        let world = &scenario.world;
-        let mut ctx = Self {
-            scenario,
-            world,
-            now: scenario.clock,
-            live: BTreeMap::new(),
-            primary: BTreeMap::new(),
-            delegations: Vec::new(),
-            cache: RefCell::new(Cache::new()),
-        };
-        ctx.find_live();
+        let mut ctx = Self::with_parts(scenario, Parts::default());
+        for origin in ctx.origins() {
+            ctx.find_live(origin);
+        }
         ctx.find_primary();
         ctx.delegations = delegation::analyse(&ctx);
         ctx
     }
 
-    fn find_live(&mut self) {
-        let no_root = self.world.root_hints().is_empty();
-        let mut origins: Vec<Name> = self.world.zones.iter().map(|z| z.origin.clone()).collect();
-        origins.sort();
-        origins.dedup();
-        for origin in origins {
-            if no_root || origin.is_root() {
-                if let Some(z) = self.world.zones_named(&origin).next() {
-                    self.live.insert(origin.clone(), z.id.clone());
-                }
-                continue;
-            }
-            let r = self.resolve(&Question::new(origin.clone(), RecordType::SOA));
-            if let Some(id) = answering_zone(&r)
-                .filter(|id| self.world.zone(id).is_some_and(|z| z.origin == origin))
-            {
-                self.live.insert(origin, id);
-            }
+    /// A context on `scenario` that has worked nothing out yet.
+    pub fn new_empty(scenario: &'a Scenario) -> Self {
+        Self::with_parts(scenario, Parts::default())
+    }
+
+    /// A context on `scenario` with what was worked out on it before.
+    pub fn with_parts(scenario: &'a Scenario, parts: Parts) -> Self {
+        Self {
+            scenario,
+            world: &scenario.world,
+            now: scenario.clock,
+            live: parts.live,
+            primary: parts.primary,
+            delegations: parts.delegations,
+            cache: RefCell::new(parts.cache),
         }
     }
 
-    fn find_primary(&mut self) {
+    /// What this context worked out, to continue later.
+    pub fn into_parts(self) -> Parts {
+        Parts {
+            live: self.live,
+            primary: self.primary,
+            delegations: self.delegations,
+            cache: self.cache.into_inner(),
+        }
+    }
+
+    /// Every zone origin, once each, in order: what [`Context::find_live`] is asked of.
+    pub fn origins(&self) -> Vec<Name> {
+        let mut origins: Vec<Name> = self.world.zones().map(|z| z.origin.clone()).collect();
+        origins.sort();
+        origins.dedup();
+        origins
+    }
+
+    /// Finds which zone of `origin` resolution from the root reaches.
+    pub fn find_live(&mut self, origin: Name) {
+        let no_root = self.world.root_hints().is_empty();
+        if no_root || origin.is_root() {
+            if let Some(z) = self.world.zones_named(&origin).next() {
+                self.live.insert(origin.clone(), z.id.clone());
+            }
+            return;
+        }
+        let r = self.resolve(&Question::new(origin.clone(), RecordType::SOA));
+        if let Some(id) =
+            answering_zone(&r).filter(|id| self.world.zone(id).is_some_and(|z| z.origin == origin))
+        {
+            self.live.insert(origin, id);
+        }
+    }
+
+    /// Finds the primary zone of each origin (after [`Context::find_live`] of every origin).
+    pub fn find_primary(&mut self) {
         for zone in &self.world.zones {
             if self.primary.contains_key(&zone.origin) {
                 continue;

@@ -163,8 +163,16 @@ impl Delegation {
 
 /// Probes every delegation of every primary zone.
 pub fn analyse(ctx: &Context) -> Vec<Delegation> {
+    targets(ctx)
+        .into_iter()
+        .filter_map(|(parent, name)| probe_one(ctx, &parent, &name))
+        .collect()
+}
+
+/// Every delegation to probe, in order: the parent zone's id and the delegated name.
+pub fn targets(ctx: &Context) -> Vec<(String, Name)> {
     let mut out = Vec::new();
-    for parent in &ctx.world.zones {
+    for parent in ctx.world.zones() {
         if !ctx.is_primary(&parent.id) {
             continue;
         }
@@ -172,10 +180,17 @@ pub fn analyse(ctx: &Context) -> Vec<Delegation> {
             if parent.is_occluded(set) {
                 continue;
             }
-            out.push(probe(ctx, parent, set));
+            out.push((parent.id.clone(), set.name.clone()));
         }
     }
     out
+}
+
+/// Probes one delegation of [`targets`].
+pub fn probe_one(ctx: &Context, parent: &str, name: &Name) -> Option<Delegation> {
+    let parent = ctx.world.zone(parent)?;
+    let set = parent.get(name, RecordType::NS)?;
+    Some(probe(ctx, parent, set))
 }
 
 fn probe(ctx: &Context, parent: &Zone, set: &RecordSet) -> Delegation {

@@ -2,17 +2,22 @@
 //! takes a revision (a cheap copy: zones are shared), [`Diagnoser::step`] does a bounded
 //! amount of work and says how far it is, so an app can run it between frames and show
 //! progress, and [`Diagnoser::run`] does it all at once. The findings are exactly those of
-//! [`super::diagnose`].
+//! [`super::diagnose`], worked out in the same order.
 //!
-//! The core never reads the clock: a unit of work is one check, or one fix tried; the caller
-//! decides how many units fit in its time slice.
+//! The core never reads the clock: a unit of work is one zone origin resolved, one
+//! delegation probed, one check run or one finding's fixes tried; the caller decides how
+//! many units fit in its time slice. Starting on the revision already diagnosed costs
+//! nothing.
 
-use super::context::Context;
+use hickory_proto::rr::Name;
+
+use super::context::{Context, Parts};
+use super::delegation;
 use super::finding::Finding;
-use super::{checks, sort_findings, try_fixes};
+use super::{checks, sort_findings, try_fixes_of};
 use crate::scenario::Scenario;
 
-/// How far a diagnosis has gone.
+/// How far a diagnosis has gone, in units of work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     pub done: usize,
@@ -25,82 +30,179 @@ impl Progress {
     }
 }
 
+/// Where a diagnosis is.
+enum Stage {
+    /// Resolving each origin from the root (which zone is live).
+    Live(Vec<Name>),
+    /// Probing each delegation.
+    Delegations(Vec<(String, Name)>),
+    /// Running the next check.
+    Checks(usize),
+    /// The CAA check (check number `.0`), a name at a time.
+    Caa(usize, checks::CaaPending),
+    /// Trying the fixes of the next finding.
+    Fixes(usize),
+    Done,
+}
+
 /// A diagnosis in progress, or finished, of one revision.
-#[derive(Default)]
 pub struct Diagnoser {
     /// The revision being diagnosed (or diagnosed last).
     scenario: Option<Scenario>,
-    /// Findings of the checks run so far.
+    parts: Parts,
+    stage: Stage,
     found: Vec<Finding>,
-    /// The next check to run.
-    next_check: usize,
-    /// The finished findings of `scenario`.
-    done: Option<Vec<Finding>>,
+    done: usize,
+    total: usize,
+    /// The findings of the last revision diagnosed to the end.
+    findings: Option<Vec<Finding>>,
+}
+
+impl Default for Diagnoser {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Diagnoser {
     pub fn new() -> Self {
-        Self::default()
+        Self {
+            scenario: None,
+            parts: Parts::default(),
+            stage: Stage::Done,
+            found: Vec::new(),
+            done: 0,
+            total: 0,
+            findings: None,
+        }
     }
 
-    /// Starts diagnosing `scenario`, unless it is the revision diagnosed already.
+    /// Starts diagnosing `scenario`, unless it is the revision diagnosed (or being
+    /// diagnosed) already. The findings of the previous revision stay available until this
+    /// one's are finished.
     pub fn start(&mut self, scenario: &Scenario) {
         if self.scenario.as_ref() == Some(scenario) {
             return;
         }
+        let mut origins = Context::new_empty(scenario).origins();
+        self.total = origins.len() + 1 + checks::CHECKS.len();
+        // Taken from the end: resolved in the same order as a whole diagnosis does.
+        origins.reverse();
+        self.done = 0;
         self.scenario = Some(scenario.clone());
+        self.parts = Parts::default();
+        self.stage = Stage::Live(origins);
         self.found.clear();
-        self.next_check = 0;
-        self.done = None;
     }
 
-    /// How much work a whole diagnosis is, in units.
     pub fn progress(&self) -> Progress {
-        let total = checks::CHECKS.len() + 1;
         Progress {
-            done: if self.done.is_some() {
-                total
-            } else {
-                self.next_check
-            },
-            total,
+            done: self.done,
+            total: self.total,
         }
     }
 
-    /// Runs up to `units` units of work; returns the progress.
+    /// Whether the findings are those of the revision last started.
+    pub fn is_current(&self) -> bool {
+        matches!(self.stage, Stage::Done) && self.findings.is_some()
+    }
+
+    /// Runs up to `units` units of work (at least one); returns the progress.
     pub fn step(&mut self, units: usize) -> Progress {
         let Some(scenario) = &self.scenario else {
             return self.progress();
         };
-        if self.done.is_some() {
-            return self.progress();
-        }
-        let ctx = Context::new(scenario);
+        let mut ctx = Context::with_parts(scenario, std::mem::take(&mut self.parts));
         let mut left = units.max(1);
-        while left > 0 && self.next_check < checks::CHECKS.len() {
-            let (_, check) = checks::CHECKS[self.next_check];
-            self.found.extend(check(&ctx));
-            self.next_check += 1;
+        while left > 0 {
+            match &mut self.stage {
+                Stage::Live(origins) => match origins.pop() {
+                    Some(origin) => ctx.find_live(origin),
+                    None => {
+                        ctx.find_primary();
+                        let mut targets = delegation::targets(&ctx);
+                        targets.reverse();
+                        // The delegations are counted once known.
+                        self.total += targets.len();
+                        self.stage = Stage::Delegations(targets);
+                    }
+                },
+                Stage::Delegations(targets) => match targets.pop() {
+                    Some((parent, name)) => {
+                        if let Some(d) = delegation::probe_one(&ctx, &parent, &name) {
+                            ctx.delegations.push(d);
+                        }
+                    }
+                    None => self.stage = Stage::Checks(0),
+                },
+                Stage::Checks(i) => match checks::CHECKS.get(*i) {
+                    Some((checks::CAA_CHECK, _)) => {
+                        let pending = checks::CaaPending::new(&ctx);
+                        // Each name is a unit of work.
+                        self.total += pending.left();
+                        self.stage = Stage::Caa(*i, pending);
+                        continue;
+                    }
+                    Some((_, check)) => {
+                        self.found.extend(check(&ctx));
+                        *i += 1;
+                    }
+                    None => {
+                        self.total += self.found.len();
+                        self.stage = Stage::Fixes(0);
+                    }
+                },
+                Stage::Caa(i, pending) => {
+                    if pending.left() == 0 {
+                        let next = *i + 1;
+                        let Stage::Caa(_, pending) =
+                            std::mem::replace(&mut self.stage, Stage::Checks(next))
+                        else {
+                            unreachable!("in the CAA stage");
+                        };
+                        self.found.extend(pending.finish(&ctx));
+                    } else {
+                        let checked = pending.step(&ctx, left);
+                        self.done += checked;
+                        left -= checked;
+                        continue;
+                    }
+                }
+                Stage::Fixes(i) => match self.found.get_mut(*i) {
+                    Some(f) => {
+                        try_fixes_of(scenario, f);
+                        *i += 1;
+                    }
+                    None => {
+                        let mut findings = std::mem::take(&mut self.found);
+                        sort_findings(&mut findings);
+                        self.findings = Some(findings);
+                        self.stage = Stage::Done;
+                        self.done = self.total;
+                        break;
+                    }
+                },
+                Stage::Done => break,
+            }
+            self.done += 1;
             left -= 1;
         }
-        if left > 0 && self.next_check == checks::CHECKS.len() {
-            let mut findings = std::mem::take(&mut self.found);
-            try_fixes(scenario, &mut findings);
-            sort_findings(&mut findings);
-            self.done = Some(findings);
-        }
+        self.done = self.done.min(self.total);
+        self.parts = ctx.into_parts();
         self.progress()
     }
 
-    /// The findings of the last revision diagnosed to the end.
+    /// The findings of the last revision diagnosed to the end (see [`Diagnoser::is_current`]).
     pub fn findings(&self) -> Option<&[Finding]> {
-        self.done.as_deref()
+        self.findings.as_deref()
     }
 
     /// Diagnoses `scenario` to the end and returns its findings.
     pub fn run(&mut self, scenario: &Scenario) -> &[Finding] {
         self.start(scenario);
-        while !self.step(usize::MAX).finished() {}
-        self.done.as_deref().unwrap_or_default()
+        while !self.is_current() {
+            self.step(usize::MAX);
+        }
+        self.findings.as_deref().unwrap_or_default()
     }
 }

@@ -58,9 +58,13 @@ pub fn diagnose(scenario: &Scenario) -> Vec<Finding> {
 /// which shares every zone it does not change).
 fn try_fixes(scenario: &Scenario, findings: &mut [Finding]) {
     for f in findings {
-        f.fixes
-            .retain(|fix| fix.apply(&mut scenario.clone()).is_ok());
+        try_fixes_of(scenario, f);
     }
+}
+
+fn try_fixes_of(scenario: &Scenario, f: &mut Finding) {
+    f.fixes
+        .retain(|fix| fix.apply(&mut scenario.clone()).is_ok());
 }
 
 /// Errors first, then warnings, then notes; within a severity by code, then by title.

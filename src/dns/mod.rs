@@ -3,10 +3,12 @@
 
 pub mod answer;
 pub mod canon;
+pub mod charstring;
 pub mod dig;
 pub mod dnssec;
 pub mod internet;
 pub mod name;
+pub mod rdata_read;
 pub mod resolve;
 pub mod rrset;
 pub mod rtype;

@@ -29,6 +29,7 @@ pub struct Zone {
 #[serde(deny_unknown_fields)]
 struct ZoneDoc {
     id: String,
+    #[serde(with = "crate::dns::name::serde_text")]
     origin: Name,
     records: Vec<RecordSet>,
 }

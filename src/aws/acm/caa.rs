@@ -125,6 +125,58 @@ pub fn check(world: &World, domain: &str, now: u64) -> CaaCheck {
     }
 }
 
+/// The CAA decision of many names in one world, each lookup made once: the names of a
+/// zone share their parents' lookups (`example.com`, `com`), which [`check`] would repeat
+/// for every name. Same decision and relevant name as [`check`] gives.
+/// Use one climber for one world at one time only.
+#[derive(Default)]
+pub struct Climber {
+    /// Each name asked: the outcome of its lookup and the CAA records answered.
+    asked: rustc_hash::FxHashMap<Name, (OutcomeKind, Vec<CAA>)>,
+}
+
+impl Climber {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether Amazon may issue for `domain` (as [`check`] takes it) and the name whose CAA
+    /// set is the relevant one (none when there is none, or when a lookup failed).
+    pub fn decide(&mut self, world: &World, now: u64, domain: &str) -> (bool, Option<Name>) {
+        let wildcard = domain.starts_with("*.");
+        let base = domain.strip_prefix("*.").unwrap_or(domain);
+        let Ok(mut name) = parse_absolute(base) else {
+            return (false, None);
+        };
+        loop {
+            let (kind, caa) = self.asked.entry(name.clone()).or_insert_with(|| {
+                let r = resolve::trace(world, &Question::new(name.clone(), RecordType::CAA), now);
+                let caa = r
+                    .outcome
+                    .answer
+                    .iter()
+                    .filter_map(|rec| match &rec.data {
+                        RData::CAA(c) => Some(c.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                (r.outcome.kind, caa)
+            });
+            match kind {
+                OutcomeKind::Answer if !caa.is_empty() => {
+                    return (decide(caa, wildcard).0, Some(name));
+                }
+                OutcomeKind::Answer | OutcomeKind::NoData | OutcomeKind::NxDomain => {}
+                _ => return (false, None),
+            }
+            if name.num_labels() <= 1 {
+                return (true, None);
+            }
+            name = name.base_name();
+        }
+    }
+}
+
 /// RFC 8659 §4 on one relevant set: whether Amazon may issue, and why in words.
 pub fn decide(set: &[CAA], wildcard: bool) -> (bool, String) {
     if let Some(c) = set.iter().find(|c| c.issuer_critical && !known_tag(&c.tag)) {
@@ -216,6 +268,39 @@ mod tests {
     fn d(set: &[&str], wildcard: bool) -> (bool, String) {
         let set: Vec<CAA> = set.iter().map(|t| caa(t)).collect();
         decide(&set, wildcard)
+    }
+
+    #[test]
+    fn the_climber_decides_as_the_check_does() {
+        use crate::scenario::presets;
+        let domains = [
+            "api.example.com",
+            "*.api.example.com",
+            "www.api.example.com",
+            "example.com",
+            "nothing.here.example.com",
+            "shop.example.com",
+            "acm-validations.aws",
+        ];
+        for id in [
+            "acm-caa",
+            "article",
+            "wrong-ns",
+            "acm-two-zones",
+            "not-delegated",
+        ] {
+            let s = presets::build(id).unwrap();
+            let mut climber = Climber::new();
+            // Twice over, so the second climb of each name reads what the first asked.
+            for domain in domains.iter().chain(domains.iter()) {
+                let c = check(&s.world, domain, s.clock);
+                assert_eq!(
+                    climber.decide(&s.world, s.clock, domain),
+                    (c.permits, c.relevant_at),
+                    "{id}: {domain}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -54,35 +54,84 @@ struct Blocked {
 }
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
-    let (names, severity) = match requested_names(ctx.scenario) {
-        Some(names) => (names, Severity::Error),
-        None => (hosted_names(ctx), Severity::Warning),
-    };
-    let mut blocked: BTreeMap<Name, Blocked> = BTreeMap::new();
-    for name in names {
-        let wildcard = name.is_wildcard();
-        let domain = name.to_lowercase().to_string();
-        let found = acm_caa::check(ctx.world, domain.trim_end_matches('.'), ctx.now);
-        // A lookup that failed is a lame or broken delegation, which its own checks report.
-        let (false, Some(owner)) = (found.permits, found.relevant_at) else {
-            continue;
+    let mut run = Pending::new(ctx);
+    run.step(ctx, usize::MAX);
+    run.finish(ctx)
+}
+
+/// The check under way, a name at a time: a zone of 25,000 names is 25,000 lookups, which
+/// an app runs in slices (see [`crate::diagnose::Diagnoser`]).
+pub struct Pending {
+    names: Vec<Name>,
+    severity: Severity,
+    next: usize,
+    blocked: BTreeMap<Name, Blocked>,
+    climber: acm_caa::Climber,
+}
+
+impl Pending {
+    pub fn new(ctx: &Context) -> Self {
+        let (names, severity) = match requested_names(ctx.scenario) {
+            Some(names) => (names, Severity::Error),
+            None => (hosted_names(ctx), Severity::Warning),
         };
-        let entry = blocked.entry(owner.clone()).or_insert_with(|| Blocked {
-            set: ctx
-                .zone_for_name(&owner)
-                .and_then(|z| Some((z.id.clone(), z.get(&owner, RecordType::CAA)?.clone()))),
-            owner,
-            names: Vec::new(),
-            wildcard_only: true,
-        });
-        entry.wildcard_only &= wildcard;
-        // `names` holds each name once, so each lands in one entry once.
-        entry.names.push(name);
+        Self {
+            names,
+            severity,
+            next: 0,
+            blocked: BTreeMap::new(),
+            climber: acm_caa::Climber::new(),
+        }
     }
-    blocked
-        .into_values()
-        .map(|b| finding(ctx, b, severity))
-        .collect()
+
+    /// How many names are left to check.
+    pub fn left(&self) -> usize {
+        self.names.len() - self.next
+    }
+
+    /// Checks up to `units` more names; returns how many it checked.
+    pub fn step(&mut self, ctx: &Context, units: usize) -> usize {
+        let end = self.names.len().min(self.next.saturating_add(units));
+        let checked = end - self.next;
+        while self.next < end {
+            let name = self.names[self.next].clone();
+            self.next += 1;
+            let wildcard = name.is_wildcard();
+            let domain = name.to_lowercase().to_string();
+            // A lookup that failed is a lame or broken delegation, which its own checks
+            // report.
+            let (false, Some(owner)) =
+                self.climber
+                    .decide(ctx.world, ctx.now, domain.trim_end_matches('.'))
+            else {
+                continue;
+            };
+            let entry = self
+                .blocked
+                .entry(owner.clone())
+                .or_insert_with(|| Blocked {
+                    set: ctx.zone_for_name(&owner).and_then(|z| {
+                        Some((z.id.clone(), z.get(&owner, RecordType::CAA)?.clone()))
+                    }),
+                    owner,
+                    names: Vec::new(),
+                    wildcard_only: true,
+                });
+            entry.wildcard_only &= wildcard;
+            // `names` holds each name once, so each lands in one entry once.
+            entry.names.push(name);
+        }
+        checked
+    }
+
+    /// The findings, once every name is checked.
+    pub fn finish(self, ctx: &Context) -> Vec<Finding> {
+        let severity = self.severity;
+        self.blocked
+            .into_values()
+            .map(|b| finding(ctx, b, severity))
+            .collect()
+    }
 }
 
 /// Every reachable hosted zone's apex and names with records (no `_` service names).

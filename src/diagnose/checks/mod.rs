@@ -22,11 +22,14 @@ mod validation;
 use super::context::Context;
 use super::finding::Finding;
 
-pub use caa::{AMAZON_ISSUERS, requested_names};
+pub use caa::{AMAZON_ISSUERS, Pending as CaaPending, requested_names};
 pub use validation::is_validation_record;
 
 /// A check: its name and the function that runs it.
 pub type Check = (&'static str, fn(&Context) -> Vec<Finding>);
+
+/// The name of the CAA check, which [`crate::diagnose::Diagnoser`] runs a name at a time.
+pub const CAA_CHECK: &str = "CAA that forbids Amazon";
 
 /// Every check, in the order they run.
 pub const CHECKS: [Check; 16] = [
@@ -49,7 +52,7 @@ pub const CHECKS: [Check; 16] = [
     ("CNAME at an apex", cname_apex::check),
     ("CNAME beside other data", cname_other_data::check),
     ("CNAME chains", cname_chain::check),
-    ("CAA that forbids Amazon", caa::check),
+    (CAA_CHECK, caa::check),
     ("parent and child NS TTLs", ttl_delegation::check),
     ("negative answers still cached", ttl_negative_cache::check),
 ];

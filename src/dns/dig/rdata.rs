@@ -58,25 +58,7 @@ pub fn class_text(class: DNSClass) -> String {
     }
 }
 
-/// A `<character-string>` in double quotes, as BIND's `txt_totext` writes it: `"` and `\`
-/// get a backslash, bytes below 0x20 or above 0x7e become `\DDD`, the rest (`;` included)
-/// is written as is.
-pub fn quoted(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() + 2);
-    out.push('"');
-    for &b in bytes {
-        match b {
-            b'"' | b'\\' => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(b as char),
-            _ => out.push_str(&format!("\\{b:03}")),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use crate::dns::charstring::quoted;
 
 /// Bytes as upper-case hex, a space after every [`SPLIT_WIDTH`] characters.
 pub fn split_hex(bytes: &[u8]) -> String {

@@ -1,16 +1,25 @@
-//! The diagnostics panel: runs the diagnosis on the document whenever it changes (memoised
-//! on the document's pointer), and lists the findings by severity, each with its code,
+//! The diagnostics panel: runs the diagnosis on the document whenever it changes, and lists
+//! the findings by severity, each with its code,
 //! explanation, the zones and records involved (links that select the zone), the evidence
 //! (collapsible dig text), a button that shows the failing resolution in the resolve panel,
 //! and its fixes (each applied as one undoable `Edit::Batch`). While a challenge runs, the
 //! findings stay hidden until the user asks for them. The zones involved in errors and
 //! warnings are reported through `on_flagged`, for the diagram.
+//!
+//! The diagnosis never holds the page: it runs in slices of at most [`SLICE_MS`] (a
+//! [`Diagnoser`] kept between revisions, timed with `performance.now()`), the first during
+//! the render that follows an edit and the rest between frames. A small scenario is
+//! diagnosed within the first slice, as before; a large one shows its progress ("Checking
+//! 340 of 1,012 steps") with the previous findings marked as out of date meanwhile.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::challenges::ChallengeHandle;
 use crate::aws::route53::{Change, ChangeAction};
-use crate::diagnose::{self, Finding, Fix, Severity};
+use crate::diagnose::{self, Diagnoser, Finding, Fix, Progress, Severity};
 use crate::scenario::Scenario;
 use crate::ui::state::{Action, AppHandle, Edit, ViewState};
 
@@ -120,28 +129,122 @@ fn severity_heading(s: Severity) -> &'static str {
     }
 }
 
+/// The longest a slice of the diagnosis runs on the page's thread, in milliseconds.
+pub const SLICE_MS: f64 = 12.0;
+
+/// Runs the diagnosis for at most [`SLICE_MS`]: in the browser, timed by `performance.now()`;
+/// elsewhere (server-side render tests) to the end, as there are no frames to keep.
+fn run_slice(d: &mut Diagnoser) -> Progress {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let perf = web_sys::window().and_then(|w| w.performance());
+        let now = move || perf.as_ref().map_or(0.0, |p| p.now());
+        let start = now();
+        while !d.is_current() {
+            d.step(1);
+            if now() - start >= SLICE_MS {
+                break;
+            }
+        }
+        d.progress()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        while !d.is_current() {
+            d.step(usize::MAX);
+        }
+        d.progress()
+    }
+}
+
+/// "Checking 340 of 1,012 steps…": the progress of a diagnosis still running.
+pub fn progress_text(p: Progress) -> String {
+    let group = |n: usize| {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    format!(
+        "Checking {} of {} steps…",
+        group(p.done.min(p.total)),
+        group(p.total)
+    )
+}
+
+/// The diagnosis of the current document, run in slices: the first now, the rest between
+/// frames (each slice re-renders the panel). Returns the diagnoser, for its findings.
+#[hook]
+fn use_diagnosis(app: &AppHandle) -> Rc<RefCell<Diagnoser>> {
+    let diagnoser = use_mut_ref(Diagnoser::new);
+    let redraw = use_force_update();
+    // The first slice, during the render that follows a change of the document.
+    {
+        let diagnoser = diagnoser.clone();
+        let doc = app.doc.clone();
+        // Keyed by the revision, which every document change bumps.
+        use_memo(app.revision, move |_| {
+            let mut d = diagnoser.borrow_mut();
+            d.start(&doc);
+            run_slice(&mut d);
+        });
+    }
+    // The others, one per turn of the event loop, so the page paints and answers between.
+    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        let diagnoser = diagnoser.clone();
+        let timer = timer.clone();
+        let current = diagnoser.borrow().is_current();
+        use_effect_with((app.revision, current), move |(_, current)| {
+            if !*current {
+                schedule(diagnoser, timer.clone(), redraw);
+            }
+            move || drop(timer.borrow_mut().take())
+        });
+    }
+    diagnoser
+}
+
+/// Runs the next slice on the next turn of the event loop, then the next, until done.
+fn schedule(
+    diagnoser: Rc<RefCell<Diagnoser>>,
+    timer: Rc<RefCell<Option<gloo::timers::callback::Timeout>>>,
+    redraw: UseForceUpdateHandle,
+) {
+    let next = timer.clone();
+    let slot = gloo::timers::callback::Timeout::new(0, move || {
+        let progress = run_slice(&mut diagnoser.borrow_mut());
+        let done = progress.finished() && diagnoser.borrow().is_current();
+        redraw.force_update();
+        if !done {
+            schedule(diagnoser, next, redraw);
+        }
+    });
+    *timer.borrow_mut() = Some(slot);
+}
+
 #[function_component]
 pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     let app = use_context::<AppHandle>().expect("the app provides its state");
     let challenge = use_context::<ChallengeHandle>();
-    let findings = {
-        let doc = app.doc.clone();
-        // Keyed by the revision, which every document change bumps (a pointer could be
-        // reused by the next document).
-        use_memo(app.revision, move |_| diagnose::diagnose(&doc))
-    };
+    let diagnoser = use_diagnosis(&app);
+    let d = diagnoser.borrow();
+    let current = d.is_current();
+    let progress = d.progress();
+    let findings: &[Finding] = d.findings().unwrap_or_default();
     let hidden = challenge
         .as_ref()
         .is_some_and(|c| c.active.is_some() && !c.diagnostics_shown);
     {
         let on_flagged = props.on_flagged.clone();
-        let findings = findings.clone();
-        use_effect_with((app.revision, hidden), move |(_, hidden)| {
-            on_flagged.emit(if *hidden {
-                Vec::new()
-            } else {
-                flagged_zones(&findings)
-            });
+        let flagged = flagged_zones(findings);
+        use_effect_with((app.revision, current, hidden), move |(_, _, hidden)| {
+            on_flagged.emit(if *hidden { Vec::new() } else { flagged });
         });
     }
 
@@ -169,20 +272,42 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
         };
     }
 
-    let line = summary(&findings);
+    let line = if current || d.findings().is_none() && progress.total == 0 {
+        summary(findings)
+    } else {
+        progress_text(progress)
+    };
     let clean =
-        !diagnose::has_errors(&findings) && findings.iter().all(|f| f.severity == Severity::Note);
+        !diagnose::has_errors(findings) && findings.iter().all(|f| f.severity == Severity::Note);
+    let state = if !current {
+        "checking"
+    } else if clean {
+        "ok"
+    } else if diagnose::has_errors(findings) {
+        "bad"
+    } else {
+        "warn"
+    };
     html! {
-        <section class="panel panel-diagnostics" id="diagnostics-panel" aria-labelledby="diagnostics-heading" tabindex="-1">
+        <section class="panel panel-diagnostics" id="diagnostics-panel" aria-labelledby="diagnostics-heading" tabindex="-1"
+            aria-busy={(!current).then_some("true")}>
             <div class="panel-bar">
                 <h2 id="diagnostics-heading">{ "Diagnostics" }</h2>
-                <p class={classes!("diag-summary", if clean { "ok" } else if diagnose::has_errors(&findings) { "bad" } else { "warn" })}
-                    id="diag-summary" role="status">{ line }</p>
+                <p class={classes!("diag-summary", state)} id="diag-summary" role="status">{ line }</p>
+                if !current {
+                    <progress class="diag-progress" max={progress.total.to_string()} value={progress.done.to_string()}
+                        aria-label="Diagnosis progress"></progress>
+                }
             </div>
+            if !current && !findings.is_empty() {
+                <p class="panel-note diag-stale" id="diag-stale">
+                    { "These findings are from before the last change; they are being checked again." }
+                </p>
+            }
             { for [Severity::Error, Severity::Warning, Severity::Note].into_iter().filter_map(|sev| {
                 let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == sev).collect();
                 (!group.is_empty()).then(|| html! {
-                    <div class={classes!("diag-group", sev.as_str())}>
+                    <div class={classes!("diag-group", sev.as_str(), (!current).then_some("stale"))}>
                         <h3 class="diag-group-title">{ format!("{} ({})", severity_heading(sev), group.len()) }</h3>
                         <ul class="diag-list">
                             { for group.into_iter().map(|f| finding_view(f, &app)) }
@@ -265,5 +390,18 @@ fn finding_view(f: &Finding, app: &AppHandle) -> Html {
                 }
             }) }
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_reads_as_steps_with_thousands_grouped() {
+        let p = |done, total| progress_text(Progress { done, total });
+        assert_eq!(p(340, 1012), "Checking 340 of 1,012 steps…");
+        assert_eq!(p(0, 25_019), "Checking 0 of 25,019 steps…");
+        assert_eq!(p(1_234_567, 9), "Checking 9 of 9 steps…");
     }
 }
