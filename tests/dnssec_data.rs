@@ -202,3 +202,35 @@ fn the_real_root_zone_refers_com_and_answers_its_ds() {
         assert_eq!(stable(&run.text), stable(&real), "{query}\n{}", run.text);
     }
 }
+
+#[test]
+fn the_example_zone_answers_as_bind() {
+    let dir = fixtures().join("dnssec");
+    let world = load_folder_path(&dir).unwrap();
+    for (query, capture) in [
+        ("@127.0.10.3 +norec DS child.example.com", "dnssec-ds"),
+        ("@127.0.10.3 +norec DNSKEY example.com", "dnssec-dnskey"),
+        ("@127.0.10.3 +norec CDS example.com", "dnssec-cds"),
+        (
+            "@127.0.10.3 +norec NSEC3PARAM example.com",
+            "dnssec-nsec3param",
+        ),
+        ("@127.0.10.3 +norec NSEC www.example.com", "dnssec-www-nsec"),
+        (
+            "@127.0.10.3 +norec RRSIG www.example.com",
+            "dnssec-www-rrsig",
+        ),
+        (
+            "@127.0.10.3 +norec A www.child.example.com",
+            "dnssec-referral",
+        ),
+        (
+            "@127.0.10.3 +norec NSEC3 2vptu5timamqttgl4luu9kg21e0aor3s.example.com",
+            "dnssec-nsec3",
+        ),
+    ] {
+        let run = run_line(&world, &mut Cache::new(), 0, query).unwrap();
+        let real = read(&dir.join(format!("captures/{capture}.txt")));
+        assert_eq!(stable(&run.text), stable(&real), "{query}\n{}", run.text);
+    }
+}

@@ -336,10 +336,17 @@ impl Ctx<'_> {
     /// Finds where the data for `qname` lives: the name itself, a wildcard, or nowhere.
     fn sets_for(&self, zone: &Zone, qname: &Name) -> Lookup {
         let key = canon::key(qname);
-        if !zone.sets_at_key(&key).is_empty() {
+        let sets = zone.sets_at_key(&key);
+        // BIND keeps NSEC3 records in a tree of their own: their owner names do not exist
+        // for queries (NXDOMAIN, `tests/fixtures/dnssec/captures/dnssec-nsec3.txt`).
+        let nsec3_only = sets.iter().any(|s| s.rtype == RecordType::NSEC3)
+            && sets
+                .iter()
+                .all(|s| matches!(s.rtype, RecordType::NSEC3 | RecordType::RRSIG));
+        if !sets.is_empty() && !nsec3_only {
             return Lookup::Found(qname.clone());
         }
-        if zone.key_exists(&key) {
+        if zone.key_exists(&key) && !nsec3_only {
             return Lookup::Empty;
         }
         // RFC 4592: the closest encloser is the longest existing ancestor; the source of

@@ -273,7 +273,7 @@ pub fn run(
         };
         return Ok(DigRun {
             text,
-            exit_code: 0,
+            exit_code: trace_exit_code(world, &resolution),
             resolution: Some(resolution),
         });
     }
@@ -337,6 +337,21 @@ enum Target<'a> {
 /// down to the first answer for the name (dig does not chase CNAMEs; its +trace stops).
 /// `line` is what dig echoes in its banner (the words after `dig`).
 pub fn trace_text(world: &World, resolution: &Resolution, line: &str) -> String {
+    dig::render_trace(line, &trace_hops(world, resolution))
+}
+
+/// dig's exit status for `+trace`: 0, or 1 when it gave up after too many lookups.
+pub fn trace_exit_code(world: &World, resolution: &Resolution) -> i32 {
+    if dig::trace::gives_up(trace_hops(world, resolution).len()) {
+        dig::trace::TOO_MANY_LOOKUPS_EXIT
+    } else {
+        0
+    }
+}
+
+/// The responses `dig +trace` receives: the root NS from the public resolver, then each
+/// server's reply on the way down.
+fn trace_hops(world: &World, resolution: &Resolution) -> Vec<TraceHop> {
     let mut hops = Vec::new();
     if let Some((_, ip)) = world.root_hints().first()
         && let Some(root) = world.server_by_ip(*ip)
@@ -368,7 +383,7 @@ pub fn trace_text(world: &World, resolution: &Resolution, line: &str) -> String 
             break;
         }
     }
-    dig::render_trace(line, &hops)
+    hops
 }
 
 /// `+json`: the final message as the oracle writes it, with the steps for `+trace`.

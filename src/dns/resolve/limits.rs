@@ -26,6 +26,20 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// The bounds of `dig +trace`, which are dig's own: it follows referrals until it has made
+    /// 64 lookups (`dig::trace` says how that ends), and it looks up name-server addresses
+    /// with the system resolver, outside its count. These bounds only keep the simulation
+    /// finite past that point.
+    pub fn dig_trace() -> Self {
+        Self {
+            max_queries: 400,
+            max_referrals: 128,
+            ..Self::default()
+        }
+    }
+}
+
 /// The longest a resolver keeps a negative answer, and the largest SOA TTL it hands out with
 /// one (Unbound's `cache-max-negative-ttl`).
 pub const NEGATIVE_TTL_CAP: u32 = 3600;

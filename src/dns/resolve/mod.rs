@@ -66,7 +66,7 @@ pub fn message_id(q: &Question, salt: u16) -> u16 {
 /// An iterative resolution from the root with an empty cache.
 pub fn trace(world: &World, q: &Question, now: u64) -> Resolution {
     let mut cache = Cache::new();
-    run(world, &mut cache, q, now, Mode::Trace, Limits::default())
+    run(world, &mut cache, q, now, Mode::Trace, Limits::dig_trace())
 }
 
 /// A resolution by the public recursive resolver, using and filling `cache`.
