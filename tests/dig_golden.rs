@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use delegation_lab::dns::dig::{
     self, Compression, DigContext, TraceHop, render, render_short, render_trace,
 };
+use delegation_lab::dns::transport::Transport;
 use delegation_lab::dns::{NameServer, Question, RecordSet, Software, World, Zone, ask};
 use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode};
 use hickory_proto::rr::rdata::opt::EdnsOption;
@@ -276,6 +277,13 @@ fn parse_capture(text: &str) -> (Message, DigContext) {
         when,
         query_time_ms,
         compression,
+        transport: if text.starts_with(";; Truncated, retrying in TCP mode.") {
+            Transport::TcpAfterTruncation
+        } else if text.contains("#53(") && text.contains(") (TCP)\n") {
+            Transport::Tcp
+        } else {
+            Transport::Udp
+        },
     };
     (msg, ctx)
 }
@@ -334,6 +342,8 @@ golden! {
     server_given_by_name => "byname",
     no_edns => "noedns",
     dnssec_ok_flag => "dnssec-do",
+    truncated_then_tcp => "truncated-retry-tcp",
+    any_over_65535_octets_is_tc_and_empty => "any-over-64k",
     trace_hop_1 => "trace-cname-hop1",
     trace_hop_2 => "trace-cname-hop2",
     trace_hop_3 => "trace-cname-hop3",

@@ -478,7 +478,7 @@ fn bad_listings_say_where_and_what() {
         one(
             r#"{"Name": "x.api.example.com.", "Type": "AXFR2", "TTL": 1, "ResourceRecords": [{"Value": "1"}]}"#
         ),
-        "r.json: ResourceRecordSets[0].Type: \"AXFR2\" is not a record type Route 53 knows (A, AAAA, CAA, CNAME, MX, NAPTR, NS, PTR, SOA, SPF, SRV, TXT)"
+        "r.json: ResourceRecordSets[0].Type: \"AXFR2\" is not a record type Route 53 knows (A, AAAA, CAA, CNAME, DS, MX, NAPTR, NS, PTR, SOA, SPF, SRV, TXT)"
     );
     assert_eq!(
         one(
@@ -523,5 +523,28 @@ fn a_scenario_document_opens_as_itself() {
             .unwrap_err()
             .to_string(),
         "s.json: the scenario is damaged at line 1, column 25: invalid type: integer `5`, expected a string"
+    );
+}
+
+#[test]
+fn a_ds_at_a_delegation_imports_and_is_answered_by_the_parent() {
+    let mut s = article();
+    let parent = zone_id(&s, "example.com");
+    let ds = "2371 13 2 1F987CC6583E92DF0890718C42A4D6D3BC22A3D7F7B3F5F4F2C4D4B5A6B7C8D9";
+    let listing = format!(
+        r#"[{{"Name": "api.example.com.", "Type": "DS", "TTL": 3600, "ResourceRecords": [{{"Value": "{}"}}]}}]"#,
+        ds.to_lowercase()
+    );
+    let import = import_route53_json(&s, &parent, "ds.json", &listing, ImportMode::Merge).unwrap();
+    import.edit.apply(&mut s).unwrap();
+    // DS lives on the parent's side of the cut: example.com's servers answer it themselves.
+    let expected = "2371 13 2 1F987CC6583E92DF0890718C42A4D6D3BC22A3D7F7B3F5F4F2C4D4B5 A6B7C8D9";
+    assert_eq!(
+        answer(&s, "api.example.com", RecordType::DS),
+        (OutcomeKind::Answer, vec![expected.to_string()])
+    );
+    assert!(
+        one(r#"{"Name": "api.example.com.", "Type": "DS", "TTL": 60, "ResourceRecords": [{"Value": "1 13 2 XYZ"}]}"#)
+            .contains("\"XYZ\" is not hex"),
     );
 }

@@ -118,7 +118,8 @@ async fn the_app_shows_the_hierarchy_and_the_first_hosted_zone() {
 
 #[tokio::test]
 async fn record_text_is_shown_as_text_never_as_markup() {
-    let mut zone = Zone::new("acct/Z1", n("example.com."));
+    let mut doc = default_doc();
+    let zone = example_com(&mut doc);
     let attack = "<img src=x onerror=alert(1)>";
     // Built directly: `parse_value` still refuses parentheses inside a quoted TXT value.
     let values = vec![RData::TXT(TXT::new(vec![attack.to_string()]))];
@@ -128,39 +129,46 @@ async fn record_text_is_shown_as_text_never_as_markup() {
         60,
         values,
     ));
-    let html = render::<RecordTable>(RecordTableProps {
-        zone,
+    let html = render_table(doc).await;
+    assert_eq!(
+        text(one(&html, "tr[data-type=TXT] code.value")),
+        format!("\"{attack}\"")
+    );
+    assert!(all(&html, "img").is_empty());
+}
+
+/// The hosted zone example.com. of a document.
+fn example_com(doc: &mut delegation_lab::ui::Doc) -> &mut Zone {
+    doc.world
+        .zones
+        .iter_mut()
+        .find(|z| z.origin == n("example.com."))
+        .map(std::sync::Arc::make_mut)
+        .unwrap()
+}
+
+/// The record table of example.com. in `doc`.
+async fn render_table(mut doc: delegation_lab::ui::Doc) -> Html {
+    let zone_id = example_com(&mut doc).id.clone();
+    render::<RecordTable>(RecordTableProps {
+        doc: Rc::new(doc),
+        zone_id: zone_id.into(),
         on_edit: Callback::noop(),
         on_delete: Callback::noop(),
     })
-    .await;
-    assert_eq!(text(one(&html, "code.value")), format!("\"{attack}\""));
-    assert!(all(&html, "img").is_empty());
+    .await
 }
 
 #[tokio::test]
 async fn occluded_records_and_delegations_are_marked() {
     let mut doc = default_doc();
-    let zone = doc
-        .world
-        .zones
-        .iter_mut()
-        .find(|z| z.origin == n("example.com."))
-        .map(std::sync::Arc::make_mut)
-        .unwrap();
-    zone.upsert(RecordSet::new(
+    example_com(&mut doc).upsert(RecordSet::new(
         n("www.api.example.com."),
         RecordType::A,
         300,
         parse_values(RecordType::A, &["192.0.2.1"]).unwrap(),
     ));
-    let zone = zone.clone();
-    let html = render::<RecordTable>(RecordTableProps {
-        zone,
-        on_edit: Callback::noop(),
-        on_delete: Callback::noop(),
-    })
-    .await;
+    let html = render_table(doc).await;
     assert_eq!(
         attr(one(&html, "tr:has(.tag-accent)"), "data-name"),
         "api.example.com."
@@ -185,6 +193,148 @@ async fn occluded_records_and_delegations_are_marked() {
             "Delete SOA record set example.com. (not possible: Route 53 keeps the apex SOA set)",
         ]
     );
+}
+
+#[tokio::test]
+async fn a_zone_of_25000_record_sets_renders_only_the_rows_in_view() {
+    let mut doc = default_doc();
+    let zone = example_com(&mut doc);
+    for i in 0..25_000u32 {
+        zone.upsert(RecordSet::new(
+            n(&format!("host-{i:05}.example.com.")),
+            RecordType::A,
+            300,
+            parse_values(
+                RecordType::A,
+                &[&format!("10.{}.{}.{}", i >> 16, (i >> 8) & 255, i & 255)],
+            )
+            .unwrap(),
+        ));
+    }
+    let total = zone.len();
+    assert_eq!(total, 25_004);
+    let html = render_table(doc).await;
+    let rows = all(&html, "tbody tr.rec");
+    // The first screen (20 rows before the box is measured) and 8 rows of overscan.
+    assert_eq!(rows.len(), 28);
+    assert_eq!(
+        attr(one(&html, "table.records"), "aria-rowcount"),
+        (total + 1).to_string()
+    );
+    let indices: Vec<&str> = rows.iter().map(|r| attr(*r, "aria-rowindex")).collect();
+    assert_eq!(indices.first(), Some(&"2"));
+    assert_eq!(indices.last(), Some(&"29"));
+    // The rest of the table is one spacer row of the height of the rows not rendered.
+    assert!(all(&html, "tr.spacer.above").is_empty());
+    let below = one(&html, "tr.spacer.below");
+    assert_eq!(attr(below, "aria-hidden"), "true");
+    assert_eq!(
+        attr(one(&html, "tr.spacer.below td"), "height"),
+        ((total - 28) * 45).to_string()
+    );
+    assert_eq!(
+        text(one(&html, "#record-filter-status")),
+        "25,004 record sets"
+    );
+    let types: Vec<String> = all(&html, "#record-filter-type option")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(types, ["All types", "A", "NS", "SOA"]);
+}
+
+#[tokio::test]
+async fn the_record_filter_says_how_many_match_of_how_many() {
+    use delegation_lab::ui::record_query::RecordQuery;
+    use delegation_lab::ui::views::record_filter::{RecordFilter, RecordFilterProps};
+    let html = render::<RecordFilter>(RecordFilterProps {
+        query: RecordQuery {
+            name: "host-1".into(),
+            rtype: Some(RecordType::A),
+        },
+        types: vec![RecordType::A, RecordType::NS],
+        shown: 10_000,
+        total: 25_004,
+        on_change: Callback::noop(),
+    })
+    .await;
+    assert_eq!(
+        text(one(&html, "#record-filter-status")),
+        "10,000 of 25,004 record sets match"
+    );
+    assert_eq!(attr(one(&html, "#record-filter-name"), "value"), "host-1");
+    assert_eq!(
+        text(one(&html, "#record-filter-type option[selected]")),
+        "A"
+    );
+    assert_eq!(
+        attr(one(&html, "[role=search]"), "aria-label"),
+        "Filter the record sets"
+    );
+}
+
+#[tokio::test]
+async fn many_sibling_zones_are_one_folded_box_and_the_selected_one_stays_out() {
+    use delegation_lab::scenario::edit::Edit;
+    let mut doc = default_doc();
+    for i in 0..30 {
+        let name = format!("team{i:02}.example.com.");
+        Edit::CreateHostedZone {
+            account: "222222222222".into(),
+            name: name.clone(),
+            caller_reference: name,
+        }
+        .apply(&mut doc)
+        .unwrap();
+    }
+    let selected = doc
+        .aws
+        .hosted_zones
+        .iter()
+        .find(|z| z.name == n("team07.example.com."))
+        .unwrap()
+        .id
+        .clone();
+    let html = render::<Diagram>(DiagramProps {
+        doc: Rc::new(doc),
+        selected: Some(selected.clone().into()),
+        show_infrastructure: false,
+        highlighted: Default::default(),
+        flagged: Default::default(),
+        on_select: Callback::noop(),
+    })
+    .await;
+    let fold = one(&html, "g.node.fold");
+    assert_eq!(
+        (attr(fold, "role"), attr(fold, "aria-expanded")),
+        ("button", "false")
+    );
+    assert_eq!(text(one(&html, "g.node.fold .node-title")), "+30 zones");
+    assert!(
+        text(one(&html, "g.node.fold > title")).starts_with(
+            "30 more zones under example.com. in account 222222222222, folded (api.example.com., team00.example.com.,"
+        ),
+        "{}",
+        text(one(&html, "g.node.fold > title"))
+    );
+    // The selected zone is drawn on its own, outside the fold.
+    assert_eq!(
+        attr(one(&html, "g.node.selected"), "data-zone"),
+        selected.as_str()
+    );
+    let arrow = all(&html, "g.edge > title")
+        .into_iter()
+        .map(text)
+        .find(|t| t.contains("delegations"))
+        .unwrap();
+    assert_eq!(
+        arrow,
+        "example.com. to 30 folded zones: worst not delegated; 30 delegations, 1 ok, 29 not delegated"
+    );
+    // The zoom controls, fitted to start with.
+    assert_eq!(text(one(&html, "#zoom-level")), "Fit");
+    assert_eq!(attr(one(&html, "#zoom-fit"), "aria-pressed"), "true");
+    assert_eq!(attr(one(&html, ".diagram-scroll"), "tabindex"), "0");
 }
 
 #[tokio::test]

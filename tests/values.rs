@@ -151,11 +151,11 @@ fn record_types_by_name() {
     assert_eq!(parse_type(" MX ").unwrap(), RecordType::MX);
     assert_eq!(
         parse_type("BOGUS").unwrap_err().to_string(),
-        "record type BOGUS is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA"
+        "record type BOGUS is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA, DS"
     );
     assert_eq!(
         parse_type("DNSKEY").unwrap_err().to_string(),
-        "record type DNSKEY is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA"
+        "record type DNSKEY is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA, DS"
     );
 }
 

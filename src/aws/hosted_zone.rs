@@ -6,10 +6,12 @@ use hickory_proto::rr::Name;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HostedZone {
     /// `Z` followed by 20 upper-case letters and digits, like Route 53's.
     pub id: String,
     pub account: String,
+    #[serde(with = "crate::dns::name::serde_text")]
     pub name: Name,
     pub caller_reference: String,
     /// The server numbers of the delegation set (see `delegation_set`).

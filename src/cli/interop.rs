@@ -6,7 +6,9 @@ use std::path::Path;
 
 use clap::Subcommand;
 
-use delegation_lab::scenario::interop::{self, Import, ImportMode, LINK_BUDGET, ViewState};
+use delegation_lab::scenario::interop::{
+    self, Import, ImportMode, LINK_BUDGET, MAX_IMPORT_BYTES, ViewState, import_too_large,
+};
 use delegation_lab::scenario::{file_name, source};
 
 #[derive(Subcommand)]
@@ -97,15 +99,22 @@ pub struct ShareArgs {
     size: bool,
 }
 
+/// Reads the file (or standard input, `-`) to import, at most [`MAX_IMPORT_BYTES`].
 fn read_input(file: &str) -> Result<(String, String), String> {
-    if file == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(("standard input".into(), text));
+    let (label, reader): (String, Box<dyn std::io::Read>) = if file == "-" {
+        ("standard input".into(), Box::new(std::io::stdin()))
+    } else {
+        let opened = std::fs::File::open(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        (file.to_string(), Box::new(opened))
+    };
+    let mut text = String::new();
+    let limit = MAX_IMPORT_BYTES as u64 + 1;
+    std::io::Read::read_to_string(&mut std::io::Read::take(reader, limit), &mut text)
+        .map_err(|e| format!("cannot read {label}: {e}"))?;
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(import_too_large(&label));
     }
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    Ok((file.to_string(), text))
+    Ok((label, text))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

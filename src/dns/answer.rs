@@ -16,7 +16,7 @@ use super::canon;
 use super::rrset::{RecordSet, record};
 use super::server::{NameServer, Software};
 use super::world::World;
-use super::zone::Zone;
+use super::zone::{Zone, parent_side};
 
 /// How many CNAMEs a server follows inside its own data (BIND: 11 restarts; the 12th
 /// CNAME gives SERVFAIL).
@@ -194,10 +194,10 @@ impl Ctx<'_> {
         let mut hops = 0usize;
         loop {
             // 3b: a delegation at or above the name (below the apex) gives a referral; the DS
-            // at the cut itself is the parent's own data.
+            // and NSEC at the cut itself are the parent's own data.
             if let Some(cut) = zone
                 .cut_for(&qname)
-                .filter(|c| !(q.rtype == RecordType::DS && c.name == qname))
+                .filter(|c| !(parent_side(q.rtype) && c.name == qname))
             {
                 let cut = cut.name.clone();
                 self.referral(zone, cut.clone());
@@ -250,7 +250,9 @@ impl Ctx<'_> {
                     &set.name
                 };
                 set.push_records(owner, &mut self.message.answers);
-                self.positive_authority(zone);
+                if !self.keys_without_authority(q.rtype) {
+                    self.positive_authority(zone);
+                }
                 self.additional_for_answer(zone, set);
                 return ReplyKind::Answer;
             }
@@ -388,6 +390,17 @@ impl Ctx<'_> {
                 }
             }
         }
+    }
+
+    /// BIND answers DS, DNSKEY, CDS and CDNSKEY with no authority section (observed with
+    /// dig 9.18 against BIND 9.18, `tests/fixtures/dnssec` and `tests/fixtures/root`), which
+    /// keeps these key answers small.
+    fn keys_without_authority(&self, rtype: RecordType) -> bool {
+        self.server.software == Software::Bind
+            && matches!(
+                rtype,
+                RecordType::DS | RecordType::DNSKEY | RecordType::CDS | RecordType::CDNSKEY
+            )
     }
 
     fn positive_authority(&mut self, zone: &Zone) {

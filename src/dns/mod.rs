@@ -3,12 +3,17 @@
 
 pub mod answer;
 pub mod canon;
+pub mod charstring;
 pub mod dig;
+pub mod dnssec;
 pub mod internet;
 pub mod name;
+pub mod rdata_read;
 pub mod resolve;
 pub mod rrset;
+pub mod rtype;
 pub mod server;
+pub mod transport;
 pub mod world;
 pub mod zone;
 
@@ -25,13 +30,12 @@ pub mod rtype_serde {
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(t: &RecordType, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&t.to_string())
+        s.serialize_str(&super::rtype::type_mnemonic(*t))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<RecordType, D::Error> {
         let text = String::deserialize(d)?;
-        text.to_ascii_uppercase()
-            .parse()
-            .map_err(|_| serde::de::Error::custom(format!("unknown record type \"{text}\"")))
+        super::rtype::parse_type_mnemonic(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown record type \"{text}\"")))
     }
 }

@@ -26,6 +26,12 @@ pub enum NameError {
 }
 
 /// Parses a name as Route 53 does: every name is absolute, the trailing dot is optional.
+///
+/// The text is presentation text (RFC 1035 section 5.1), as BIND reads it: any printable
+/// ASCII character but the blank stands for itself (Route 53 takes `! " # $ % & ' ( ) * + ,
+/// / : ; < = > ? @ [ \ ] ^ _ ` { | } ~` in names too), `\X` is the character X (`\.` a dot
+/// inside a label) and `\DDD` the octet of decimal value DDD. Case is kept. Letters outside
+/// ASCII are refused with their Punycode form, never handed to an IDNA mapping.
 pub fn parse_absolute(input: &str) -> Result<Name, NameError> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
@@ -39,21 +45,117 @@ pub fn parse_absolute(input: &str) -> Result<Name, NameError> {
             name: trimmed.to_string(),
         });
     }
-    let body = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    if !body.is_ascii() {
+    if !trimmed.is_ascii() {
+        let body = trimmed.strip_suffix('.').unwrap_or(trimmed);
         return Err(NameError::NotAscii {
             name: trimmed.to_string(),
             ascii: ascii_form(body),
         });
     }
-    check_labels(body)?;
-    let mut name = Name::from_ascii(body).map_err(|e| NameError::Invalid {
+    if let Some(c) = trimmed.chars().find(char::is_ascii_control) {
+        return Err(NameError::Invalid {
+            name: trimmed.escape_default().to_string(),
+            reason: format!(
+                "it holds the control character {}; write it as \\{:03}",
+                c.escape_default(),
+                c as u32
+            ),
+        });
+    }
+    let labels = split_labels(trimmed)?;
+    let wire: usize = labels.iter().map(|l| l.len() + 1).sum::<usize>() + 1;
+    if wire > 255 {
+        return Err(NameError::NameTooLong { len: wire });
+    }
+    let mut name = Name::from_labels(labels).map_err(|e| NameError::Invalid {
         name: trimmed.to_string(),
         reason: e.to_string(),
     })?;
     name.set_fqdn(true);
-    check_length(&name)?;
     Ok(name)
+}
+
+/// The labels of a name in presentation text, escapes decoded; a final unescaped dot ends
+/// the name (it is absolute either way).
+fn split_labels(text: &str) -> Result<Vec<Vec<u8>>, NameError> {
+    let bytes = text.as_bytes();
+    let mut labels: Vec<Vec<u8>> = Vec::new();
+    let mut label: Vec<u8> = Vec::new();
+    // Where the current label starts in the text, for messages.
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let end_label = |label: &mut Vec<u8>, labels: &mut Vec<Vec<u8>>, raw: &str| {
+        if label.is_empty() {
+            return Err(NameError::EmptyLabel {
+                name: text.to_string(),
+            });
+        }
+        if label.len() > 63 {
+            return Err(NameError::LabelTooLong {
+                label: raw.to_string(),
+                len: label.len(),
+            });
+        }
+        labels.push(std::mem::take(label));
+        Ok(())
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'.' => {
+                end_label(&mut label, &mut labels, &text[start..i])?;
+                i += 1;
+                start = i;
+            }
+            b'\\' => {
+                let (octet, used) = super::charstring::escape(&bytes[i..]).map_err(|reason| {
+                    NameError::Invalid {
+                        name: text.to_string(),
+                        reason,
+                    }
+                })?;
+                label.push(octet);
+                i += used;
+            }
+            b => {
+                label.push(b);
+                i += 1;
+            }
+        }
+    }
+    if start < bytes.len() {
+        end_label(&mut label, &mut labels, &text[start..])?;
+    }
+    Ok(labels)
+}
+
+/// A name as BIND writes it (and as documents hold it): absolute with the final dot, the
+/// root as `.`, the characters `" ( ) . ; \ @ $` inside a label escaped with a backslash,
+/// and anything not printable ASCII (the blank included) as `\DDD`. Case is kept, and
+/// [`parse_absolute`] reads it back to the same labels.
+pub fn text(name: &Name) -> String {
+    let mut out = String::with_capacity(name.len() + 1);
+    write_text(name, &mut out).expect("writing to a String");
+    out
+}
+
+fn write_text(name: &Name, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+    if name.is_root() {
+        return out.write_char('.');
+    }
+    for label in name.iter() {
+        for &b in label {
+            match b {
+                b'"' | b'(' | b')' | b'.' | b';' | b'\\' | b'@' | b'$' => {
+                    out.write_char('\\')?;
+                    out.write_char(char::from(b))?;
+                }
+                0x21..=0x7e => out.write_char(char::from(b))?,
+                _ => write!(out, "\\{b:03}")?,
+            }
+        }
+        out.write_char('.')?;
+    }
+    Ok(())
 }
 
 /// The ASCII form of a name typed with non-ASCII letters: each such label lower-cased and
@@ -79,7 +181,7 @@ pub fn parse_relative(input: &str, origin: &Name) -> Result<Name, NameError> {
     if trimmed == "@" {
         return Ok(origin.clone());
     }
-    if trimmed.ends_with('.') {
+    if ends_with_unescaped_dot(trimmed) {
         return parse_absolute(trimmed);
     }
     let relative = parse_absolute(trimmed)?;
@@ -94,60 +196,13 @@ pub fn parse_relative(input: &str, origin: &Name) -> Result<Name, NameError> {
     Ok(joined)
 }
 
-fn check_labels(body: &str) -> Result<(), NameError> {
-    let mut label_start = 0usize;
-    let bytes = body.as_bytes();
-    let mut i = 0usize;
-    let mut labels = Vec::new();
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'.' => {
-                labels.push(&body[label_start..i]);
-                label_start = i + 1;
-                i += 1;
-            }
-            _ => i += 1,
-        }
-    }
-    labels.push(&body[label_start.min(body.len())..]);
-    let wire: usize = labels.iter().map(|l| unescaped_len(l) + 1).sum::<usize>() + 1;
-    if wire > 255 {
-        return Err(NameError::NameTooLong { len: wire });
-    }
-    for label in labels {
-        if label.is_empty() {
-            return Err(NameError::EmptyLabel {
-                name: body.to_string(),
-            });
-        }
-        let len = unescaped_len(label);
-        if len > 63 {
-            return Err(NameError::LabelTooLong {
-                label: label.to_string(),
-                len,
-            });
-        }
-    }
-    if wire > 255 {
-        return Err(NameError::NameTooLong { len: wire });
-    }
-    Ok(())
-}
-
-fn unescaped_len(label: &str) -> usize {
-    let bytes = label.as_bytes();
-    let (mut i, mut n) = (0usize, 0usize);
-    while i < bytes.len() {
-        if bytes[i] == b'\\' {
-            let is_ddd = bytes.len() >= i + 4 && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit);
-            i += if is_ddd { 4 } else { 2 };
-        } else {
-            i += 1;
-        }
-        n += 1;
-    }
-    n
+/// Whether the name text ends with a dot that is not escaped (`a\\.` ends with an escaped one).
+fn ends_with_unescaped_dot(text: &str) -> bool {
+    let Some(body) = text.strip_suffix('.') else {
+        return false;
+    };
+    let backslashes = body.bytes().rev().take_while(|&b| b == b'\\').count();
+    backslashes % 2 == 0
 }
 
 fn check_length(name: &Name) -> Result<(), NameError> {
@@ -169,27 +224,48 @@ pub fn n(s: &str) -> Name {
     parse_absolute(s).unwrap_or_else(|e| panic!("bad fixture name {s}: {e}"))
 }
 
-/// Displays a name as dig writes it (lower-level than hickory's `Display`, which writes one
-/// character at a time): plain labels are written whole, others fall back to hickory.
+/// Displays a name as dig writes it (see [`text`]), straight into the formatter; unlike
+/// hickory's `Display`, which writes octal escapes and turns `xn--` labels into Unicode.
 pub struct Show<'a>(pub &'a Name);
 
 impl std::fmt::Display for Show<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plain = |l: &[u8]| {
-            l.iter()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'*'))
-        };
-        if !self.0.iter().all(plain) {
-            return write!(f, "{}", self.0);
-        }
-        if self.0.is_root() {
-            return f.write_str(".");
-        }
-        for label in self.0.iter() {
-            f.write_str(std::str::from_utf8(label).unwrap_or("?"))?;
-            f.write_str(".")?;
-        }
-        Ok(())
+        write_text(self.0, f)
+    }
+}
+
+/// Serde for a name in documents: its [`text`], read back with [`parse_absolute`] (so a
+/// name reads back to the same labels, and a bad one is refused with the reason, never
+/// handed to an IDNA mapping). `#[serde(with = "crate::dns::name::serde_text")]`.
+pub mod serde_text {
+    use hickory_proto::rr::Name;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(name: &Name, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&super::Show(name))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Name, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        super::parse_absolute(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// [`serde_text`] for a list of names.
+pub mod serde_texts {
+    use hickory_proto::rr::Name;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(names: &[Name], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(names.iter().map(super::text))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Name>, D::Error> {
+        let texts = Vec::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+        texts
+            .iter()
+            .map(|t| super::parse_absolute(t).map_err(serde::de::Error::custom))
+            .collect()
     }
 }
 

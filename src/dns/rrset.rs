@@ -1,5 +1,8 @@
 //! Record sets: a name, a type, a TTL and one or more values (or a Route 53 alias), with the
 //! parsing of typed values into hickory-proto record data and the errors a user sees.
+//! Values are read as a zone file's record data is (see [`rdata_read`]): character strings
+//! byte for byte, names through [`name`]; written back as dig prints them, which reads back
+//! to the same data, so a saved document is a fixed point.
 //!
 //! In documents a record set is plain presentation text, so a scenario reads like a zone:
 //! `{"name": "www.api.example.com.", "type": "CNAME", "ttl": 300, "values": ["api.example.com."]}`.
@@ -12,9 +15,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::name::{self, NameError};
+use super::{charstring, rdata_read};
 
 /// The record types a user may create (SOA only at an apex, where Route 53 makes it).
-pub const EDITABLE_TYPES: [RecordType; 8] = [
+/// DS is offered as the Route 53 console does: it belongs at a delegation, for DNSSEC.
+pub const EDITABLE_TYPES: [RecordType; 9] = [
     RecordType::A,
     RecordType::AAAA,
     RecordType::CNAME,
@@ -22,6 +27,7 @@ pub const EDITABLE_TYPES: [RecordType; 8] = [
     RecordType::TXT,
     RecordType::MX,
     RecordType::CAA,
+    RecordType::DS,
     RecordType::SOA,
 ];
 
@@ -41,6 +47,7 @@ pub struct RecordSet {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RecordSetDoc {
+    #[serde(with = "crate::dns::name::serde_text")]
     name: Name,
     #[serde(rename = "type")]
     rtype: String,
@@ -55,7 +62,7 @@ impl From<RecordSet> for RecordSetDoc {
     fn from(set: RecordSet) -> Self {
         Self {
             name: set.name,
-            rtype: set.rtype.to_string(),
+            rtype: super::rtype::type_mnemonic(set.rtype),
             ttl: set.ttl,
             values: set.values.iter().map(crate::dns::dig::rdata_text).collect(),
             alias: set.alias,
@@ -67,11 +74,8 @@ impl TryFrom<RecordSetDoc> for RecordSet {
     type Error = String;
 
     fn try_from(doc: RecordSetDoc) -> Result<Self, String> {
-        let rtype: RecordType = doc
-            .rtype
-            .to_ascii_uppercase()
-            .parse()
-            .map_err(|_| format!("unknown record type \"{}\" at {}", doc.rtype, doc.name))?;
+        let rtype = super::rtype::parse_type_mnemonic(&doc.rtype)
+            .ok_or_else(|| format!("unknown record type \"{}\" at {}", doc.rtype, doc.name))?;
         let mut values = Vec::with_capacity(doc.values.len());
         for v in &doc.values {
             let rdata = parse_value(rtype, v)
@@ -95,8 +99,10 @@ impl TryFrom<RecordSetDoc> for RecordSet {
 
 /// A Route 53 alias target: a named AWS resource with fixed addresses in this simulation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AliasTarget {
     /// The resource's DNS name, e.g. `d111111abcdef8.cloudfront.net.`.
+    #[serde(with = "crate::dns::name::serde_text")]
     pub dns_name: Name,
     /// The hosted zone id of the resource's service, e.g. `Z2FDTNDATAQYW2` for CloudFront.
     pub hosted_zone_id: String,
@@ -198,7 +204,7 @@ pub enum ValueError {
     #[error("a CNAME record set can hold only one value; this one has {count}")]
     CnameSingle { count: usize },
     #[error(
-        "record type {rtype} is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA"
+        "record type {rtype} is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA, DS"
     )]
     Unsupported { rtype: String },
     #[error("\"{value}\" is not a valid {rtype} value: {reason}")]
@@ -267,12 +273,19 @@ pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
                 value: value.into(),
                 source,
             })?;
-            via_zone_parser(rtype, value).map_err(|_| ValueError::BadMx {
+            read_fields(rtype, value).map_err(|_| ValueError::BadMx {
                 value: value.into(),
             })
         }
-        RecordType::CAA => via_zone_parser(rtype, value).map_err(|_| ValueError::BadCaa {
-            value: value.into(),
+        RecordType::CAA => read_fields(rtype, value).map_err(|e| match e.field {
+            Some(1 | 2) => ValueError::Other {
+                rtype: rtype.to_string(),
+                value: value.into(),
+                reason: e.message,
+            },
+            _ => ValueError::BadCaa {
+                value: value.into(),
+            },
         }),
         RecordType::SOA => {
             if value.split_whitespace().count() != 7 {
@@ -280,8 +293,10 @@ pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
                     value: value.into(),
                 });
             }
-            via_zone_parser(rtype, value).map_err(|_| ValueError::BadSoa {
+            read_fields(rtype, value).map_err(|e| ValueError::Other {
+                rtype: rtype.to_string(),
                 value: value.into(),
+                reason: e.message,
             })
         }
         RecordType::TXT => {
@@ -291,9 +306,24 @@ pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
                     reason: "a quote is not closed".into(),
                 });
             }
-            via_zone_parser(rtype, value).map_err(|e| ValueError::BadTxt {
+            read_fields(rtype, value).map_err(|e| ValueError::BadTxt {
                 value: value.into(),
-                reason: e,
+                reason: e.message,
+            })
+        }
+        other if rdata_read::reads(other) => {
+            read_fields(other, value).map_err(|e| ValueError::Other {
+                rtype: other.to_string(),
+                value: value.into(),
+                reason: e.message,
+            })
+        }
+        other if super::dnssec::handles(other) => {
+            let tokens: Vec<&str> = value.split_whitespace().collect();
+            super::dnssec::parse(other, &tokens, &Name::root()).map_err(|e| ValueError::Other {
+                rtype: super::rtype::type_mnemonic(other),
+                value: value.into(),
+                reason: e.message,
             })
         }
         other => via_zone_parser(other, value).map_err(|reason| ValueError::Other {
@@ -343,11 +373,39 @@ fn unquoted(value: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// Refuses a value on several lines or with parentheses outside quotes (zone-file syntax
+/// that a one-line value cannot hold).
+fn one_line(value: &str) -> Result<(), String> {
+    if value.contains(['\n', '\r']) || unquoted(value).any(|c| c == '(' || c == ')') {
+        return Err("a value must be on one line, without parentheses outside quotes".into());
+    }
+    Ok(())
+}
+
+/// Reads a value of a type [`rdata_read`] knows: its fields split as a zone file splits
+/// record data, character strings byte for byte, names absolute (as Route 53 reads them).
+fn read_fields(rtype: RecordType, value: &str) -> Result<RData, rdata_read::DataError> {
+    let error = |message: String| rdata_read::DataError {
+        field: None,
+        message,
+    };
+    one_line(value).map_err(error)?;
+    let fields = charstring::fields(value).map_err(error)?;
+    rdata_read::read(rtype, &fields, &|text| {
+        name::parse_absolute(text).map_err(|e| format!("\"{text}\": {e}"))
+    })
+}
+
 /// Parses a value with hickory-proto's zone-file parser, with the root as origin so that
 /// every name in it is absolute.
 fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
-    if value.contains(['\n', '\r']) || unquoted(value).any(|c| c == '(' || c == ')') {
-        return Err("a value must be on one line, without parentheses outside quotes".into());
+    one_line(value)?;
+    // hickory-proto reads names through IDNA, which must never see letters outside ASCII.
+    if let Some(word) = value.split_whitespace().find(|w| !w.is_ascii()) {
+        return Err(name::parse_absolute(word).err().map_or_else(
+            || format!("\"{word}\" has letters outside ASCII"),
+            |e| e.to_string(),
+        ));
     }
     let text = format!("value. 0 IN {rtype} {value}\n");
     let (_, sets) = Parser::new(text, None, Some(Name::root()))

@@ -20,9 +20,15 @@ pub enum Software {
 
 /// One authoritative name server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NameServer {
+    #[serde(with = "crate::dns::name::serde_text")]
     pub name: Name,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::dns::name::serde_texts"
+    )]
     pub aliases: Vec<Name>,
     pub ip: Ipv4Addr,
     /// Ids of the zones served (see `Zone::id`).

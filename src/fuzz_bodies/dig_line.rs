@@ -64,6 +64,6 @@ fn canonical_words(a: &DigArgs) -> Vec<String> {
         }
     }
     w.extend(["-t".into(), a.rtype.to_string()]);
-    w.extend(["-q".into(), a.name.to_string()]);
+    w.extend(["-q".into(), crate::dns::name::text(&a.name)]);
     w
 }

@@ -12,7 +12,9 @@ use crate::dns::answer::Question;
 use crate::dns::dig::{self, Compression, DigContext, TraceHop};
 use crate::dns::name::parse_absolute;
 use crate::dns::resolve::{self, Cache, Decision, PUBLIC_RESOLVER, Resolution};
+use crate::dns::rtype::parse_type_mnemonic;
 use crate::dns::server::Software;
+use crate::dns::transport;
 use crate::dns::world::World;
 
 /// A parsed dig command line.
@@ -113,18 +115,15 @@ pub fn parse(args: &[String]) -> Result<DigArgs, String> {
     })
 }
 
+/// A type mnemonic (`DS`, `ZONEMD`) or `TYPEnnn`, as dig reads one among its arguments.
 fn looks_like_type(arg: &str) -> bool {
-    arg.to_ascii_uppercase()
-        .parse::<RecordType>()
-        .is_ok_and(|t| !matches!(t, RecordType::Unknown(_)))
-        && !arg.contains('.')
+    parse_type_mnemonic(arg).is_some() && !arg.contains('.')
 }
 
 fn parse_type(arg: &str) -> Result<RecordType, String> {
-    let t: RecordType = arg.to_ascii_uppercase().parse().map_err(|_| {
-        format!("\"{arg}\" is not a record type (A, AAAA, CNAME, NS, TXT, MX, CAA, SOA, ...)")
-    })?;
-    Ok(t)
+    parse_type_mnemonic(arg).ok_or_else(|| {
+        format!("\"{arg}\" is not a record type (A, AAAA, CNAME, NS, TXT, MX, CAA, SOA, DS, ...)")
+    })
 }
 
 fn parse_name(arg: &str) -> Result<Name, String> {
@@ -304,7 +303,16 @@ pub fn run(
             (r, ctx)
         }
     };
-    let message = resolution.outcome.message.clone().expect("a reply");
+    // dig asks over UDP with a 1232-octet payload: a larger reply is truncated and asked
+    // again over TCP, and one over 65,535 octets cannot be sent whole at all.
+    let delivery = transport::deliver(
+        resolution.outcome.message.clone().expect("a reply"),
+        ctx.compression,
+        transport::DIG_UDP_PAYLOAD,
+    );
+    let mut ctx = ctx;
+    ctx.transport = delivery.transport;
+    let message = delivery.message;
     let text = if args.json {
         json_text(&resolution, false)
     } else if args.short {

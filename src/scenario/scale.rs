@@ -51,7 +51,7 @@ fn create_all(
 
 /// The account id of account number `i` (twelve digits).
 fn account_id(i: usize) -> String {
-    format!("{:012}", 100_000_000_000u64 + i as u64)
+    format!("{:012}", 100_000_000_000_u64 + i as u64)
 }
 
 /// A scenario with one account and example.com registered to its hosted zone.

@@ -20,6 +20,10 @@ pub fn load(source: &str) -> Result<Scenario, String> {
         return Ok(s);
     }
     if path.is_file() {
+        let limit = crate::scenario::interop::MAX_IMPORT_BYTES;
+        if std::fs::metadata(path).is_ok_and(|m| m.len() > limit as u64) {
+            return Err(crate::scenario::interop::import_too_large(source));
+        }
         let text =
             std::fs::read_to_string(path).map_err(|e| format!("cannot read {source}: {e}"))?;
         return Scenario::from_json(&text).map_err(|e| format!("{source}: {e}"));

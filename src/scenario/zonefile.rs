@@ -9,13 +9,13 @@
 //! previous record's TTL; the SOA alone may fall back to its minimum field.
 //!
 //! Our own lexer splits the text (so every error has a line and column, and quoted strings,
-//! parentheses and `\DDD` escapes are read as BIND reads them); record data is parsed by
-//! hickory-proto's zone-file [`Parser`](hickory_proto::serialize::txt::Parser), one record at a
-//! time. The commonest data skip the parser's per-record setup: addresses (parsed as it
-//! parses them), single names (owner, CNAME, NS, PTR: read as BIND reads them, case kept and
-//! `_` allowed anywhere) and TXT strings (any octets). Names inside MX, SOA and SRV data go
-//! through hickory-proto's IDNA rules, which lower-case them and refuse `_` except at the
-//! start of a label.
+//! parentheses and `\DDD` escapes are read as BIND reads them). Names everywhere (owners and
+//! names in data) are read by [`crate::dns::name`] as BIND reads them: escapes decoded, case
+//! kept, any printable ASCII; letters outside ASCII are refused with their Punycode form.
+//! Addresses are parsed as hickory-proto parses them; the data of TXT, HINFO, CAA, NAPTR,
+//! MX, SRV and SOA by [`crate::dns::rdata_read`] (character strings byte for byte, exactly
+//! the fields the type has); other types by hickory-proto's zone-file
+//! [`Parser`](hickory_proto::serialize::txt::Parser), one record at a time.
 //!
 //! The zone must load in BIND (`named-checkzone -i local`), with one difference: data
 //! outside the origin is an error here, where BIND only warns and drops it. Refused, with
@@ -220,7 +220,7 @@ mod tests {
         );
         assert_eq!(
             error("www MX mail 10\n"),
-            "example.com.zone:4:8: bad MX record data \"mail 10\": expected a preference from 0 to 65535 and a mail server name, such as 10 mail.example.com."
+            "example.com.zone:4:8: \"mail\" is not an MX preference: a number from 0 to 65535"
         );
         assert_eq!(
             error("sub SOA a. b. 1 2 3 4 5\n"),
@@ -268,8 +268,8 @@ mod tests {
                 "example.com.zone:4:9: the escape \\300 is not an octet; write \\000 to \\255",
             ),
             (
-                "@ CAA 0 issue \"\\255\"\n",
-                "example.com.zone:4:15: this string holds octets that are not UTF-8 text; only TXT records may hold such octets",
+                "@ CAA 0 \"\" \"amazon.com\"\n",
+                "example.com.zone:4:9: \"\" is not a CAA tag: a tag is 1 to 15 letters and digits, such as issue, issuewild or iodef (RFC 8659)",
             ),
         ];
         for (body, expected) in cases {

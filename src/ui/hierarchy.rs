@@ -8,8 +8,14 @@
 //! that reaches no zone gets a dashed placeholder in an "unhosted" column. The name-server
 //! infrastructure zones (`awsdns-NN.com` and the like) are hidden unless asked for, and so
 //! are TLDs with nothing shown below them.
+//!
+//! Siblings: more than `SIBLING_LIMIT` zones under one parent in one owner's box are folded
+//! into one "+N zones" box (with one arrow summing up their delegations' health) until it is
+//! opened; the selected zone, flagged zones and the zones on the resolution shown stay
+//! outside the fold, so what the user looks at is never hidden. A scenario of 1,000 zones
+//! draws a few dozen boxes, not 1,000 boxes one pixel wide.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use hickory_proto::rr::Name;
 
@@ -29,6 +35,34 @@ const GROUP_HEADER: i32 = 26;
 pub const LABEL_LINES: usize = 4;
 /// Characters of a zone name shown in a box before it is shortened.
 const NAME_CHARS: usize = 26;
+/// The most zones drawn side by side under one parent in one owner's box; more are folded.
+pub const SIBLING_LIMIT: usize = 8;
+
+/// What the diagram is asked to show besides the scenario.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct View {
+    /// Whether the name-server infrastructure zones are drawn.
+    pub show_infrastructure: bool,
+    /// The folds the user opened (their `Fold::key`).
+    pub open: BTreeSet<String>,
+    /// Zones never folded away: the selection, flagged zones, the zones asked.
+    pub keep: BTreeSet<String>,
+}
+
+/// A box standing for folded sibling zones (or, once opened, the control that folds them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fold {
+    /// Names the fold: the parent zone and the owner.
+    pub key: String,
+    /// How many sibling zones it holds.
+    pub count: usize,
+    /// How many zones below those are hidden with them.
+    pub below: usize,
+    /// Whether it is open (its zones drawn, this box folds them again).
+    pub open: bool,
+    /// The first few names it holds, for its tooltip.
+    pub sample: Vec<String>,
+}
 
 /// Who runs a zone: the Internet's registries, or an AWS account.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -88,6 +122,28 @@ impl Health {
         }
     }
 
+    /// How bad it is: ok first, not delegated last.
+    fn rank(self) -> u8 {
+        match self {
+            Health::Ok => 0,
+            Health::Mismatched => 1,
+            Health::PartlyLame => 2,
+            Health::Lame => 3,
+            Health::NotDelegated => 4,
+        }
+    }
+
+    /// The word in a fold's summary: "97 ok", "3 lame".
+    fn short(self) -> &'static str {
+        match self {
+            Health::Ok => "ok",
+            Health::Mismatched => "NS mismatch",
+            Health::PartlyLame => "partly lame",
+            Health::Lame => "lame",
+            Health::NotDelegated => "not delegated",
+        }
+    }
+
     pub fn class(self) -> &'static str {
         match self {
             Health::Ok => "ok",
@@ -109,6 +165,8 @@ pub struct Node {
     pub subtitle: String,
     pub owner: Owner,
     pub record_sets: usize,
+    /// Set on a box that stands for folded siblings.
+    pub fold: Option<Fold>,
     pub x: i32,
     pub y: i32,
 }
@@ -121,6 +179,8 @@ pub struct Edge {
     /// The NS names the parent lists (empty when not delegated).
     pub ns: Vec<String>,
     pub health: Health,
+    /// For the arrow into a fold: how many delegations it stands for, by health.
+    pub summary: Vec<String>,
     /// The arrow as an SVG path: from the parent's bottom, a curve, then a straight drop
     /// beside the label block into the child's top.
     pub path: String,
@@ -237,6 +297,7 @@ fn graph(
                 subtitle,
                 owner,
                 record_sets: s.world.zone(&n.zone_id).map_or(0, |z| z.len()),
+                fold: None,
                 x: 0,
                 y: 0,
             }
@@ -263,6 +324,7 @@ fn graph(
                     subtitle: "no zone answers".into(),
                     owner: Owner::Unhosted,
                     record_sets: 0,
+                    fold: None,
                     x: 0,
                     y: 0,
                 });
@@ -305,16 +367,27 @@ fn graph(
     let hidden = (0..h.nodes.len())
         .filter(|&i| !visible[i] && matches!(kinds[i], Some(NodeKind::Other)))
         .count();
+    let (nodes, edges, parents) = retain(nodes, edges, &parent, &visible);
+    (nodes, edges, parents, hidden)
+}
+
+/// The nodes marked in `keep`, with their arrows and tree parents renumbered.
+fn retain(
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+    parent: &[Option<usize>],
+    keep: &[bool],
+) -> (Vec<Node>, Vec<Edge>, Vec<Option<usize>>) {
     let mut new_index = vec![None; nodes.len()];
     let mut kept = Vec::new();
     for (i, n) in nodes.into_iter().enumerate() {
-        if visible[i] {
+        if keep[i] {
             new_index[i] = Some(kept.len());
             kept.push(n);
         }
     }
     let parents = (0..parent.len())
-        .filter(|&i| visible[i])
+        .filter(|&i| keep[i])
         .map(|i| parent[i].and_then(|p| new_index[p]))
         .collect();
     let edges = edges
@@ -325,12 +398,164 @@ fn graph(
             Some(e)
         })
         .collect();
-    (kept, edges, parents, hidden)
+    (kept, edges, parents)
 }
 
-/// Lays out the diagram of a scenario.
+/// Folds siblings over `SIBLING_LIMIT` (per parent and owner) into one box each, except
+/// those the view keeps (or above a zone it keeps); an opened fold gets a box that folds
+/// it again.
+fn fold_siblings(
+    mut nodes: Vec<Node>,
+    mut edges: Vec<Edge>,
+    mut parent: Vec<Option<usize>>,
+    view: &View,
+) -> (Vec<Node>, Vec<Edge>, Vec<Option<usize>>) {
+    let count = nodes.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, p) in parent.iter().enumerate() {
+        if let Some(p) = *p {
+            children[p].push(i);
+        }
+    }
+    // A zone is kept when it, or a zone below it, is one the view keeps.
+    let mut pinned = vec![false; count];
+    for (i, n) in nodes.iter().enumerate() {
+        if n.zone_id.as_ref().is_some_and(|id| view.keep.contains(id)) {
+            let mut at = Some(i);
+            while let Some(j) = at {
+                if pinned[j] {
+                    break;
+                }
+                pinned[j] = true;
+                at = parent[j];
+            }
+        }
+    }
+    let mut show = vec![true; count];
+    // Parents before their children, so a fold inside a folded zone is never made.
+    let mut order: Vec<usize> = (0..count).filter(|&i| parent[i].is_none()).collect();
+    let mut next = 0;
+    while next < order.len() {
+        order.extend(children[order[next]].iter().copied());
+        next += 1;
+    }
+    for p in order {
+        if !show[p] {
+            continue;
+        }
+        let mut by_owner: BTreeMap<Owner, Vec<usize>> = BTreeMap::new();
+        for &c in &children[p] {
+            by_owner.entry(nodes[c].owner.clone()).or_default().push(c);
+        }
+        for (owner, mut list) in by_owner {
+            if list.len() <= SIBLING_LIMIT {
+                continue;
+            }
+            list.sort_by(|&a, &b| nodes[a].origin.cmp(&nodes[b].origin));
+            let key = format!(
+                "{}|{}",
+                nodes[p]
+                    .zone_id
+                    .clone()
+                    .unwrap_or_else(|| nodes[p].origin.to_string()),
+                match &owner {
+                    Owner::Account { id, .. } => id.as_str(),
+                    Owner::Internet => "internet",
+                    Owner::Unhosted => "unhosted",
+                }
+            );
+            let open = view.open.contains(&key);
+            let folded: Vec<usize> = if open {
+                list.clone()
+            } else {
+                list.iter().copied().filter(|&c| !pinned[c]).collect()
+            };
+            if !open && folded.len() < 2 {
+                continue;
+            }
+            let mut below = 0;
+            if !open {
+                let mut stack: Vec<usize> = folded.clone();
+                while let Some(i) = stack.pop() {
+                    show[i] = false;
+                    below += children[i].len();
+                    stack.extend(children[i].iter().copied());
+                }
+            }
+            let sample = folded
+                .iter()
+                .take(5)
+                .map(|&c| nodes[c].origin.to_string())
+                .collect();
+            let title = if open {
+                format!("Fold {} zones", folded.len())
+            } else {
+                format!("+{} zones", folded.len())
+            };
+            nodes.push(Node {
+                zone_id: None,
+                origin: nodes[p].origin.clone(),
+                title,
+                subtitle: if open {
+                    "show them as one box".into()
+                } else {
+                    "folded: open to show them".into()
+                },
+                owner,
+                record_sets: 0,
+                fold: Some(Fold {
+                    key,
+                    count: folded.len(),
+                    below,
+                    open,
+                    sample,
+                }),
+                x: 0,
+                y: 0,
+            });
+            parent.push(Some(p));
+            show.push(true);
+            let at = nodes.len() - 1;
+            if !open {
+                let mut by_health: BTreeMap<u8, (Health, usize)> = BTreeMap::new();
+                for e in edges
+                    .iter()
+                    .filter(|e| e.from == p && folded.contains(&e.to))
+                {
+                    by_health.entry(e.health.rank()).or_insert((e.health, 0)).1 += 1;
+                }
+                let worst = by_health.values().last().map_or(Health::Ok, |(h, _)| *h);
+                let mut edge = Edge::new(p, at, Vec::new(), worst);
+                edge.summary = std::iter::once(format!("{} delegations", folded.len()))
+                    .chain(
+                        by_health
+                            .values()
+                            .map(|(h, n)| format!("{n} {}", h.short())),
+                    )
+                    .take(LABEL_LINES)
+                    .collect();
+                edges.push(edge);
+            }
+        }
+    }
+    retain(nodes, edges, &parent, &show)
+}
+
+/// Lays out the diagram of a scenario, every fold closed and nothing kept out of them.
 pub fn layout(s: &Scenario, show_infrastructure: bool) -> Layout {
-    let (mut nodes, mut edges, parent, hidden) = graph(s, show_infrastructure);
+    layout_view(
+        s,
+        &View {
+            show_infrastructure,
+            ..View::default()
+        },
+    )
+}
+
+/// Lays out the diagram of a scenario as `view` asks.
+pub fn layout_view(s: &Scenario, view: &View) -> Layout {
+    let (nodes, edges, parent, hidden) = graph(s, view.show_infrastructure);
+    let (mut nodes, mut edges, parent) = fold_siblings(nodes, edges, parent, view);
 
     // 2. Depth-first order (children by name) and depth of every node.
     let mut children: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
@@ -338,7 +563,11 @@ pub fn layout(s: &Scenario, show_infrastructure: bool) -> Layout {
         children.entry(*p).or_default().push(i);
     }
     for list in children.values_mut() {
-        list.sort_by(|&a, &b| nodes[a].origin.cmp(&nodes[b].origin).then(a.cmp(&b)));
+        list.sort_by(|&a, &b| {
+            (nodes[a].fold.is_some(), &nodes[a].origin)
+                .cmp(&(nodes[b].fold.is_some(), &nodes[b].origin))
+                .then(a.cmp(&b))
+        });
     }
     let mut order = Vec::with_capacity(nodes.len());
     let mut depth = vec![0usize; nodes.len()];
@@ -545,6 +774,7 @@ impl Edge {
             to,
             ns,
             health,
+            summary: Vec::new(),
             path: String::new(),
             label_x: 0,
             label_y: 0,
@@ -583,6 +813,9 @@ impl Edge {
 
 /// The lines written on a delegation arrow: the NS names, at most `LABEL_LINES`.
 pub fn label_lines(edge: &Edge) -> Vec<String> {
+    if !edge.summary.is_empty() {
+        return edge.summary.clone();
+    }
     if edge.ns.is_empty() {
         return vec!["no NS in the parent".into()];
     }
@@ -751,6 +984,131 @@ mod tests {
                     .all(|n| n.x + NODE_W <= l.width && n.y + NODE_H <= l.height)
             );
         }
+    }
+
+    /// The article with `k` more zones under example.com. in account B, each delegated.
+    fn many_siblings(k: usize) -> Scenario {
+        use crate::scenario::edit::Edit;
+        let mut s = preset("article");
+        for i in 0..k {
+            let name = format!("s{i:02}.example.com.");
+            Edit::CreateHostedZone {
+                account: "222222222222".into(),
+                name: name.clone(),
+                caller_reference: name.clone(),
+            }
+            .apply(&mut s)
+            .unwrap();
+            let id = s.aws.hosted_zones.last().unwrap().id.clone();
+            if i % 5 != 4 {
+                Edit::DelegateToChild {
+                    child_zone_id: id,
+                    ttl: 300,
+                }
+                .apply(&mut s)
+                .unwrap();
+            }
+        }
+        s
+    }
+
+    fn folds(l: &Layout) -> Vec<(String, usize, bool)> {
+        l.nodes
+            .iter()
+            .filter_map(|n| n.fold.as_ref())
+            .map(|f| (f.key.clone(), f.count, f.open))
+            .collect()
+    }
+
+    fn zone_id(s: &Scenario, name: &str) -> String {
+        s.aws
+            .hosted_zones
+            .iter()
+            .find(|z| z.name.to_string() == name)
+            .unwrap()
+            .id
+            .clone()
+    }
+
+    #[test]
+    fn siblings_up_to_the_limit_are_drawn_one_by_one() {
+        let l = layout(&many_siblings(SIBLING_LIMIT - 1), false);
+        assert!(folds(&l).is_empty());
+        assert_eq!(l.nodes.len(), 6 + SIBLING_LIMIT - 1);
+    }
+
+    #[test]
+    fn siblings_over_the_limit_are_folded_with_one_arrow_summing_their_health() {
+        let s = many_siblings(20);
+        let l = layout(&s, false);
+        let parent = zone_id(&s, "example.com.");
+        // api.example.com. and the 20 new zones, all in account B under example.com.
+        assert_eq!(folds(&l), [(format!("{parent}|222222222222"), 21, false)]);
+        let fold = l.nodes.iter().position(|n| n.fold.is_some()).unwrap();
+        assert_eq!(l.nodes[fold].title, "+21 zones");
+        let edge = l.edges.iter().find(|e| e.to == fold).unwrap();
+        assert_eq!(l.nodes[edge.from].origin.to_string(), "example.com.");
+        // Every fifth zone was never delegated: the arrow is as bad as the worst.
+        assert_eq!(edge.health, Health::NotDelegated);
+        assert_eq!(
+            label_lines(edge),
+            ["21 delegations", "17 ok", "4 not delegated"]
+        );
+        assert!(!origins(&l).contains(&"s03.example.com.".to_string()));
+        // A few dozen boxes, not one per zone; the layout stays narrow.
+        assert_eq!(l.nodes.len(), 6);
+        assert!(l.width < 2_000, "{}", l.width);
+    }
+
+    #[test]
+    fn the_selected_flagged_or_asked_zones_stay_outside_the_fold() {
+        let s = many_siblings(20);
+        let keep: BTreeSet<String> = [
+            zone_id(&s, "s03.example.com."),
+            zone_id(&s, "s11.example.com."),
+        ]
+        .into_iter()
+        .collect();
+        let l = layout_view(
+            &s,
+            &View {
+                keep,
+                ..View::default()
+            },
+        );
+        let shown = origins(&l);
+        assert!(shown.contains(&"s03.example.com.".to_string()));
+        assert!(shown.contains(&"s11.example.com.".to_string()));
+        assert_eq!(folds(&l)[0].1, 19);
+        // The kept zones come first in their row, the fold last.
+        let row: Vec<&str> = l
+            .nodes
+            .iter()
+            .filter(|n| n.y == l.nodes.last().unwrap().y)
+            .map(|n| n.title.as_str())
+            .collect();
+        assert_eq!(row, ["s03.example.com.", "s11.example.com.", "+19 zones"]);
+    }
+
+    #[test]
+    fn an_opened_fold_draws_every_sibling_and_a_box_to_fold_them_again() {
+        let s = many_siblings(20);
+        let key = folds(&layout(&s, false))[0].0.clone();
+        let l = layout_view(
+            &s,
+            &View {
+                open: [key.clone()].into_iter().collect(),
+                ..View::default()
+            },
+        );
+        assert_eq!(folds(&l), [(key, 21, true)]);
+        assert_eq!(l.nodes.len(), 6 + 20 + 1);
+        let again = l.nodes.iter().find(|n| n.fold.is_some()).unwrap();
+        assert_eq!(again.title, "Fold 21 zones");
+        // No arrow into the control; one into each zone.
+        let at = l.nodes.iter().position(|n| n.fold.is_some()).unwrap();
+        assert!(l.edges.iter().all(|e| e.to != at));
+        assert_eq!(l.edges.len(), 5 + 20);
     }
 
     #[test]

@@ -14,6 +14,8 @@
 //! - [`view_store`]: the selected zone and the resolution shown, kept the same way.
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
+//! - [`record_query`]: the record table's search by name and filter by type (pure).
+//! - [`record_window`]: which rows of the virtualised record table are rendered (pure).
 //! - [`acm`]: the certificates panel's logic: the request form, statuses, ACM's lookup replayed, the two outcomes (pure).
 //! - [`acm_caa`]: ACM's CAA check replayed: the names climbed, the relevant set, the decision (pure).
 //! - [`resolve`]: the resolve panel's logic: running a question, step badges, the clock (pure).
@@ -32,6 +34,8 @@ pub mod interop;
 pub mod manage;
 pub mod other_tabs;
 pub mod record_form;
+pub mod record_query;
+pub mod record_window;
 pub mod resolve;
 pub mod sequence;
 pub mod state;

@@ -17,7 +17,7 @@ pub const MAX_TTL: u32 = 2_147_483_647;
 pub const DEFAULT_TTL: u32 = 300;
 
 /// The record types offered in the form's type list, in the console's order.
-pub const FORM_TYPES: [RecordType; 7] = [
+pub const FORM_TYPES: [RecordType; 8] = [
     RecordType::A,
     RecordType::AAAA,
     RecordType::CNAME,
@@ -25,6 +25,7 @@ pub const FORM_TYPES: [RecordType; 7] = [
     RecordType::TXT,
     RecordType::NS,
     RecordType::CAA,
+    RecordType::DS,
 ];
 
 /// What is in the form's fields, exactly as typed.
@@ -299,7 +300,7 @@ mod tests {
         assert_eq!(
             e.rtype.as_deref(),
             Some(
-                "record type SPF9 is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA"
+                "record type SPF9 is not supported here; use one of A, AAAA, CNAME, NS, TXT, MX, CAA, DS"
             )
         );
         assert_eq!(

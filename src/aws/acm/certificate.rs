@@ -95,8 +95,10 @@ impl std::fmt::Display for FailureReason {
 #[serde(deny_unknown_fields)]
 pub struct ResourceRecord {
     /// `_<32 hex>.<domain without *.>.`
+    #[serde(with = "crate::dns::name::serde_text")]
     pub name: Name,
     /// `_<32 hex>.<10 letters>.acm-validations.aws.`
+    #[serde(with = "crate::dns::name::serde_text")]
     pub value: Name,
 }
 

@@ -87,28 +87,9 @@ pub fn question_line(q: &Query) -> String {
     format!(";{}", line.into_string())
 }
 
-/// A name as BIND writes it: absolute with the final dot, the root as `.`, the characters
-/// `" ( ) . ; \ @ $` inside a label escaped with a backslash, and anything not printable
-/// ASCII (space included) as `\DDD`. Case is kept as received.
+/// A name as BIND writes it (see [`crate::dns::name::text`]).
 pub fn name_text(name: &Name) -> String {
-    if name.is_root() {
-        return ".".into();
-    }
-    let mut out = String::new();
-    for label in name.iter() {
-        for &b in label {
-            match b {
-                b'"' | b'(' | b')' | b'.' | b';' | b'\\' | b'@' | b'$' => {
-                    out.push('\\');
-                    out.push(b as char);
-                }
-                0x21..=0x7e => out.push(b as char),
-                _ => out.push_str(&format!("\\{b:03}")),
-            }
-        }
-        out.push('.');
-    }
-    out
+    crate::dns::name::text(name)
 }
 
 #[cfg(test)]

@@ -42,6 +42,7 @@ use super::edns::pseudosection;
 use super::header::{flags_line, opcode_text, rcode_name};
 use super::size::{Compression, wire_size};
 use super::when::when_text;
+use crate::dns::transport::{TRUNCATED_LINE, Transport};
 
 /// Where a message came from and how it was asked, for the header and footer lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +60,8 @@ pub struct DigContext {
     pub query_time_ms: u32,
     /// How the server compresses names, which decides the MSG SIZE line.
     pub compression: Compression,
+    /// How the reply came: over TCP after a truncated UDP reply, dig says so first.
+    pub transport: Transport,
 }
 
 impl DigContext {
@@ -71,6 +74,7 @@ impl DigContext {
             when,
             query_time_ms: 0,
             compression: Compression::Full,
+            transport: Transport::Udp,
         }
     }
 }
@@ -150,6 +154,11 @@ pub fn render(msg: &Message, ctx: &DigContext) -> String {
 /// dig's output for `msg` with these display options.
 pub fn render_with(msg: &Message, ctx: &DigContext, show: Display) -> String {
     let mut out = String::new();
+    if ctx.transport == Transport::TcpAfterTruncation && show.comments {
+        // dig prints it before the retry's output, unless +nocomments.
+        out.push_str(TRUNCATED_LINE);
+        out.push('\n');
+    }
     if show.cmd {
         out.push('\n');
         out.push_str(&banner(&ctx.args));
@@ -198,8 +207,10 @@ pub fn render_with(msg: &Message, ctx: &DigContext, show: Display) -> String {
     let _ = writeln!(out, ";; Query time: {} msec", ctx.query_time_ms);
     let _ = writeln!(
         out,
-        ";; SERVER: {}#53({}) (UDP)",
-        ctx.server_ip, ctx.server_name
+        ";; SERVER: {}#53({}) ({})",
+        ctx.server_ip,
+        ctx.server_name,
+        ctx.transport.protocol()
     );
     let _ = writeln!(out, ";; WHEN: {}", when_text(ctx.when));
     let _ = writeln!(
@@ -272,6 +283,7 @@ mod tests {
             server_name: "127.0.10.3".into(),
             when: 1_795_865_207,
             query_time_ms: 0,
+            transport: Transport::Udp,
             compression: Compression::Bind,
         };
         let expected = "

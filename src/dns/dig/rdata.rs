@@ -2,7 +2,8 @@
 //! `Display`: dig quotes every TXT string and writes bytes outside printable ASCII as `\DDD`,
 //! quotes a CAA value, prints SOA timers unsigned, writes hex in upper case cut into
 //! 56-character words (SSHFP, TLSA), and prints data of an unknown type in the RFC 3597 form
-//! `\# LENGTH HEX` after the type `TYPEnnn`.
+//! `\# LENGTH HEX` after the type `TYPEnnn`. DNSSEC types and ZONEMD are printed by
+//! [`crate::dns::dnssec`].
 
 use hickory_proto::rr::rdata::{CAA, HINFO, MX, NAPTR, SOA, SRV, SSHFP, TLSA, TXT};
 use hickory_proto::rr::{DNSClass, RData, RecordType};
@@ -30,7 +31,8 @@ pub fn rdata_text(rdata: &RData) -> String {
         RData::SSHFP(s) => sshfp_text(s),
         RData::TLSA(t) => tlsa_text(t),
         RData::NULL(null) => generic_text(&null.anything),
-        RData::Unknown { rdata, .. } => generic_text(&rdata.anything),
+        RData::Unknown { code, rdata } => crate::dns::dnssec::text(*code, &rdata.anything)
+            .unwrap_or_else(|| generic_text(&rdata.anything)),
         RData::Update0(_) => String::new(),
         // Types the simulator never serves (SVCB, HTTPS, CERT, OPENPGPKEY, ...): hickory's
         // presentation form, which may differ from dig's in quoting.
@@ -40,10 +42,7 @@ pub fn rdata_text(rdata: &RData) -> String {
 
 /// A record type's mnemonic as dig prints it; types without one are `TYPEnnn`.
 pub fn type_text(rtype: RecordType) -> String {
-    match rtype {
-        RecordType::Unknown(code) => format!("TYPE{code}"),
-        other => other.to_string(),
-    }
+    crate::dns::rtype::type_mnemonic(rtype)
 }
 
 /// A class's mnemonic as dig prints it; classes without one are `CLASSnnn`.
@@ -59,25 +58,7 @@ pub fn class_text(class: DNSClass) -> String {
     }
 }
 
-/// A `<character-string>` in double quotes, as BIND's `txt_totext` writes it: `"` and `\`
-/// get a backslash, bytes below 0x20 or above 0x7e become `\DDD`, the rest (`;` included)
-/// is written as is.
-pub fn quoted(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() + 2);
-    out.push('"');
-    for &b in bytes {
-        match b {
-            b'"' | b'\\' => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(b as char),
-            _ => out.push_str(&format!("\\{b:03}")),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use crate::dns::charstring::quoted;
 
 /// Bytes as upper-case hex, a space after every [`SPLIT_WIDTH`] characters.
 pub fn split_hex(bytes: &[u8]) -> String {

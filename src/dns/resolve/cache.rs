@@ -20,7 +20,7 @@ pub enum Trust {
 
 /// What is cached for a name and type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cached {
     Records {
         #[serde(with = "records_text")]
@@ -102,7 +102,9 @@ fn parse_record(text: &str) -> Result<Record, String> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entry {
+    #[serde(with = "crate::dns::name::serde_text")]
     pub name: Name,
     #[serde(with = "crate::dns::rtype_serde")]
     pub rtype: RecordType,

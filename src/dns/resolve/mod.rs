@@ -86,7 +86,14 @@ pub fn run(
     let mut engine = Engine::new(world, cache, now, limits, message_id(q, 0x5a5a));
     let found = engine.lookup(q, 0);
     let id = message_id(q, 0);
-    let message = resolver_message(q, id, found.kind, &found.answer, &found.authority);
+    // A resolver that gives up answers SERVFAIL with empty sections, even after following
+    // CNAMEs (Unbound 1.17 with a loop across two zones, `tests/fixtures/oracle/cname-chains`);
+    // the chain stays in the outcome to explain it.
+    let sent = match found.kind {
+        OutcomeKind::ServFail => &[][..],
+        _ => &found.answer[..],
+    };
+    let message = resolver_message(q, id, found.kind, sent, &found.authority);
     let outcome = Outcome {
         kind: found.kind,
         answer: found.answer,

@@ -54,3 +54,16 @@ pub use terraform::terraform;
 pub use zip::zip;
 pub use zone_file_import::import_zone_file;
 pub use zone_files::{export_folder, export_json, export_zone_files, import_scenario};
+
+/// The largest file an import reads (zone file, Route 53 listing, scenario): 16 MiB, far
+/// above any real zone (Route 53 holds at most 10,000 records per zone by default), so a
+/// mistaken file is refused before it is read whole.
+pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The message for a file past [`MAX_IMPORT_BYTES`].
+pub fn import_too_large(file: &str) -> String {
+    format!(
+        "{file} is larger than {} MiB, more than an import reads; is it the right file?",
+        MAX_IMPORT_BYTES >> 20
+    )
+}

@@ -20,40 +20,79 @@ use super::{ImportError, decode_route53_name, documentation_address, find_hosted
 use crate::dns::rrset::{ALIAS_TTL, AliasTarget, RecordSet, parse_values};
 use crate::scenario::Scenario;
 
+// Every field of the API's shapes is known, so that a misspelt one is refused with its
+// path rather than ignored; the ones the simulation does not model are refused or noted.
 #[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[allow(dead_code)] // the paging fields are read to be known, not used
 struct Listing {
     resource_record_sets: Vec<SetDoc>,
     #[serde(default)]
     is_truncated: bool,
+    next_record_name: Option<String>,
+    next_record_type: Option<String>,
+    next_record_identifier: Option<String>,
+    max_items: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
 struct SetDoc {
     name: String,
     #[serde(rename = "Type")]
     rtype: String,
     #[serde(rename = "TTL")]
     ttl: Option<u64>,
-    #[serde(default)]
-    resource_records: Vec<ValueDoc>,
+    resource_records: Option<Vec<ValueDoc>>,
     alias_target: Option<AliasDoc>,
     set_identifier: Option<String>,
+    health_check_id: Option<String>,
+    traffic_policy_instance_id: Option<String>,
+    // The routing policies (each needs a SetIdentifier in Route 53).
+    weight: Option<serde_json::Value>,
+    region: Option<serde_json::Value>,
+    geo_location: Option<serde_json::Value>,
+    failover: Option<serde_json::Value>,
+    multi_value_answer: Option<serde_json::Value>,
+    cidr_routing_config: Option<serde_json::Value>,
+    geo_proximity_location: Option<serde_json::Value>,
+}
+
+impl SetDoc {
+    /// The first routing-policy field the set has, by its name in the listing.
+    fn routing_field(&self) -> Option<&'static str> {
+        [
+            ("Weight", self.weight.is_some()),
+            ("Region", self.region.is_some()),
+            ("GeoLocation", self.geo_location.is_some()),
+            ("Failover", self.failover.is_some()),
+            ("MultiValueAnswer", self.multi_value_answer.is_some()),
+            ("CidrRoutingConfig", self.cidr_routing_config.is_some()),
+            (
+                "GeoProximityLocation",
+                self.geo_proximity_location.is_some(),
+            ),
+        ]
+        .into_iter()
+        .find_map(|(field, present)| present.then_some(field))
+    }
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ValueDoc {
     #[serde(rename = "Value")]
     value: String,
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
 struct AliasDoc {
     hosted_zone_id: String,
     #[serde(rename = "DNSName")]
     dns_name: String,
+    #[allow(dead_code)] // known, not simulated: a target here is always healthy
+    evaluate_target_health: Option<bool>,
 }
 
 /// Reads `text` (named `file` in messages) as a Route 53 record-set listing and returns the
@@ -96,6 +135,7 @@ pub fn import_route53_json(
         }
     };
 
+    let mut notes = Vec::new();
     let mut sets: Vec<RecordSet> = Vec::with_capacity(docs.len());
     let mut first_at: Vec<usize> = Vec::with_capacity(docs.len());
     // Each set's index in `sets` by the canonical key of its name and its type, so a
@@ -126,6 +166,34 @@ pub fn import_route53_json(
                 format!(
                     "{name} {rtype} has a routing policy (SetIdentifier \"{id}\"): the simulation holds one record set per name and type; keep one of them without SetIdentifier, Weight, Region, Failover or GeoLocation"
                 ),
+            ));
+        }
+        if let Some(field) = doc.routing_field() {
+            return Err(ImportError::at_path(
+                file,
+                at(&format!(".{field}")),
+                format!(
+                    "{name} {rtype} has a routing policy ({field}): the simulation holds one record set per name and type, answered with simple routing; remove {field} (and SetIdentifier) to import it as a simple record set"
+                ),
+            ));
+        }
+        if doc.alias_target.is_some() && doc.resource_records.is_some() {
+            return Err(ImportError::at_path(
+                file,
+                at(".AliasTarget"),
+                format!(
+                    "{name} {rtype} has both an AliasTarget and ResourceRecords; Route 53 refuses such a set (an alias answers with its target's records, it has none of its own): keep one of the two"
+                ),
+            ));
+        }
+        if let Some(id) = &doc.health_check_id {
+            notes.push(format!(
+                "{name} {rtype} has the health check {id}: the simulation has no health checks, so the record is answered as if healthy."
+            ));
+        }
+        if let Some(id) = &doc.traffic_policy_instance_id {
+            notes.push(format!(
+                "{name} {rtype} was made by the traffic policy instance {id}: it is imported as a plain record set; the traffic policy itself is not simulated."
             ));
         }
         if let Some(&k) = index.get(&(crate::dns::canon::key(&name), rtype)) {
@@ -184,18 +252,15 @@ pub fn import_route53_json(
                             format!("{ttl} is not a TTL; Route 53 takes 0 to 2147483647 seconds"),
                         )
                     })?;
-                if doc.resource_records.is_empty() {
+                let records = doc.resource_records.unwrap_or_default();
+                if records.is_empty() {
                     return Err(ImportError::at_path(
                         file,
                         at(""),
                         format!("{name} {rtype} has neither ResourceRecords nor an AliasTarget"),
                     ));
                 }
-                let texts: Vec<&str> = doc
-                    .resource_records
-                    .iter()
-                    .map(|v| v.value.as_str())
-                    .collect();
+                let texts: Vec<&str> = records.iter().map(|v| v.value.as_str()).collect();
                 let values = parse_values(rtype, &texts).map_err(|e| {
                     ImportError::at_path(file, at(".ResourceRecords"), e.to_string())
                 })?;
@@ -207,7 +272,6 @@ pub fn import_route53_json(
         first_at.push(i);
     }
 
-    let mut notes = Vec::new();
     if truncated {
         notes.push("The listing says IsTruncated: it is one page only, and the record sets of the next pages were not imported; list again without --max-items (the AWS CLI then fetches every page).".to_string());
     }
@@ -260,7 +324,7 @@ fn record_type(text: &str) -> Result<RecordType, String> {
     let upper = text.trim().to_ascii_uppercase();
     match upper.parse::<RecordType>() {
         Ok(RecordType::Unknown(_)) | Err(_) => Err(format!(
-            "\"{text}\" is not a record type Route 53 knows (A, AAAA, CAA, CNAME, MX, NAPTR, NS, PTR, SOA, SPF, SRV, TXT)"
+            "\"{text}\" is not a record type Route 53 knows (A, AAAA, CAA, CNAME, DS, MX, NAPTR, NS, PTR, SOA, SPF, SRV, TXT)"
         )),
         Ok(t) => Ok(t),
     }

@@ -15,6 +15,21 @@ pub fn decode_route53_name(text: &str) -> Result<Name, String> {
     if text == "." {
         return Ok(Name::root());
     }
+    if !text.is_ascii() {
+        // Never handed to an IDNA mapping: the crate's name check gives the Punycode form.
+        return Err(crate::dns::name::parse_absolute(text).err().map_or_else(
+            || format!("\"{text}\" has letters outside ASCII"),
+            |e| e.to_string(),
+        ));
+    }
+    if let Some(c) = text.chars().find(|c| c.is_ascii_control() || *c == ' ') {
+        return Err(format!(
+            "\"{}\" holds {:?}, which Route 53 takes in a name only as an escape: \\{:03o}",
+            text.escape_default(),
+            c,
+            c as u32
+        ));
+    }
     let body = text.strip_suffix('.').unwrap_or(text);
     let mut labels: Vec<Vec<u8>> = vec![Vec::new()];
     let bytes = body.as_bytes();
@@ -50,6 +65,12 @@ pub fn decode_route53_name(text: &str) -> Result<Name, String> {
                 i += 1;
             }
         }
+    }
+    if let Some(label) = labels.iter().find(|l| l.len() > 63) {
+        return Err(format!(
+            "the name {text} has a label of {} octets; a label may have at most 63",
+            label.len()
+        ));
     }
     if labels.iter().any(Vec::is_empty) {
         return Err(format!(

@@ -27,6 +27,7 @@ const LINK_VERSION: u32 = 1;
 
 /// What the app shows with the scenario; every part optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ViewState {
     /// The hosted zone (or zone) selected, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,10 +79,17 @@ struct PayloadOut<'a> {
 }
 
 #[derive(Deserialize)]
-struct PayloadIn {
-    scenario: serde_json::Value,
+#[serde(deny_unknown_fields)]
+struct StrictPayload {
+    #[allow(dead_code)] // read for its checks (duplicate and unknown keys); the value is the same
+    scenario: Scenario,
     #[serde(default)]
     view: Option<ViewState>,
+}
+
+#[derive(Deserialize)]
+struct PayloadIn {
+    scenario: serde_json::Value,
 }
 
 /// The fragment (`#s1.…`) for a scenario, whatever its length.
@@ -166,8 +174,16 @@ pub fn open_link(text: &str) -> Result<Shared, LinkError> {
         .map_err(|e| LinkError::Damaged(format!("its content is not a shared scenario: {e}")))?;
     let scenario =
         Scenario::from_json(&payload.scenario.to_string()).map_err(LinkError::Scenario)?;
-    Ok(Shared {
-        scenario,
-        view: payload.view,
-    })
+    // A JSON value keeps the last of two equal keys, where a scenario file is refused: the
+    // link's own text is read as strictly as a file.
+    let StrictPayload { view, .. } = serde_json::from_slice(&json).map_err(|e| {
+        LinkError::Scenario(DocumentError::Damaged {
+            path: format!("line {}, column {}", e.line(), e.column()),
+            message: e
+                .to_string()
+                .rsplit_once(" at line ")
+                .map_or_else(|| e.to_string(), |(m, _)| m.to_string()),
+        })
+    })?;
+    Ok(Shared { scenario, view })
 }

@@ -25,7 +25,7 @@ pub(crate) struct ZoneKey {
 impl std::fmt::Display for ZoneKey {
     /// `example.com.`, `.` or `example.com.~Z0222`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.origin)?;
+        write!(f, "{}", crate::dns::name::Show(&self.origin))?;
         match &self.tag {
             Some(tag) => write!(f, "~{tag}"),
             None => Ok(()),
@@ -97,8 +97,9 @@ impl ZoneKey {
         let origin = if self.origin.is_root() {
             "root".to_string()
         } else {
-            // Safe as a file name; `~` escaped too, as it starts the tag.
-            let text = self.origin.to_string();
+            // As BIND writes the name (escapes read back the same), made safe as a file
+            // name; `~` escaped too, as it starts the tag.
+            let text = crate::dns::name::text(&self.origin);
             file_name::component(text.strip_suffix('.').unwrap_or(&text)).replace('~', "%7E")
         };
         match &self.tag {

@@ -26,13 +26,18 @@ use crate::dns::name::parse_absolute;
 use crate::scenario::document::check_zone_id;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TopologyDoc {
+    /// What the folder shows, in words (the oracle's fixtures have one); not used.
+    #[serde(default, rename = "description")]
+    _description: String,
     servers: Vec<ServerDoc>,
     #[serde(default)]
     zones: Vec<ZoneEntryDoc>,
 }
 
 #[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ServerDoc {
     pub name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -48,6 +53,7 @@ fn is_bind(software: &Software) -> bool {
 }
 
 #[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ZoneEntryDoc {
     pub zone: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

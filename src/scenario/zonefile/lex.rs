@@ -203,42 +203,7 @@ pub(crate) fn column(text: &str, offset: usize) -> usize {
     text[line_start..offset].chars().count() + 1
 }
 
-/// Decodes a token's escapes: `\X` is X, `\DDD` is the octet DDD (0 to 255).
-pub(crate) fn unescape(raw: &str) -> Result<Vec<u8>, String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'\\' {
-            out.push(bytes[i]);
-            i += 1;
-            continue;
-        }
-        let digits = &bytes[i + 1..(i + 4).min(bytes.len())];
-        if digits.first().is_some_and(u8::is_ascii_digit) {
-            if digits.len() < 3 || !digits.iter().all(u8::is_ascii_digit) {
-                return Err(format!(
-                    "the escape \"{}\" needs three digits, such as \\032 for a space",
-                    String::from_utf8_lossy(&bytes[i..i + 1 + digits.len()])
-                ));
-            }
-            let value = digits
-                .iter()
-                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
-            let octet = u8::try_from(value).map_err(|_| {
-                format!("the escape \\{value} is not an octet; write \\000 to \\255")
-            })?;
-            out.push(octet);
-            i += 4;
-        } else if let Some(&next) = bytes.get(i + 1) {
-            out.push(next);
-            i += 2;
-        } else {
-            return Err("a '\\' at the end of the text escapes nothing".into());
-        }
-    }
-    Ok(out)
-}
+pub(crate) use crate::dns::charstring::unescape;
 
 #[cfg(test)]
 mod tests {

@@ -1,22 +1,27 @@
 //! The zone-file reader: turns the lexer's entries into a [`Zone`], applying the master-file
 //! rules as BIND does (`$ORIGIN`, `$TTL`, relative names, `@`, a blank owner continuing the
 //! previous one, RFC 1035 TTL defaults) and BIND's load checks (out-of-zone data, CNAME and
-//! other data, one SOA at the origin, NS at the origin). Record data is parsed by
-//! hickory-proto's zone-file [`Parser`], one record at a time, so every error has a line.
+//! other data, one SOA at the origin, NS at the origin). Record data is read by
+//! [`rdata_read`] (or, for the types it does not read, by hickory-proto's zone-file
+//! [`Parser`]), one record at a time, so every error has a line.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-use std::str::FromStr;
 
-use hickory_proto::rr::rdata::{CNAME, NS, PTR, TXT};
+use hickory_proto::rr::rdata::{CNAME, NS, PTR};
 use hickory_proto::rr::{Name, RData, RecordType};
+use hickory_proto::serialize::binary::{BinDecoder, Restrict};
 use hickory_proto::serialize::txt::{Parser, parse_ttl};
 use rustc_hash::FxHashMap;
 
 use super::ZoneFileError;
 use super::lex::{self, Entry, Token};
 use crate::dns::Zone;
+use crate::dns::charstring::Field;
+use crate::dns::dnssec;
 use crate::dns::name::{parse_absolute, parse_relative};
+use crate::dns::rdata_read;
 use crate::dns::rrset::{AliasTarget, RecordSet};
+use crate::dns::rtype::{parse_type_mnemonic, type_mnemonic};
 
 /// Reads a whole zone file (see [`super::parse_zone_file`]).
 pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zone, ZoneFileError> {
@@ -429,7 +434,7 @@ impl<'t> Reader<'t> {
                 class_seen = true;
                 continue;
             }
-            match RecordType::from_str(&upper) {
+            match parse_type_mnemonic(&upper).ok_or(()) {
                 Ok(rtype)
                     if !matches!(
                         rtype,
@@ -501,6 +506,9 @@ impl<'t> Reader<'t> {
         type_token: &Token<'_>,
         data: &[&Token<'_>],
     ) -> Result<RData, ZoneFileError> {
+        if let Some(rdata) = self.dnssec_or_generic(rtype, type_token, data)? {
+            return Ok(rdata);
+        }
         let shape = shape(rtype);
         if let Some(shape) = &shape {
             if data.is_empty() {
@@ -534,24 +542,28 @@ impl<'t> Reader<'t> {
             return Err(self.at(type_token, format!("the {rtype} record has no data")));
         }
 
-        if rtype == RecordType::TXT {
-            let mut strings = Vec::with_capacity(data.len());
-            for token in data {
-                let bytes = lex::unescape(token.raw).map_err(|e| self.at(token, e))?;
-                if bytes.len() > 255 {
-                    return Err(self.at(
-                        token,
-                        format!(
-                            "this TXT string is {} bytes long; a string holds at most 255, so split it into several quoted strings",
-                            bytes.len()
-                        ),
-                    ));
+        if rdata_read::reads(rtype) {
+            let fields: Vec<Field<'_>> = data
+                .iter()
+                .map(|t| Field {
+                    raw: t.raw,
+                    quoted: t.quoted,
+                })
+                .collect();
+            let origin = &self.origin;
+            let name = |text: &str| {
+                if text == "@" {
+                    return Ok(origin.clone());
                 }
-                strings.push(bytes);
-            }
-            return Ok(RData::TXT(TXT::from_bytes(
-                strings.iter().map(Vec::as_slice).collect(),
-            )));
+                parse_relative(text, origin).map_err(|e| format!("bad name \"{text}\": {e}"))
+            };
+            return rdata_read::read(rtype, &fields, &name).map_err(|e| {
+                let token = e
+                    .field
+                    .and_then(|i| data.get(i).copied())
+                    .unwrap_or(type_token);
+                self.at(token, e.message)
+            });
         }
 
         // The commonest types, one field each, without the parser's per-record setup: an
@@ -585,6 +597,17 @@ impl<'t> Reader<'t> {
                 Some(None) => return Err(self.rdata_error(rtype, shape.as_ref(), data)),
                 None => {}
             }
+        }
+
+        // hickory-proto reads names through IDNA, which must never see letters outside ASCII.
+        if let Some(token) = data.iter().find(|t| !t.quoted && !t.raw.is_ascii()) {
+            let reason = parse_relative(token.raw, &self.origin)
+                .err()
+                .map_or_else(|| "letters outside ASCII".to_string(), |e| e.to_string());
+            return Err(self.at(
+                token,
+                format!("bad {rtype} record data \"{}\": {reason}", token.raw),
+            ));
         }
 
         // One record on one line, owner "@": hickory reads the data with our current origin.
@@ -628,6 +651,71 @@ impl<'t> Reader<'t> {
         match parsed {
             Some(rdata) => Ok(rdata),
             None => Err(self.rdata_error(rtype, shape.as_ref(), data)),
+        }
+    }
+
+    /// Reads data written in RFC 3597's generic form (`\# LENGTH HEX`, any type), and the
+    /// data of the DNSSEC types and ZONEMD (see [`dnssec`]); `None` for anything else.
+    fn dnssec_or_generic(
+        &self,
+        rtype: RecordType,
+        type_token: &Token<'_>,
+        data: &[&Token<'_>],
+    ) -> Result<Option<RData>, ZoneFileError> {
+        let raw: Vec<&str> = data.iter().map(|t| t.raw).collect();
+        let generic = dnssec::generic::is_generic(&raw);
+        if !generic && !dnssec::handles(rtype) {
+            return Ok(None);
+        }
+        let mnemonic = type_mnemonic(rtype);
+        if let Some(token) = data.iter().find(|t| t.quoted) {
+            return Err(self.at(
+                token,
+                format!("{mnemonic} record data holds no quoted strings"),
+            ));
+        }
+        let locate = |e: dnssec::DataError| match data.get(e.token) {
+            Some(token) => self.at(token, format!("bad {mnemonic} record data: {}", e.message)),
+            None => self.at(
+                type_token,
+                format!("bad {mnemonic} record data: {}", e.message),
+            ),
+        };
+        if !generic {
+            if data.is_empty() {
+                return Err(self.at(
+                    type_token,
+                    format!(
+                        "the {mnemonic} record has no data; expected {}",
+                        dnssec::layout::example(rtype)
+                    ),
+                ));
+            }
+            return dnssec::parse(rtype, &raw, &self.origin)
+                .map(Some)
+                .map_err(locate);
+        }
+        let octets = dnssec::generic::parse(&raw).map_err(locate)?;
+        let malformed = || {
+            self.at(
+                data[0],
+                format!("bad {mnemonic} record data: these octets are not valid {mnemonic} data"),
+            )
+        };
+        if dnssec::handles(rtype) {
+            return match dnssec::text(rtype, &octets) {
+                Some(_) => Ok(Some(dnssec::rdata(rtype, octets))),
+                None => Err(malformed()),
+            };
+        }
+        if let RecordType::Unknown(_) = rtype {
+            return Ok(Some(dnssec::rdata(rtype, octets)));
+        }
+        let mut decoder = BinDecoder::new(&octets);
+        let length = Restrict::new(octets.len() as u16);
+        match RData::read(&mut decoder, rtype, length) {
+            Ok(rdata) if decoder.is_empty() => Ok(Some(rdata)),
+            _ => Err(malformed()),
         }
     }
 
@@ -844,22 +932,13 @@ impl<'t> Reader<'t> {
 }
 
 /// A name as BIND reads it in a zone file: `@` is the origin, a name without the final dot
-/// is relative to it, ASCII is taken as written (case kept, `_` allowed anywhere). Names with
-/// other characters go through hickory-proto's IDNA conversion, as its zone parser does.
-/// `None` for a name that is not valid (the caller asks the crate's checks for the reason).
+/// is relative to it, escapes decoded, case kept (see [`parse_relative`]). `None` for a name
+/// that is not valid (the caller asks the crate's checks for the reason).
 fn zone_name(raw: &str, origin: &Name) -> Option<Name> {
     if raw == "@" {
         return Some(origin.clone());
     }
-    if !raw.is_ascii() {
-        return Name::parse(raw, Some(origin)).ok().filter(Name::is_fqdn);
-    }
-    let name = Name::from_ascii(raw).ok()?;
-    if name.is_fqdn() {
-        Some(name)
-    } else {
-        name.append_domain(origin).ok()
-    }
+    parse_relative(raw, origin).ok()
 }
 
 /// Appends a key whose byte order is the canonical order of names (RFC 4034 section 6.1):

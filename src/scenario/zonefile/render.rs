@@ -12,6 +12,7 @@ use hickory_proto::rr::{Name, RData, RecordType};
 
 use crate::dns::Zone;
 use crate::dns::rrset::{ALIAS_TTL, RecordSet};
+use crate::dns::rtype::type_mnemonic;
 
 /// One line of the output.
 enum Line {
@@ -46,7 +47,7 @@ pub(super) fn render(zone: &Zone) -> String {
         {
             owner_w = owner_w.max(owner.len());
             ttl_w = ttl_w.max(ttl.to_string().len());
-            type_w = type_w.max(rtype.to_string().len());
+            type_w = type_w.max(type_mnemonic(*rtype).len());
         }
     }
 
@@ -64,7 +65,7 @@ pub(super) fn render(zone: &Zone) -> String {
                 rtype,
                 data,
             } => {
-                let rtype = rtype.to_string();
+                let rtype = type_mnemonic(rtype);
                 let _ = writeln!(
                     out,
                     "{owner:<owner_w$}  {ttl:<ttl_w$}  IN  {rtype:<type_w$}  {data}"
@@ -128,86 +129,30 @@ fn push_set(set: &RecordSet, lines: &mut Vec<Line>) {
     }
 }
 
-/// A name with its trailing dot, whatever its `is_fqdn` flag says.
+/// A name with its trailing dot, whatever its `is_fqdn` flag says, as BIND writes it
+/// (escapes the reader reads back; `xn--` labels as they are).
 fn absolute(name: &Name) -> String {
-    if name.is_fqdn() {
-        name.to_string()
-    } else {
-        let mut name = name.clone();
-        name.set_fqdn(true);
-        name.to_string()
-    }
+    crate::dns::name::text(name)
 }
 
-/// Record data in presentation form, readable back by the zone-file reader: names absolute,
-/// character strings quoted with `\"`, `\\` and `\DDD` escapes.
+/// Record data in presentation form, readable back by the zone-file reader: as dig prints
+/// it (names absolute, character strings quoted with `\"`, `\\` and `\DDD` escapes, the
+/// same octets back), hickory's form for the types dig's printer leaves to it.
 pub(crate) fn rdata_text(rdata: &RData) -> String {
     match rdata {
-        RData::CNAME(c) => absolute(&c.0),
-        RData::NS(ns) => absolute(&ns.0),
-        RData::PTR(ptr) => absolute(&ptr.0),
-        RData::MX(mx) => format!("{} {}", mx.preference, absolute(&mx.exchange)),
-        RData::SOA(soa) => format!(
-            "{} {} {} {} {} {} {}",
-            absolute(&soa.mname),
-            absolute(&soa.rname),
-            soa.serial,
-            soa.refresh,
-            soa.retry,
-            soa.expire,
-            soa.minimum
-        ),
-        RData::SRV(srv) => format!(
-            "{} {} {} {}",
-            srv.priority,
-            srv.weight,
-            srv.port,
-            absolute(&srv.target)
-        ),
-        RData::TXT(txt) => {
-            let strings: Vec<String> = txt.txt_data.iter().map(|s| quote(s)).collect();
-            strings.join(" ")
-        }
-        RData::CAA(caa) => format!("{} {} {}", caa.flags(), caa.tag, quote(&caa.value)),
+        RData::CNAME(_)
+        | RData::NS(_)
+        | RData::PTR(_)
+        | RData::MX(_)
+        | RData::SOA(_)
+        | RData::SRV(_)
+        | RData::TXT(_)
+        | RData::CAA(_)
+        | RData::HINFO(_)
+        | RData::NAPTR(_)
+        // DNSSEC types and ZONEMD as dig prints them (names absolute); other types without a
+        // parser here as RFC 3597 data.
+        | RData::Unknown { .. } => crate::dns::dig::rdata_text(rdata),
         other => other.to_string(),
-    }
-}
-
-/// A character string in double quotes: printable text as is (UTF-8 included), `"` and `\`
-/// escaped, control characters and octets that are not UTF-8 as `\DDD`.
-fn quote(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() + 2);
-    out.push('"');
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            match c {
-                '"' | '\\' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                c if c.is_control() && c.is_ascii() => {
-                    let _ = write!(out, "\\{:03}", c as u32);
-                }
-                c => out.push(c),
-            }
-        }
-        for b in chunk.invalid() {
-            let _ = write!(out, "\\{b:03}");
-        }
-    }
-    out.push('"');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quote_escapes_what_a_zone_file_cannot_hold() {
-        assert_eq!(quote(b"a b"), "\"a b\"");
-        assert_eq!(quote(b"say \"hi\" \\o/"), "\"say \\\"hi\\\" \\\\o/\"");
-        assert_eq!(quote(b"tab\there\x7f"), "\"tab\\009here\\127\"");
-        assert_eq!(quote(b"\xff\xc3\xa9"), "\"\\255\u{e9}\"");
     }
 }

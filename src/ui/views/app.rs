@@ -439,7 +439,8 @@ fn use_shortcuts(state: &AppHandle) {
 /// False during the app's first render in the browser, true from the next one on. The panels
 /// below the fold (accounts, certificates, diagnostics) render a moment after the hierarchy, the
 /// records and the resolve panel, so they do not hold up the first paint. Natively (SSR,
-/// tests) everything renders at once.
+/// tests) everything renders at once. The render that adds them marks `app-settled`
+/// (`performance.mark`), which `scripts/bench-web.mjs` times as interactive.
 #[hook]
 fn use_settled() -> bool {
     let settled = use_state(|| cfg!(not(target_arch = "wasm32")));
@@ -447,6 +448,15 @@ fn use_settled() -> bool {
         let settled = settled.clone();
         use_effect_with((), move |_| settled.set(true));
     }
+    // The benchmark's "interactive": the render with the deferred panels done.
+    use_effect_with(*settled, |settled| {
+        #[cfg(target_arch = "wasm32")]
+        if *settled && let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark("app-settled");
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = settled;
+    });
     *settled
 }
 

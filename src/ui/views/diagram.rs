@@ -1,13 +1,19 @@
 //! The hierarchy diagram as inline SVG: owner boxes, zone boxes (buttons: click, Enter or
 //! Space selects the zone), and delegation arrows labelled with their health and NS names.
-//! Geometry comes from `hierarchy::layout`; colours and type come from `www/style.css`.
+//! Geometry comes from `hierarchy::layout_view`; colours and type come from `www/style.css`.
+//! Many sibling zones are folded into one "+N zones" box (a button that opens the fold);
+//! the zoom and pan controls are `diagram_zoom`'s.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::diagram_zoom::{ZoomBar, use_zoom};
 use crate::ui::doc::Doc;
-use crate::ui::hierarchy::{self, Edge, LABEL_LINE_H, Layout, NODE_H, NODE_W, Node, Owner};
+use crate::ui::hierarchy::{
+    self, Edge, Fold, LABEL_LINE_H, Layout, NODE_H, NODE_W, Node, Owner, View,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct DiagramProps {
@@ -28,17 +34,58 @@ pub struct DiagramProps {
 
 #[function_component]
 pub fn Diagram(props: &DiagramProps) -> Html {
+    let open = use_state(BTreeSet::<String>::new);
+    // Never folded away: what the user selected, what the diagnostics flag, what is asked.
+    let keep: BTreeSet<String> = props
+        .selected
+        .iter()
+        .map(|s| s.to_string())
+        .chain(props.flagged.iter().cloned())
+        .chain(props.highlighted.iter().cloned())
+        .collect();
     let layout = use_memo(
-        (props.doc.clone(), props.show_infrastructure),
-        |(doc, infra)| hierarchy::layout(doc, *infra),
+        (
+            props.doc.clone(),
+            props.show_infrastructure,
+            (*open).clone(),
+            keep,
+        ),
+        |(doc, infra, open, keep)| {
+            hierarchy::layout_view(
+                doc,
+                &View {
+                    show_infrastructure: *infra,
+                    open: open.clone(),
+                    keep: keep.clone(),
+                },
+            )
+        },
     );
+    let on_fold = {
+        let open = open.clone();
+        Callback::from(move |key: String| {
+            let mut next = (*open).clone();
+            if !next.remove(&key) {
+                next.insert(key);
+            }
+            open.set(next);
+        })
+    };
 
     let Layout { width, height, .. } = *layout;
+    let zoom = use_zoom(width, height);
+    let (shown_w, shown_h) = zoom.size();
     let selected = props.selected.as_deref();
     html! {
         <figure class="diagram">
-            <div class="diagram-scroll">
-                <svg class="diagram-svg" width={width.to_string()} height={height.to_string()}
+            <ZoomBar handle={zoom.clone()} />
+            <div class={classes!("diagram-scroll", zoom.fitted().then_some("fit"))} ref={zoom.scroller.clone()}
+                tabindex="0" role="region"
+                aria-label="Diagram: scroll with the arrow keys or drag; + and − zoom, 0 fits it to the panel"
+                onkeydown={zoom.on_key()} onwheel={zoom.on_wheel()}
+                onpointerdown={zoom.on_pointer_down()} onpointermove={zoom.on_pointer_move()}
+                onpointerup={zoom.on_pointer_up()} onpointercancel={zoom.on_pointer_up()}>
+                <svg class="diagram-svg" width={shown_w} height={shown_h} ref={zoom.svg.clone()}
                     viewBox={format!("0 0 {width} {height}")} role="group"
                     aria-label="Delegation hierarchy: zones by owner, with the delegations between them">
                     <defs>
@@ -60,7 +107,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         }
                     }) }
                     { for layout.edges.iter().map(|e| edge_view(&layout, e, &props.flagged)) }
-                    { for layout.nodes.iter().map(|n| node_view(n, selected, &props.highlighted, &props.flagged, &props.on_select)) }
+                    { for layout.nodes.iter().map(|n| match &n.fold {
+                        Some(fold) => fold_view(n, fold, &on_fold),
+                        None => node_view(n, selected, &props.highlighted, &props.flagged, &props.on_select),
+                    }) }
                 </svg>
             </div>
             <figcaption class="legend">
@@ -80,15 +130,25 @@ fn edge_view(layout: &Layout, e: &Edge, flagged: &[String]) -> Html {
     let to = &layout.nodes[e.to];
     let is_flagged = |n: &Node| n.zone_id.as_ref().is_some_and(|id| flagged.contains(id));
     // A finding involves both ends (or the parent, when the child zone does not exist).
-    let marked = is_flagged(from) && (is_flagged(to) || to.zone_id.is_none());
+    let marked =
+        is_flagged(from) && (is_flagged(to) || (to.zone_id.is_none() && to.fold.is_none()));
     let class = e.health.class();
     let lines = hierarchy::label_lines(e);
+    let target = match &to.fold {
+        Some(fold) => format!("{} folded zones", fold.count),
+        None => to.origin.to_string(),
+    };
     let described = format!(
-        "{} to {}: {}{}{}",
+        "{} to {target}: {}{}{}",
         from.origin,
-        to.origin,
-        e.health.label(),
-        if e.ns.is_empty() {
+        if e.summary.is_empty() {
+            e.health.label().to_string()
+        } else {
+            format!("worst {}", e.health.label())
+        },
+        if !e.summary.is_empty() {
+            format!("; {}", e.summary.join(", "))
+        } else if e.ns.is_empty() {
             String::new()
         } else {
             format!(", NS {}", e.ns.join(", "))
@@ -204,6 +264,71 @@ fn node_view(
                     <text x={(x + NODE_W - 14).to_string()} y={(y + 18).to_string()} text-anchor="middle">{ "!" }</text>
                 </g>
             }
+        </g>
+    }
+}
+
+/// A box standing for folded sibling zones: a button that opens the fold (or, open, folds
+/// the zones again).
+fn fold_view(n: &Node, fold: &Fold, on_fold: &Callback<String>) -> Html {
+    let (x, y) = (n.x, n.y);
+    let owner = match &n.owner {
+        Owner::Account { id, .. } => format!(" in account {id}"),
+        _ => String::new(),
+    };
+    let label = if fold.open {
+        format!(
+            "Fold the {} zones under {}{owner} into one box",
+            fold.count, n.origin
+        )
+    } else {
+        let below = match fold.below {
+            0 => String::new(),
+            1 => " and 1 zone below them".to_string(),
+            k => format!(" and {k} zones below them"),
+        };
+        let more = if fold.count > fold.sample.len() {
+            ", …"
+        } else {
+            ""
+        };
+        format!(
+            "{} more zones under {}{owner}{below}, folded ({}{more}): show them",
+            fold.count,
+            n.origin,
+            fold.sample.join(", ")
+        )
+    };
+    let onclick = {
+        let (cb, key) = (on_fold.clone(), fold.key.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(key.clone()))
+    };
+    let onkeydown = {
+        let (cb, key) = (on_fold.clone(), fold.key.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                cb.emit(key.clone());
+            }
+        })
+    };
+    let rect = |dx: i32, class: &'static str| {
+        html! {
+            <rect class={class} x={(x + dx).to_string()} y={(y - dx).to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="10" />
+        }
+    };
+    html! {
+        <g class={classes!("node", "fold", fold.open.then_some("open"))} role="button" tabindex="0"
+            aria-expanded={fold.open.to_string()} data-fold={fold.key.clone()} onclick={onclick} onkeydown={onkeydown}>
+            <title>{ label }</title>
+            <rect class="focus-ring" x={(x - 4).to_string()} y={(y - 4).to_string()} width={(NODE_W + 8).to_string()} height={(NODE_H + 8).to_string()} rx="13" />
+            if !fold.open {
+                { rect(6, "fold-stack") }
+                { rect(3, "fold-stack") }
+            }
+            { rect(0, "node-box") }
+            <text class="node-title" x={(x + 14).to_string()} y={(y + 22).to_string()}>{ n.title.clone() }</text>
+            <text class="node-sub" x={(x + 14).to_string()} y={(y + 40).to_string()}>{ n.subtitle.clone() }</text>
         </g>
     }
 }

@@ -3,12 +3,24 @@
 //! is read with `gloo::file`), checked as typed: the preview says what will change, an error
 //! says file:line:column and what was expected, at the text field, with the text kept.
 //! Import applies the checked result as ONE undo step; a failed import changes nothing.
+//!
+//! Neither the check nor the import runs inside the keystroke or the click: each is queued
+//! behind a paint, so a big file (25,000 record sets) shows "Checking…" or "Importing…"
+//! with a progress bar first, and the dialog answers while it waits.
 
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::icon::Icon;
+use super::record_filter::thousands;
+use crate::scenario::interop::ImportError;
 use crate::ui::interop::{ImportKind, Imported, run_import};
 use crate::ui::state::{Action, AppHandle};
+
+/// How long a queued check or import waits, so the progress is painted first (a frame).
+const PAINT_MS: u32 = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportDialogProps {
@@ -36,16 +48,33 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         text: String::new(),
     });
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-
-    let checked = (!draft.text.trim().is_empty()).then(|| {
-        run_import(
-            &state.doc,
-            draft.kind,
-            &draft.zone,
-            &draft.file,
-            &draft.text,
-        )
-    });
+    // The check of the draft shown, and the draft it was made for: while they differ, the
+    // new check is queued ("Checking…").
+    let check = use_state(|| None::<(Draft, Rc<Result<Imported, ImportError>>)>);
+    let applying = use_state(|| false);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let (check, timer, doc) = (check.clone(), timer.clone(), state.doc.clone());
+        use_effect_with((*draft).clone(), move |draft| {
+            let draft = draft.clone();
+            if draft.text.trim().is_empty() {
+                *timer.borrow_mut() = None;
+            } else if check.as_ref().is_none_or(|(d, _)| *d != draft) {
+                // After a paint: the progress shows first. A newer draft replaces this one.
+                *timer.borrow_mut() = Some(Timeout::new(PAINT_MS, move || {
+                    let result =
+                        run_import(&doc, draft.kind, &draft.zone, &draft.file, &draft.text);
+                    check.set(Some((draft, Rc::new(result))));
+                }));
+            }
+        });
+    }
+    let checking =
+        !draft.text.trim().is_empty() && check.as_ref().is_none_or(|(d, _)| *d != *draft);
+    let checked: Option<Result<Imported, ImportError>> = check
+        .as_ref()
+        .filter(|(d, _)| *d == *draft)
+        .map(|(_, r)| (**r).clone());
 
     let set = |f: fn(&mut Draft, String)| {
         let draft = draft.clone();
@@ -90,6 +119,14 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             let file = gloo::file::File::from(file);
             let name = file.name();
             let draft = draft.clone();
+            let limit = crate::scenario::interop::MAX_IMPORT_BYTES;
+            if file.size() > limit as u64 {
+                let mut next = (*draft).clone();
+                next.text = format!("; {}", crate::scenario::interop::import_too_large(&name));
+                next.file = name;
+                draft.set(next);
+                return;
+            }
             let task = gloo::file::callbacks::read_as_text(&file, move |result| {
                 let mut next = (*draft).clone();
                 next.file = name;
@@ -106,9 +143,17 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         let state = state.clone();
         let checked = checked.clone();
         let close = props.on_close.clone();
+        let (applying, timer) = (applying.clone(), timer.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match checked.clone() {
+            if *applying {
+                return;
+            }
+            let checked = checked.clone();
+            let (state, close) = (state.clone(), close.clone());
+            // "Importing…" is painted before the edit is applied.
+            applying.set(true);
+            *timer.borrow_mut() = Some(Timeout::new(PAINT_MS, move || match checked {
                 Some(Ok(Imported::Edit {
                     edit,
                     changes_nothing: false,
@@ -125,7 +170,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     close.emit(());
                 }
                 _ => {}
-            }
+            }));
         })
     };
     let (oncancel, close) = super::modal::close_handlers(&props.on_close);
@@ -157,6 +202,19 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             true,
         ),
         _ => (Vec::new(), false),
+    };
+    let can_import = can_import && !*applying;
+    let lines = if checking || *applying {
+        draft.text.lines().filter(|l| !l.trim().is_empty()).count()
+    } else {
+        0
+    };
+    let progress = if *applying {
+        Some(format!("Importing {} lines…", thousands(lines)))
+    } else if checking {
+        Some(format!("Checking {} lines…", thousands(lines)))
+    } else {
+        None
     };
     let placeholder = match draft.kind {
         ImportKind::ZoneFile => "$TTL 300\nwww  IN A     192.0.2.10\napi  IN CNAME www",
@@ -214,7 +272,13 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         <p class="field-error" id="import-error" hidden=true></p>
                     }
                 </div>
-                if !summary.is_empty() {
+                if let Some(what) = &progress {
+                    <div class="import-progress" role="status" id="import-progress">
+                        <progress aria-label={what.clone()}></progress>
+                        <span>{ what.clone() }</span>
+                    </div>
+                }
+                if !summary.is_empty() && progress.is_none() {
                     <div class="import-preview" aria-live="polite">
                         <h3>{ "What will change" }</h3>
                         <ul id="import-summary">{ for summary.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>

@@ -40,6 +40,9 @@ pub fn value_hint(rtype: &str) -> &'static str {
         "TXT" => "Quoted text, one record per line, such as \"v=spf1 -all\"",
         "NS" => "Name servers, one per line, such as ns-1.awsdns-00.com",
         "CAA" => "Flags, tag and quoted value, one per line, such as 0 issue \"amazon.com\"",
+        "DS" => {
+            "Key tag, algorithm, digest type and digest, one per line, at a delegated subdomain (DNSSEC), such as 2371 13 2 1F987CC6583E92DF0890718C42..."
+        }
         "SOA" => {
             "Seven fields: primary server, hostmaster, serial, refresh, retry, expire, minimum"
         }

@@ -229,7 +229,8 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
             if let Some(link) = &link {
                 { delegation_row(link, on_delegate) }
             }
-            <RecordTable zone={zone.clone()} on_edit={open_edit} on_delete={on_delete} />
+            <RecordTable key={props.zone_id.to_string()} doc={props.doc.clone()} zone_id={props.zone_id.clone()}
+                on_edit={open_edit} on_delete={on_delete} />
             if let Some(state) = &*dialog {
                 <RecordDialog
                     origin={origin.clone()}
