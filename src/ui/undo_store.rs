@@ -4,7 +4,9 @@
 //! can still be undone, while a new tab (a new session) starts with no history, as an editor
 //! does. The most recent `KEEP` undo steps are kept, fewer if they would not fit in
 //! `MAX_CHARS`; stacks that cannot be read are ignored (the document itself is safe in
-//! localStorage; see `storage`).
+//! localStorage; see `storage`). Each step is written out once, newest first, and no more
+//! are written once the room is used up: with documents of megabytes (a zone of 25,000
+//! record sets) the page goes away after one or two, not fifty.
 
 use std::hash::Hasher;
 use std::rc::Rc;
@@ -52,31 +54,55 @@ fn save_within(
     max_chars: usize,
 ) -> Result<(), String> {
     let (undo, redo) = history.stacks();
-    let owned = |v: Vec<(&str, &Rc<Doc>)>| -> Vec<(String, Doc)> {
-        v.into_iter()
-            .map(|(label, snapshot)| (label.to_string(), (**snapshot).clone()))
-            .collect()
+    let undo = &undo[undo.len().saturating_sub(KEEP)..];
+    let head = format!(
+        "{{\"format\":{FORMAT},\"current\":{},",
+        serde_json::to_string(&digest(&encode(doc))).map_err(|e| e.to_string())?
+    );
+    // `{head}"undo":[…],"redo":[…]}`: what is left for the steps.
+    let Some(mut room) = max_chars.checked_sub(head.len() + "\"undo\":[],\"redo\":[]}".len())
+    else {
+        return store.set(HISTORY_KEY, "");
     };
-    let mut saved = Saved {
-        format: FORMAT,
-        current: digest(&encode(doc)),
-        undo: owned(undo[undo.len().saturating_sub(KEEP)..].to_vec()),
-        redo: owned(redo),
+    // The nearest redo steps first, then the most recent undo steps: an older step is
+    // dropped before a newer one, an undo step before a redo step.
+    let redo = newest_that_fit(&redo, &mut room)?;
+    let undo = if redo.len() == redo_len(history) {
+        newest_that_fit(undo, &mut room)?
+    } else {
+        Vec::new()
     };
-    loop {
-        let text = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
-        if text.len() <= max_chars {
-            return store.set(HISTORY_KEY, &text);
-        }
-        // Too big: drop the oldest undo step, then the farthest redo step.
-        if !saved.undo.is_empty() {
-            saved.undo.remove(0);
-        } else if !saved.redo.is_empty() {
-            saved.redo.remove(0);
-        } else {
-            return store.set(HISTORY_KEY, "");
-        }
+    if undo.is_empty() && redo.is_empty() {
+        return store.set(HISTORY_KEY, "");
     }
+    let text = format!(
+        "{head}\"undo\":[{}],\"redo\":[{}]}}",
+        undo.join(","),
+        redo.join(",")
+    );
+    store.set(HISTORY_KEY, &text)
+}
+
+fn redo_len(history: &History<Rc<Doc>>) -> usize {
+    history.stacks().1.len()
+}
+
+/// The JSON of the most recent steps of `stack` (bottom first) whose text fits in `room`
+/// (with a comma between), in stack order; `room` is reduced by what they take. Steps older
+/// than the first that does not fit are not written out at all.
+fn newest_that_fit(stack: &[(&str, &Rc<Doc>)], room: &mut usize) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for (label, snapshot) in stack.iter().rev() {
+        let text = serde_json::to_string(&(label, &***snapshot)).map_err(|e| e.to_string())?;
+        let need = text.len() + usize::from(!out.is_empty());
+        if need > *room {
+            break;
+        }
+        *room -= need;
+        out.push(text);
+    }
+    out.reverse();
+    Ok(out)
 }
 
 /// The stacks saved for the document whose saved text is `saved_text`, or an empty history
@@ -192,6 +218,31 @@ mod tests {
         save_within(&mut store, &history, &doc, 10).unwrap();
         assert_eq!(store.items[HISTORY_KEY], "");
         assert!(!restore(&store, &encode(&doc)).can_undo());
+    }
+
+    #[test]
+    fn redo_steps_outlast_undo_steps_and_the_nearest_outlast_the_farthest() {
+        let (mut history, doc) = edited(5);
+        let mut doc = Rc::new(doc);
+        for _ in 0..3 {
+            doc = history.undo(doc).unwrap();
+        }
+        let one_doc = encode(&doc).len();
+        let mut store = MemoryStore::default();
+        // Room for about two snapshots: the two nearest of the three redo steps.
+        save_within(&mut store, &history, &doc, one_doc * 2 + one_doc / 2).unwrap();
+        let back = restore(&store, &encode(&doc));
+        let (undo, redo) = back.stacks();
+        let labels: Vec<&str> = redo.iter().map(|(l, _)| *l).collect();
+        assert_eq!(undo.len(), 0);
+        assert_eq!(
+            labels,
+            ["add A host3.example.com.", "add A host2.example.com."]
+        );
+        assert_eq!(back.redo_label(), Some("add A host2.example.com."));
+        // Room for all: the stacks come back whole.
+        save_within(&mut store, &history, &doc, one_doc * 10).unwrap();
+        assert_eq!(restore(&store, &encode(&doc)), history);
     }
 
     #[test]
