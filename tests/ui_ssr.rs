@@ -198,6 +198,7 @@ async fn form_errors_sit_at_their_fields_and_the_input_is_kept() {
     let props = RecordDialogProps {
         origin: n("example.com."),
         heading: "Add a record set to example.com.".into(),
+        account: Default::default(),
         submit_label: "Create record set".into(),
         draft,
         errors,
@@ -280,6 +281,7 @@ async fn the_diagram_marks_the_selected_zone_and_names_every_arrow() {
         highlighted: Default::default(),
         flagged: Default::default(),
         on_select: Callback::noop(),
+        compact: false,
     })
     .await;
     let selected = one(&html, "g.node.selected");
@@ -693,6 +695,7 @@ async fn the_diagram_marks_flagged_delegations_in_words_and_with_a_badge() {
         highlighted: Default::default(),
         flagged: Rc::new(vec![parent.clone(), child.clone()]),
         on_select: Callback::noop(),
+        compact: false,
     })
     .await;
     let flagged: Vec<String> = all(&html, "g.edge.flagged > title")

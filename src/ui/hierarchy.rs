@@ -88,6 +88,11 @@ impl Health {
         }
     }
 
+    /// Whether the arrow is dashed: no server answers through it (as the legend shows).
+    pub fn dashed(self) -> bool {
+        matches!(self, Health::Lame | Health::NotDelegated)
+    }
+
     pub fn class(self) -> &'static str {
         match self {
             Health::Ok => "ok",

@@ -7,7 +7,9 @@
 use yew::prelude::*;
 
 use super::icon::Icon;
-use crate::ui::interop::{ImportKind, Imported, run_import};
+use crate::ui::interop::{
+    ImportKind, Imported, placement_warnings, run_import, zone_file_origin, zone_for_origin,
+};
 use crate::ui::state::{Action, AppHandle};
 
 #[derive(Properties, PartialEq)]
@@ -36,6 +38,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         text: String::new(),
     });
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    // Whether the user chose the zone (then an $ORIGIN does not change it).
+    let zone_touched = use_mut_ref(|| false);
 
     let checked = (!draft.text.trim().is_empty()).then(|| {
         run_import(
@@ -65,14 +69,35 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     };
     let on_zone = {
         let set = set(|d, v| d.zone = v);
+        let touched = zone_touched.clone();
         Callback::from(move |e: Event| {
+            *touched.borrow_mut() = true;
             set(e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value())
         })
     };
+    // A zone file that names its $ORIGIN goes, unless the user chose otherwise, into the
+    // hosted zone of that name.
+    let preselect = {
+        let (doc, touched) = (state.doc.clone(), zone_touched.clone());
+        move |d: &mut Draft| {
+            if d.kind == ImportKind::ZoneFile
+                && !*touched.borrow()
+                && let Some(id) = zone_file_origin(&d.text).and_then(|o| zone_for_origin(&doc, &o))
+            {
+                d.zone = id;
+            }
+        }
+    };
     let on_text = {
-        let set = set(|d, v| d.text = v);
+        let (draft, preselect) = (draft.clone(), preselect.clone());
+        let set = move |v: String| {
+            let mut next = (*draft).clone();
+            next.text = v;
+            preselect(&mut next);
+            draft.set(next);
+        };
         Callback::from(move |e: InputEvent| {
             set(e
                 .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
@@ -89,7 +114,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             };
             let file = gloo::file::File::from(file);
             let name = file.name();
-            let draft = draft.clone();
+            let (draft, preselect) = (draft.clone(), preselect.clone());
             let task = gloo::file::callbacks::read_as_text(&file, move |result| {
                 let mut next = (*draft).clone();
                 next.file = name;
@@ -97,6 +122,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     Ok(text) => next.text = text,
                     Err(e) => next.text = format!("; the file could not be read: {e}"),
                 }
+                preselect(&mut next);
                 draft.set(next);
             });
             *reader.borrow_mut() = Some(task);
@@ -130,6 +156,10 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     };
     let (oncancel, close) = super::modal::close_handlers(&props.on_close);
 
+    let warnings = match &checked {
+        Some(Ok(Imported::Edit { edit, .. })) => placement_warnings(&state.doc, &draft.zone, edit),
+        _ => Vec::new(),
+    };
     let error = match &checked {
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
@@ -168,7 +198,12 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         <dialog class="dialog dialog-wide" id="import-dialog" ref={dialog} aria-labelledby="import-title" oncancel={oncancel}>
             <form class="form" novalidate=true onsubmit={on_import}>
                 <div class="dialog-head">
-                    <h2 id="import-title">{ "Import" }</h2>
+                    <div class="dialog-title">
+                        <h2 id="import-title">{ "Import" }</h2>
+                        if draft.kind.needs_zone() {
+                            { super::account_badge::zone_account_badge(&state.doc, &draft.zone) }
+                        }
+                    </div>
                     <button type="button" class="btn btn-icon" aria-label="Close without importing" onclick={close.clone()}>
                         <Icon name="close" />
                     </button>
@@ -218,6 +253,12 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     <div class="import-preview" aria-live="polite">
                         <h3>{ "What will change" }</h3>
                         <ul id="import-summary">{ for summary.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                    </div>
+                }
+                if !warnings.is_empty() {
+                    <div class="import-warning" id="import-warning" role="status">
+                        <Icon name="alert" />
+                        <div>{ for warnings.iter().map(|w| html! { <p>{ w.clone() }</p> }) }</div>
                     </div>
                 }
                 <div class="dialog-actions">
