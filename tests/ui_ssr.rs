@@ -302,6 +302,7 @@ async fn many_sibling_zones_are_one_folded_box_and_the_selected_one_stays_out() 
         highlighted: Default::default(),
         flagged: Default::default(),
         on_select: Callback::noop(),
+        compact: false,
     })
     .await;
     let fold = one(&html, "g.node.fold");
@@ -349,6 +350,7 @@ async fn form_errors_sit_at_their_fields_and_the_input_is_kept() {
     let props = RecordDialogProps {
         origin: n("example.com."),
         heading: "Add a record set to example.com.".into(),
+        account: Default::default(),
         submit_label: "Create record set".into(),
         draft,
         errors,
@@ -431,6 +433,7 @@ async fn the_diagram_marks_the_selected_zone_and_names_every_arrow() {
         highlighted: Default::default(),
         flagged: Default::default(),
         on_select: Callback::noop(),
+        compact: false,
     })
     .await;
     let selected = one(&html, "g.node.selected");
@@ -844,6 +847,7 @@ async fn the_diagram_marks_flagged_delegations_in_words_and_with_a_badge() {
         highlighted: Default::default(),
         flagged: Rc::new(vec![parent.clone(), child.clone()]),
         on_select: Callback::noop(),
+        compact: false,
     })
     .await;
     let flagged: Vec<String> = all(&html, "g.edge.flagged > title")

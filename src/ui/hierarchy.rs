@@ -122,6 +122,11 @@ impl Health {
         }
     }
 
+    /// Whether the arrow is dashed: no server answers through it (as the legend shows).
+    pub fn dashed(self) -> bool {
+        matches!(self, Health::Lame | Health::NotDelegated)
+    }
+
     /// How bad it is: ok first, not delegated last.
     fn rank(self) -> u8 {
         match self {

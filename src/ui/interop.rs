@@ -418,6 +418,105 @@ svg{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;background:#fff}\
 .edge.ok .edge-health{fill:#15803d}.edge.warn .edge-health{fill:#b45309}.edge.bad .edge-health{fill:#b91c1c}\
 .edge-health{font-weight:650}";
 
+/// The name a zone file's first `$ORIGIN` directive gives, if it has one before its first
+/// record (comments and blank lines aside).
+pub fn zone_file_origin(text: &str) -> Option<hickory_proto::rr::Name> {
+    for line in text.lines() {
+        let line = line.split(';').next().unwrap_or_default().trim();
+        if line.is_empty() || line.to_ascii_uppercase().starts_with("$TTL") {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        if !words.next()?.eq_ignore_ascii_case("$ORIGIN") {
+            return None;
+        }
+        return crate::dns::name::parse_absolute(words.next()?).ok();
+    }
+    None
+}
+
+/// The hosted zone a zone file belongs in, by its `$ORIGIN`: of the hosted zones of that
+/// name, the one the parent delegates to (or the first).
+pub fn zone_for_origin(doc: &Scenario, origin: &hickory_proto::rr::Name) -> Option<String> {
+    let named: Vec<_> = doc
+        .aws
+        .hosted_zones
+        .iter()
+        .filter(|z| z.name == *origin)
+        .collect();
+    let delegated: Vec<hickory_proto::rr::Name> = doc
+        .world
+        .parent_zones(origin)
+        .filter_map(|p| p.get(origin, hickory_proto::rr::RecordType::NS))
+        .flat_map(|set| crate::dns::answer::ns_targets(set.records().iter()))
+        .collect();
+    named
+        .iter()
+        .find(|z| z.name_servers().iter().any(|ns| delegated.contains(ns)))
+        .or(named.first())
+        .map(|z| z.id.clone())
+}
+
+/// What an import into `zone_id` would leave where no resolver looks: sentences for the
+/// record sets that land below a delegation in that zone (its NS records for a child send
+/// resolvers to the child's servers, so they never see them). Empty when nothing does.
+pub fn placement_warnings(
+    doc: &Scenario,
+    zone_id: &str,
+    edit: &crate::scenario::edit::Edit,
+) -> Vec<String> {
+    let occluded = |s: &Scenario| -> Vec<(hickory_proto::rr::Name, hickory_proto::rr::RecordType)> {
+        s.world
+            .zone(zone_id)
+            .map(|z| {
+                z.iter()
+                    .filter(|set| z.is_occluded(set))
+                    .map(|set| (set.name.clone(), set.rtype))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let before = occluded(doc);
+    let mut after = doc.clone();
+    if edit.apply(&mut after).is_err() {
+        return Vec::new();
+    }
+    let new: Vec<_> = occluded(&after)
+        .into_iter()
+        .filter(|k| !before.contains(k))
+        .collect();
+    let Some(zone) = after.world.zone(zone_id) else {
+        return Vec::new();
+    };
+    // Grouped by the delegation they fall under.
+    let mut cuts: Vec<(hickory_proto::rr::Name, usize)> = Vec::new();
+    for (name, _) in &new {
+        if let Some(cut) = zone.cut_for(name) {
+            match cuts.iter_mut().find(|(c, _)| *c == cut.name) {
+                Some((_, n)) => *n += 1,
+                None => cuts.push((cut.name.clone(), 1)),
+            }
+        }
+    }
+    cuts.into_iter()
+        .map(|(cut, count)| {
+            let sets = if count == 1 {
+                "1 record set lands".to_string()
+            } else {
+                format!("{count} record sets land")
+            };
+            let cut_text = crate::ui::resolve::plain(&cut);
+            let instead = match zone_for_origin(&after, &cut) {
+                Some(id) => format!(" Import them into the hosted zone {cut_text} ({id}) instead."),
+                None => String::new(),
+            };
+            format!(
+                "{sets} below the delegation of {cut_text}: this zone's NS records for it send resolvers to {cut_text}'s own servers, so no one ever sees them (Route 53 accepts them all the same).{instead}"
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,5 +646,58 @@ mod tests {
                     .all(|f| !f.text.is_empty() && !f.name.is_empty())
             );
         }
+    }
+
+    #[test]
+    fn a_zone_files_origin_picks_its_hosted_zone() {
+        let doc = crate::scenario::presets::build("article").unwrap();
+        let text =
+            "; the child's records\n$TTL 300\n$ORIGIN api.example.com.\nwww IN A 192.0.2.10\n";
+        let origin = zone_file_origin(text).unwrap();
+        assert_eq!(origin.to_string(), "api.example.com.");
+        let id = zone_for_origin(&doc, &origin).unwrap();
+        assert_eq!(doc.aws.hosted_zone(&id).unwrap().account, "222222222222");
+        // A record before any $ORIGIN: the file does not say.
+        assert_eq!(
+            zone_file_origin("www IN A 192.0.2.1\n$ORIGIN x.com.\n"),
+            None
+        );
+        assert_eq!(
+            zone_for_origin(&doc, &crate::dns::name::n("nowhere.test")),
+            None
+        );
+    }
+
+    #[test]
+    fn records_below_a_delegation_are_warned_about() {
+        let doc = crate::scenario::presets::build("article").unwrap();
+        let parent = zone_for_origin(&doc, &crate::dns::name::n("example.com")).unwrap();
+        let child = zone_for_origin(&doc, &crate::dns::name::n("api.example.com")).unwrap();
+        let text =
+            "$TTL 300\n$ORIGIN api.example.com.\nwww2 IN A 192.0.2.10\nmail IN A 192.0.2.11\n";
+        let Ok(Imported::Edit { edit, .. }) =
+            run_import(&doc, ImportKind::ZoneFile, &parent, "", text)
+        else {
+            panic!("the import reads");
+        };
+        let warnings = placement_warnings(&doc, &parent, &edit);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("2 record sets land below the delegation of api.example.com"),
+            "{}",
+            warnings[0]
+        );
+        assert!(
+            warnings[0].ends_with(&format!("({child}) instead.")),
+            "{}",
+            warnings[0]
+        );
+        // Into the child zone itself: nothing to warn about.
+        let Ok(Imported::Edit { edit, .. }) =
+            run_import(&doc, ImportKind::ZoneFile, &child, "", text)
+        else {
+            panic!("the import reads");
+        };
+        assert!(placement_warnings(&doc, &child, &edit).is_empty());
     }
 }

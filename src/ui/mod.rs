@@ -22,6 +22,7 @@
 //! - [`interop`]: imports, exports, share links and embed parameters (pure).
 //! - [`manage`]: accounts, hosted zones, registry NS and delegating from the child (pure).
 //! - [`browser`]: downloads, clipboard and location for those (wasm32; no-ops natively).
+//! - [`walkthrough`]: the article's steps as a checklist that ticks itself from the engine.
 //! - [`views`]: the components.
 
 pub mod acm;
@@ -43,6 +44,7 @@ pub mod storage;
 pub mod undo_store;
 pub mod view_store;
 pub mod views;
+pub mod walkthrough;
 
 pub use doc::Doc;
 pub use state::{Action, AppHandle, AppState};

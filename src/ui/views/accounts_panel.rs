@@ -7,6 +7,7 @@
 use hickory_proto::rr::Name;
 use yew::prelude::*;
 
+use super::account_badge::{account_badge, zone_account_badge};
 use super::icon::Icon;
 use super::modal::Modal;
 use crate::scenario::presets::ACCOUNT_AWS;
@@ -425,6 +426,7 @@ pub fn AccountsPanel() -> Html {
             { match &*dialog {
                 Some(Dialog::CreateZone) => html! {
                     <Modal title_id="create-zone-title" title="Create hosted zone" submit_label="Create hosted zone"
+                        account={account_badge(&doc, &zone_draft.account)}
                         on_submit={on_create_zone} on_close={close.clone()}>
                         <div class={classes!("field", zone_draft.errors.account.is_some().then_some("invalid"))}>
                             <label for="new-zone-account">{ "AWS account" }</label>
@@ -476,6 +478,7 @@ pub fn AccountsPanel() -> Html {
                     };
                     html! {
                         <Modal title_id="confirm-title" title={title} submit_label={submit} danger={!recreate}
+                            account={zone_account_badge(&doc, id)}
                             alert={(*confirm_error).clone().map(AttrValue::from)} on_submit={on_confirm} on_close={close.clone()}>
                             <p class="confirm-text">{ text }</p>
                         </Modal>

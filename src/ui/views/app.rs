@@ -27,6 +27,7 @@ use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
 use crate::ui::state::{Action, AppHandle, AppState, Edit, Shown};
 use crate::ui::storage::Notice;
+use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_walkthrough};
 
 /// The state at start: in the browser, what localStorage holds (a damaged save is kept
 /// aside and reported); natively (SSR), the default document.
@@ -139,6 +140,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |ids: Vec<String>| flagged.set(std::rc::Rc::new(ids)))
     };
     let challenge: ChallengeHandle = use_state(ChallengeState::default);
+    let (walkthrough, on_run) = use_walkthrough(&state, &challenge);
     // The import / export / share dialog open, if any.
     let open_dialog = use_state(|| None::<&'static str>);
     let open = |which: &'static str| {
@@ -190,6 +192,7 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" class="btn btn-secondary" id="open-export" onclick={open("export")}>{ "Export" }</button>
                         <button type="button" class="btn btn-secondary" id="open-share" onclick={open("share")}>{ "Share" }</button>
                     </div>
+                    <WalkthroughButton progress={walkthrough.clone()} />
                 </Header>
                 if let Some(link) = &*incoming {
                     <SharedLinkBanner link={link.clone()} on_open={on_open_link} on_dismiss={on_ignore_link} />
@@ -207,6 +210,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <JumpNav />
                 <main class="workspace">
+                    <WalkthroughCard progress={walkthrough.clone()} />
                     <ChallengeCard />
                     <section class="panel panel-diagram" id="diagram-panel" aria-labelledby="diagram-heading" tabindex="-1">
                         <div class="panel-bar">
@@ -229,7 +233,7 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="empty" id="zone-heading">{ "No zone yet." }</p>
                         }
                     </section>
-                    <ResolveArea on_highlight={on_highlight.clone()} />
+                    <ResolveArea on_highlight={on_highlight.clone()} on_run={on_run} />
                     // Below the fold: rendered a moment after the first paint (see use_settled).
                     if settled {
                         <AccountsPanel />

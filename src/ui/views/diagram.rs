@@ -30,6 +30,10 @@ pub struct DiagramProps {
     #[prop_or_default]
     pub flagged: Rc<Vec<String>>,
     pub on_select: Callback<String>,
+    /// A second, compact copy beside a resolution's steps: not focusable, hidden from
+    /// assistive technology (the main diagram says the same), its own marker ids.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 #[function_component]
@@ -76,21 +80,39 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let zoom = use_zoom(width, height);
     let (shown_w, shown_h) = zoom.size();
     let selected = props.selected.as_deref();
-    html! {
-        <figure class="diagram">
-            <ZoomBar handle={zoom.clone()} />
-            <div class={classes!("diagram-scroll", zoom.fitted().then_some("fit"))} ref={zoom.scroller.clone()}
-                tabindex="0" role="region"
-                aria-label="Diagram: scroll with the arrow keys or drag; + and − zoom, 0 fits it to the panel"
-                onkeydown={zoom.on_key()} onwheel={zoom.on_wheel()}
-                onpointerdown={zoom.on_pointer_down()} onpointermove={zoom.on_pointer_move()}
-                onpointerup={zoom.on_pointer_up()} onpointercancel={zoom.on_pointer_up()}>
-                <svg class="diagram-svg" width={shown_w} height={shown_h} ref={zoom.svg.clone()}
-                    viewBox={format!("0 0 {width} {height}")} role="group"
-                    aria-label="Delegation hierarchy: zones by owner, with the delegations between them">
+    let compact = props.compact;
+    let prefix = if compact { "mini-arrow" } else { "arrow" };
+    // Keep in view, when the diagram scrolls (small screens, a wide layout, the compact
+    // copy): the zone the current step asks, else the root.
+    let scroll = use_node_ref();
+    {
+        let focus = props
+            .highlighted
+            .first()
+            .and_then(|id| layout.nodes.iter().find(|n| n.zone_id.as_ref() == Some(id)))
+            .or_else(|| layout.nodes.iter().find(|n| n.origin.is_root()))
+            .map(|n| (n.x + NODE_W / 2, n.y + NODE_H / 2));
+        let scroll = if props.compact {
+            scroll.clone()
+        } else {
+            zoom.scroller.clone()
+        };
+        use_effect_with((focus, width, height), move |(focus, _, _)| {
+            if let (Some((x, y)), Some(el)) = (focus, scroll.cast::<web_sys::Element>()) {
+                if el.scroll_width() > el.client_width() {
+                    el.set_scroll_left((x - el.client_width() / 2).max(0));
+                }
+                if el.scroll_height() > el.client_height() {
+                    el.set_scroll_top((y - el.client_height() / 2).max(0));
+                }
+            }
+        });
+    }
+    let svg_body = html! {
+        <>
                     <defs>
                         { for ["ok", "warn", "bad"].iter().map(|c| html! {
-                            <marker id={format!("arrow-{c}")} class={format!("arrowhead {c}")} viewBox="0 0 10 10"
+                            <marker id={format!("{prefix}-{c}")} class={format!("arrowhead {c}")} viewBox="0 0 10 10"
                                 refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                                 <path d="M 0 0 L 10 5 L 0 10 z" />
                             </marker>
@@ -106,17 +128,44 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                             </g>
                         }
                     }) }
-                    { for layout.edges.iter().map(|e| edge_view(&layout, e, &props.flagged)) }
+                    { for layout.edges.iter().map(|e| edge_view(&layout, e, &props.flagged, compact)) }
                     { for layout.nodes.iter().map(|n| match &n.fold {
-                        Some(fold) => fold_view(n, fold, &on_fold),
-                        None => node_view(n, selected, &props.highlighted, &props.flagged, &props.on_select),
+                        Some(fold) if !compact => fold_view(n, fold, &on_fold),
+                        _ => node_view(n, selected, &props.highlighted, &props.flagged, &props.on_select, compact),
                     }) }
-                </svg>
-            </div>
+        </>
+    };
+    html! {
+        <figure class={classes!("diagram", compact.then_some("compact"))}>
+            if !compact {
+                <ZoomBar handle={zoom.clone()} />
+            }
+            if compact {
+                // Moved by the app (centred on the zone asked), not by hand: no scroll region.
+                <div class="diagram-scroll" ref={scroll.clone()}>
+                    <svg class="diagram-svg" width={width.to_string()} height={height.to_string()}
+                        viewBox={format!("0 0 {width} {height}")} aria-hidden="true" focusable="false">
+                        { svg_body }
+                    </svg>
+                </div>
+            } else {
+                <div class={classes!("diagram-scroll", zoom.fitted().then_some("fit"))} ref={zoom.scroller.clone()}
+                    tabindex="0" role="region"
+                    aria-label="Diagram: scroll with the arrow keys or drag; + and − zoom, 0 fits it to the panel"
+                    onkeydown={zoom.on_key()} onwheel={zoom.on_wheel()}
+                    onpointerdown={zoom.on_pointer_down()} onpointermove={zoom.on_pointer_move()}
+                    onpointerup={zoom.on_pointer_up()} onpointercancel={zoom.on_pointer_up()}>
+                    <svg class="diagram-svg" width={shown_w} height={shown_h} ref={zoom.svg.clone()}
+                        viewBox={format!("0 0 {width} {height}")} role="group"
+                        aria-label="Delegation hierarchy: zones by owner, with the delegations between them">
+                        { svg_body }
+                    </svg>
+                </div>
+            }
             <figcaption class="legend">
                 <span class="legend-item ok"><span class="swatch" aria-hidden="true"></span>{ "delegation ok" }</span>
-                <span class="legend-item warn"><span class="swatch" aria-hidden="true"></span>{ "NS mismatch" }</span>
-                <span class="legend-item bad"><span class="swatch" aria-hidden="true"></span>{ "lame or not delegated" }</span>
+                <span class="legend-item warn"><span class="swatch" aria-hidden="true"></span>{ "NS mismatch or partly lame" }</span>
+                <span class="legend-item bad"><span class="swatch" aria-hidden="true"></span>{ "lame or not delegated (dashed)" }</span>
                 if !props.flagged.is_empty() {
                     <span class="legend-item flagged"><span class="flag-dot" aria-hidden="true">{ "!" }</span>{ "flagged by diagnostics" }</span>
                 }
@@ -125,7 +174,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     }
 }
 
-fn edge_view(layout: &Layout, e: &Edge, flagged: &[String]) -> Html {
+fn edge_view(layout: &Layout, e: &Edge, flagged: &[String], compact: bool) -> Html {
+    let prefix = if compact { "mini-arrow" } else { "arrow" };
     let from = &layout.nodes[e.from];
     let to = &layout.nodes[e.to];
     let is_flagged = |n: &Node| n.zone_id.as_ref().is_some_and(|id| flagged.contains(id));
@@ -166,15 +216,18 @@ fn edge_view(layout: &Layout, e: &Edge, flagged: &[String]) -> Html {
     };
     let x = e.label_x.to_string();
     html! {
-        <g class={classes!("edge", class, backdrop, (e.health == hierarchy::Health::NotDelegated).then_some("dashed"), marked.then_some("flagged"))}>
+        <g class={classes!("edge", class, backdrop, e.health.dashed().then_some("dashed"), marked.then_some("flagged"))}>
             <title>{ described }</title>
-            <path d={e.path.clone()} marker-end={format!("url(#arrow-{class})")} />
-            <text class="edge-label" x={x.clone()} y={e.label_y.to_string()} text-anchor={if e.label_end { "end" } else { "start" }}>
-                <tspan class="edge-health">{ e.health.label() }</tspan>
-                { for lines.iter().enumerate().map(|(i, l)| html! {
-                    <tspan class="edge-ns" x={x.clone()} y={(e.label_y + (i as i32 + 1) * LABEL_LINE_H).to_string()}>{ l.clone() }</tspan>
-                }) }
-            </text>
+            <path d={e.path.clone()} marker-end={format!("url(#{prefix}-{class})")} />
+            // The compact copy draws the arrows only: the labels are the main diagram's.
+            if !compact {
+                <text class="edge-label" x={x.clone()} y={e.label_y.to_string()} text-anchor={if e.label_end { "end" } else { "start" }}>
+                    <tspan class="edge-health">{ e.health.label() }</tspan>
+                    { for lines.iter().enumerate().map(|(i, l)| html! {
+                        <tspan class="edge-ns" x={x.clone()} y={(e.label_y + (i as i32 + 1) * LABEL_LINE_H).to_string()}>{ l.clone() }</tspan>
+                    }) }
+                </text>
+            }
         </g>
     }
 }
@@ -185,6 +238,7 @@ fn node_view(
     highlighted: &[String],
     flagged: &[String],
     on_select: &Callback<String>,
+    compact: bool,
 ) -> Html {
     let (x, y) = (n.x, n.y);
     let sets = match n.record_sets {
@@ -202,7 +256,7 @@ fn node_view(
     };
     let Some(zone_id) = n.zone_id.clone() else {
         return html! {
-            <g class="node ghost">
+            <g class={classes!(if compact { "mini-node" } else { "node" }, "ghost")}>
                 <title>{ format!("{}: delegated, but no hosted zone of this name exists", n.origin) }</title>
                 { box_rect }{ texts }
             </g>
@@ -249,8 +303,10 @@ fn node_view(
         _ => "hosted",
     };
     html! {
-        <g class={classes!("node", kind, is_selected.then_some("selected"), is_asked.then_some("asked"))} role="button" tabindex="0"
-            aria-pressed={is_selected.to_string()} data-zone={zone_id}
+        // The compact copy's boxes are `mini-node`: the main diagram's `.node`s stay unique.
+        <g class={classes!(if compact { "mini-node" } else { "node" }, kind, is_selected.then_some("selected"), is_asked.then_some("asked"))}
+            role={(!compact).then_some("button")} tabindex={(!compact).then_some("0")}
+            aria-pressed={(!compact).then(|| is_selected.to_string())} data-zone={(!compact).then_some(zone_id)}
             onclick={onclick} onkeydown={onkeydown}>
             // The accessible name (and a tooltip): an SVG title rather than aria-label, so the
             // name does not have to repeat the box's visible text word for word.

@@ -150,7 +150,8 @@ pub fn Embed(props: &EmbedProps) -> Html {
                 if props.params.panel == EmbedPanel::Acm {
                     <CertificatesPanel on_highlight={on_highlight} />
                 } else {
-                    <ResolveArea on_highlight={on_highlight} />
+                    <ResolveArea on_highlight={on_highlight}
+                        console_follows_view={props.params.panel == EmbedPanel::Dig} />
                 }
             </>
         },

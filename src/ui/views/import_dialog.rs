@@ -16,7 +16,9 @@ use yew::prelude::*;
 use super::icon::Icon;
 use super::record_filter::thousands;
 use crate::scenario::interop::ImportError;
-use crate::ui::interop::{ImportKind, Imported, run_import};
+use crate::ui::interop::{
+    ImportKind, Imported, placement_warnings, run_import, zone_file_origin, zone_for_origin,
+};
 use crate::ui::state::{Action, AppHandle};
 
 /// How long a queued check or import waits, so the progress is painted first (a frame).
@@ -48,6 +50,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         text: String::new(),
     });
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    // Whether the user chose the zone (then an $ORIGIN does not change it).
+    let zone_touched = use_mut_ref(|| false);
     // The check of the draft shown, and the draft it was made for: while they differ, the
     // new check is queued ("Checking…").
     let check = use_state(|| None::<(Draft, Rc<Result<Imported, ImportError>>)>);
@@ -94,14 +98,35 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     };
     let on_zone = {
         let set = set(|d, v| d.zone = v);
+        let touched = zone_touched.clone();
         Callback::from(move |e: Event| {
+            *touched.borrow_mut() = true;
             set(e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value())
         })
     };
+    // A zone file that names its $ORIGIN goes, unless the user chose otherwise, into the
+    // hosted zone of that name.
+    let preselect = {
+        let (doc, touched) = (state.doc.clone(), zone_touched.clone());
+        move |d: &mut Draft| {
+            if d.kind == ImportKind::ZoneFile
+                && !*touched.borrow()
+                && let Some(id) = zone_file_origin(&d.text).and_then(|o| zone_for_origin(&doc, &o))
+            {
+                d.zone = id;
+            }
+        }
+    };
     let on_text = {
-        let set = set(|d, v| d.text = v);
+        let (draft, preselect) = (draft.clone(), preselect.clone());
+        let set = move |v: String| {
+            let mut next = (*draft).clone();
+            next.text = v;
+            preselect(&mut next);
+            draft.set(next);
+        };
         Callback::from(move |e: InputEvent| {
             set(e
                 .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
@@ -118,7 +143,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             };
             let file = gloo::file::File::from(file);
             let name = file.name();
-            let draft = draft.clone();
+            let (draft, preselect) = (draft.clone(), preselect.clone());
             let limit = crate::scenario::interop::MAX_IMPORT_BYTES;
             if file.size() > limit as u64 {
                 let mut next = (*draft).clone();
@@ -134,6 +159,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     Ok(text) => next.text = text,
                     Err(e) => next.text = format!("; the file could not be read: {e}"),
                 }
+                preselect(&mut next);
                 draft.set(next);
             });
             *reader.borrow_mut() = Some(task);
@@ -175,6 +201,18 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     };
     let (oncancel, close) = super::modal::close_handlers(&props.on_close);
 
+    // Once per check (it tries the edit on a copy of the document).
+    let warnings = {
+        let (doc, zone, checked) = (state.doc.clone(), draft.zone.clone(), checked.clone());
+        let key = (
+            check.as_ref().map(|(_, r)| Rc::as_ptr(r) as usize),
+            state.revision,
+        );
+        use_memo(key, move |_| match &checked {
+            Some(Ok(Imported::Edit { edit, .. })) => placement_warnings(&doc, &zone, edit),
+            _ => Vec::new(),
+        })
+    };
     let error = match &checked {
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
@@ -226,7 +264,12 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         <dialog class="dialog dialog-wide" id="import-dialog" ref={dialog} aria-labelledby="import-title" oncancel={oncancel}>
             <form class="form" novalidate=true onsubmit={on_import}>
                 <div class="dialog-head">
-                    <h2 id="import-title">{ "Import" }</h2>
+                    <div class="dialog-title">
+                        <h2 id="import-title">{ "Import" }</h2>
+                        if draft.kind.needs_zone() {
+                            { super::account_badge::zone_account_badge(&state.doc, &draft.zone) }
+                        }
+                    </div>
                     <button type="button" class="btn btn-icon" aria-label="Close without importing" onclick={close.clone()}>
                         <Icon name="close" />
                     </button>
@@ -282,6 +325,12 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     <div class="import-preview" aria-live="polite">
                         <h3>{ "What will change" }</h3>
                         <ul id="import-summary">{ for summary.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                    </div>
+                }
+                if !warnings.is_empty() {
+                    <div class="import-warning" id="import-warning" role="status">
+                        <Icon name="alert" />
+                        <div>{ for warnings.iter().map(|w| html! { <p>{ w.clone() }</p> }) }</div>
                     </div>
                 }
                 <div class="dialog-actions">

@@ -2,6 +2,7 @@
 //! take what they show as props and report what the user does through callbacks, so each
 //! renders on its own in SSR tests.
 
+pub mod account_badge;
 pub mod accounts_panel;
 pub mod app;
 pub mod banner;

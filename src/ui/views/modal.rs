@@ -22,6 +22,9 @@ pub struct ModalProps {
     pub alert: Option<AttrValue>,
     pub on_submit: Callback<()>,
     pub on_close: Callback<()>,
+    /// The account the dialog acts in, as a badge beside the title.
+    #[prop_or_default]
+    pub account: Html,
     #[prop_or_default]
     pub children: Html,
 }
@@ -42,7 +45,10 @@ pub fn Modal(props: &ModalProps) -> Html {
         <dialog class="dialog manage-dialog" ref={dialog} aria-labelledby={props.title_id.clone()} oncancel={oncancel}>
             <form class="form" novalidate=true onsubmit={onsubmit}>
                 <div class="dialog-head">
-                    <h2 id={props.title_id.clone()}>{ props.title.clone() }</h2>
+                    <div class="dialog-title">
+                        <h2 id={props.title_id.clone()}>{ props.title.clone() }</h2>
+                        { props.account.clone() }
+                    </div>
                     <button type="button" class="btn btn-icon" aria-label="Close (your input is kept)" onclick={close.clone()}>
                         <Icon name="close" />
                     </button>

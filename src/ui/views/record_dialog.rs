@@ -16,6 +16,9 @@ pub struct RecordDialogProps {
     /// The zone the record set is in.
     pub origin: Name,
     pub heading: AttrValue,
+    /// The account the zone belongs to, as a badge beside the heading.
+    #[prop_or_default]
+    pub account: Html,
     pub submit_label: AttrValue,
     pub draft: RecordDraft,
     pub errors: FieldErrors,
@@ -130,7 +133,10 @@ pub fn RecordDialog(props: &RecordDialogProps) -> Html {
         <dialog class="dialog" ref={dialog} aria-labelledby="record-dialog-title" oncancel={oncancel}>
             <form class="form" novalidate=true onsubmit={onsubmit}>
                 <div class="dialog-head">
-                    <h2 id="record-dialog-title">{ props.heading.clone() }</h2>
+                    <div class="dialog-title">
+                        <h2 id="record-dialog-title">{ props.heading.clone() }</h2>
+                        { props.account.clone() }
+                    </div>
                     <button type="button" class="btn btn-icon" aria-label="Close without saving (your input is kept)" onclick={on_close_click.clone()}>
                         <Icon name="close" />
                     </button>

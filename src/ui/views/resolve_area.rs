@@ -16,11 +16,19 @@ use crate::scenario::dig_command::{outcome_text, run_line};
 use crate::scenario::dig_suggest::suggest_server;
 use crate::ui::resolve::{self, Resolver, TYPES, clock_text, duration_text, plain, step_zone_ids};
 use crate::ui::state::{Action, AppHandle, Edit, Shown};
+use crate::ui::views::diagram::Diagram;
 use crate::ui::views::sequence::SequenceView;
 
 #[derive(Properties, PartialEq)]
 pub struct ResolveAreaProps {
     pub on_highlight: Callback<Vec<String>>,
+    /// Every resolution the user runs (the form, a link's query, the console), for the
+    /// walkthrough's dig checks.
+    #[prop_or_default]
+    pub on_run: Callback<Rc<Resolution>>,
+    /// Whether a query given by the view (an embed's `q=`) is also run in the dig console.
+    #[prop_or_default]
+    pub console_follows_view: bool,
 }
 
 fn input_value(e: &Event) -> String {
@@ -51,6 +59,7 @@ struct Runner {
     playing: UseStateHandle<bool>,
     /// The dig command line of the question run (for share links).
     query: UseStateHandle<Option<String>>,
+    on_run: Callback<Rc<Resolution>>,
 }
 
 impl Runner {
@@ -70,6 +79,7 @@ impl Runner {
                 self.error.set(None);
                 self.query
                     .set(Some(resolve::query_line(name, rtype, resolver)));
+                self.on_run.emit(Rc::new(r.clone()));
                 self.run.set(Some(Rc::new((r, state.doc.clock))));
                 self.index.set(step.unwrap_or(0).min(last));
                 self.playing.set(autoplay);
@@ -173,6 +183,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
         error: error.clone(),
         playing: playing.clone(),
         query: query.clone(),
+        on_run: props.on_run.clone(),
     };
     let on_submit = {
         let (state, name, rtype, mode, server, rd, runner) = (
@@ -352,7 +363,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
     // Runs one console command: prints dig's text (or its error, with the command offered
     // again with a server that exists when the one named does not) and opens its resolution.
     let run_console = {
-        let (state, line, out, run, index, pos, playing) = (
+        let (state, line, out, run, index, pos, playing, on_run) = (
             state.clone(),
             console_line.clone(),
             console_out.clone(),
@@ -360,6 +371,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
             index.clone(),
             history_pos.clone(),
             playing.clone(),
+            props.on_run.clone(),
         );
         Callback::from(move |text: String| {
             let mut cache = state.doc.resolver_cache.clone();
@@ -367,6 +379,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
             let printed = match run_line(&state.doc.world, &mut cache, state.doc.clock, &text) {
                 Ok(dig) => {
                     if let Some(r) = dig.resolution {
+                        on_run.emit(Rc::new(r.clone()));
                         run.set(Some(Rc::new((r, state.doc.clock))));
                         index.set(0);
                         playing.set(false);
@@ -392,6 +405,36 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
             pos.set(None);
         })
     };
+    // An embed's `q=` on the dig panel: the command and dig's text in the console too (the
+    // Resolve panel steps through it as usual).
+    {
+        let (state, out) = (state.clone(), console_out.clone());
+        let follow = props.console_follows_view;
+        use_effect_with(state.view_serial, move |_| {
+            let Some(line) = state.view.as_ref().and_then(|v| v.query.clone()) else {
+                return;
+            };
+            if !follow || out.iter().any(|e| e.command == line) {
+                return;
+            }
+            let mut cache = state.doc.resolver_cache.clone();
+            let (printed, offer) =
+                match run_line(&state.doc.world, &mut cache, state.doc.clock, &line) {
+                    Ok(dig) => (dig.text, None),
+                    Err(msg) => (
+                        format!("dig: {msg}"),
+                        suggest_server(&state.doc.world, &line).map(|h| h.command),
+                    ),
+                };
+            let mut all = (*out).clone();
+            all.push(ConsoleEntry {
+                command: line,
+                printed,
+                offer,
+            });
+            out.set(all);
+        });
+    }
     let on_console_submit = {
         let (line, run_console) = (console_line.clone(), run_console.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -532,7 +575,7 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
 fn stepping<G: Fn(fn(usize, usize) -> usize) -> Callback<MouseEvent>>(
     run: &Rc<(Resolution, u64)>,
     index: usize,
-    doc: &crate::ui::Doc,
+    doc: &Rc<crate::ui::Doc>,
     c: Controls<G>,
 ) -> Html {
     let (r, now) = (&run.0, run.1);
@@ -564,11 +607,22 @@ fn stepping<G: Fn(fn(usize, usize) -> usize) -> Callback<MouseEvent>>(
                     </select>
                 </label>
             </div>
-            <SequenceView run={run.clone()} current={index} on_select={c.on_select} />
-            { step_list(&r.steps, index, "Steps") }
-            if let Some(s) = step {
-                { step_detail(&doc.world, s, now) }
-            }
+            // Beside the sequence (below it on small screens): the hierarchy centred on the
+            // zone asked, the step's reason and dig's text, in one screen.
+            <div class="stepping-side">
+                <div class="step-map" title="The zone this step asks, in the delegation hierarchy">
+                    <Diagram doc={doc.clone()} selected={None::<AttrValue>} compact=true
+                        highlighted={Rc::new(step.map(|s| step_zone_ids(&doc.world, s)).unwrap_or_default())}
+                        on_select={Callback::noop()} />
+                </div>
+                if let Some(s) = step {
+                    { step_detail(&doc.world, s, now) }
+                }
+            </div>
+            <div class="stepping-main">
+                <SequenceView run={run.clone()} current={index} on_select={c.on_select} />
+                { step_list(&r.steps, index, "Steps") }
+            </div>
             // The end shows once the steps reach it (the last step is where it is decided);
             // before, it is in the page but hidden, so it does not give the story away.
             if index + 1 < n {

@@ -211,6 +211,7 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
                     <p class="eyebrow">{ kind }</p>
                     <h2 id="zone-heading"><code>{ origin.to_string() }</code></h2>
                     <p class="meta">
+                        { super::account_badge::zone_account_badge(&props.doc, &props.zone_id) }
                         <span>{ owner_text }</span>
                         <span aria-hidden="true">{ "·" }</span>
                         <span>{ if count == 1 { "1 record set".to_string() } else { format!("{count} record sets") } }</span>
@@ -239,6 +240,7 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
                         Mode::Edit((name, rtype)) => format!("Edit {rtype} {name}"),
                     }}
                     submit_label={if state.mode == Mode::Add { "Create record set" } else { "Save changes" }}
+                    account={super::account_badge::zone_account_badge(&props.doc, &props.zone_id)}
                     draft={state.draft.clone()}
                     errors={state.errors.clone()}
                     general_error={state.general.clone().map(AttrValue::from)}

@@ -1,0 +1,10 @@
+//! The walkthrough: the article's steps as a checklist that ticks itself from the engine's
+//! state. [`model`] judges each step (pure, tested natively); [`store`] keeps the progress in
+//! localStorage under its own key; [`view`] is the card (the first-visit offer, the list, and
+//! the header button that resumes it).
+
+pub mod model;
+pub mod store;
+pub mod view;
+
+pub use model::{ITEMS, Item, ItemId, Progress};

@@ -1,0 +1,514 @@
+//! The walkthrough's judge (pure): the article's steps as a checklist, each ticked when the
+//! engine sees it done in the scenario (a hosted zone exists, the parent's NS match the
+//! child's servers, the validation CNAME is where ACM finds it, the diagnosis sees the
+//! breakage) or in what the user ran (the article's four dig checks), never because a button
+//! was pressed. Progress only grows: a step seen done stays ticked when the user goes on to
+//! break the setup on purpose.
+
+use std::collections::BTreeSet;
+
+use hickory_proto::rr::{Name, RecordType};
+use serde::{Deserialize, Serialize};
+
+use crate::aws::acm::history::CheckResult;
+use crate::diagnose::{self, Code};
+use crate::dns::name::n;
+use crate::dns::resolve::{Mode, OutcomeKind, Resolution};
+use crate::scenario::Scenario;
+
+/// The parent zone and the delegated child of the article.
+pub const PARENT: &str = "example.com";
+pub const CHILD: &str = "api.example.com";
+/// The certificate the article requests.
+pub const WILDCARD: &str = "*.api.example.com";
+
+/// One step of the walkthrough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemId {
+    ChildZone,
+    Delegate,
+    DigChecks,
+    Certificate,
+    WrongNs,
+    Recreated,
+    Quiz,
+}
+
+/// The article's four dig checks (the `DigChecks` item is done with all four).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DigCheck {
+    /// `dig NS api.example.com @8.8.8.8`: the public resolver returns the child's servers.
+    NsViaResolver,
+    /// `dig A something.api.example.com @<a child server>`: the child answers directly.
+    DirectToChild,
+    /// `dig +trace api.example.com`: root, com, the parent's referral, the child.
+    Trace,
+    /// `dig CNAME _xyz.api.example.com`: the validation record resolves.
+    ValidationCname,
+}
+
+/// What the user does, where, and what it teaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    pub id: ItemId,
+    pub title: &'static str,
+    /// What to do, in one or two sentences.
+    pub todo: &'static str,
+    /// The panel to go to (an element id).
+    pub panel: &'static str,
+    /// The control to focus there (an element id).
+    pub control: &'static str,
+    /// What just happened, shown once the step is ticked.
+    pub learned: &'static str,
+}
+
+/// The steps, in the article's order.
+pub const ITEMS: [Item; 7] = [
+    Item {
+        id: ItemId::ChildZone,
+        title: "Create the child hosted zone in account B",
+        todo: "In Accounts and hosted zones, create a hosted zone named api.example.com in Account B (api team).",
+        panel: "accounts-panel",
+        control: "create-zone",
+        learned: "Route 53 gave the new zone its own four name servers (its delegation set). Nothing reaches them yet: example.com in account A does not point at them.",
+    },
+    Item {
+        id: ItemId::Delegate,
+        title: "Copy its four name servers into the parent in account A",
+        todo: "Open api.example.com in the diagram and use \u{201c}Add these name servers to the parent\u{201d}, or add an NS record set api.example.com in example.com with the child's four servers.",
+        panel: "zone-panel",
+        control: "delegate-to-child",
+        learned: "The parent now answers queries under api.example.com with a referral to the child's servers: that NS record set is the whole delegation, across accounts.",
+    },
+    Item {
+        id: ItemId::DigChecks,
+        title: "Run the article's four dig checks",
+        todo: "In the dig console run: dig NS api.example.com @8.8.8.8; dig A something.api.example.com @ one of the child's servers; dig +trace api.example.com; dig CNAME _abc123.api.example.com.",
+        panel: "console-panel",
+        control: "console-line",
+        learned: "The resolver returned the child's servers, the child answered for its own names, and the trace went root \u{2192} com \u{2192} example.com's referral \u{2192} api.example.com.",
+    },
+    Item {
+        id: ItemId::Certificate,
+        title: "Request *.api.example.com in ACM and put the validation CNAME in the right zone",
+        todo: "In Certificates, request *.api.example.com from Account B, then create its validation CNAME in account B's api.example.com zone (the zone resolvers reach).",
+        panel: "certificates-panel",
+        control: "acm-domain",
+        learned: "ACM looks the validation CNAME up from the root like any resolver, so it must be in the child zone: a copy in example.com sits below the delegation, where no one looks.",
+    },
+    Item {
+        id: ItemId::WrongNs,
+        title: "Break it: NS records copied from the wrong zone",
+        todo: "Load the preset \u{201c}Parent NS copied from the wrong zone\u{201d} (or edit the parent's NS for api.example.com to other servers), then resolve www.api.example.com.",
+        panel: "diagnostics-panel",
+        control: "preset-select",
+        learned: "Servers that do not host api.example.com answer REFUSED; with none left, resolvers give SERVFAIL for every name in the zone. The diagnosis names the mismatch.",
+    },
+    Item {
+        id: ItemId::Recreated,
+        title: "Break it: the child zone was recreated",
+        todo: "Recreate api.example.com in Accounts and hosted zones (or load the preset \u{201c}Child zone recreated, parent still points at the old servers\u{201d}): the parent still points at the old servers.",
+        panel: "accounts-panel",
+        control: "accounts-heading",
+        learned: "A recreated hosted zone gets a new delegation set; the parent's NS still name the old servers, which no longer host the zone, so the delegation is lame until the NS are updated.",
+    },
+    Item {
+        id: ItemId::Quiz,
+        title: "Answer the article's quiz",
+        todo: "Start the challenge \u{201c}The apex A record that never answers\u{201d} from Challenges in the header and answer its question.",
+        panel: "challenge",
+        control: "challenge-select",
+        learned: "After a delegation every name under api.example.com, its apex included, lives in the child zone; a record left in the parent is occluded, and resolvers get NODATA, not NXDOMAIN.",
+    },
+];
+
+/// The item with this id.
+pub fn item(id: ItemId) -> &'static Item {
+    ITEMS
+        .iter()
+        .find(|i| i.id == id)
+        .expect("every id has an item")
+}
+
+/// Where the user stands; saved in localStorage.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    /// The steps seen done.
+    pub done: BTreeSet<ItemId>,
+    /// The dig checks run.
+    pub checks: BTreeSet<DigCheck>,
+    /// Whether the checklist is shown (false once left; the header button resumes it).
+    pub open: bool,
+    /// Whether the first-visit offer was answered (started or declined).
+    pub offered: bool,
+}
+
+impl Progress {
+    /// The progress on a first visit: the offer shown.
+    pub fn first_visit() -> Self {
+        Self::default()
+    }
+
+    /// Ticks what the scenario shows done; true when something new was ticked.
+    pub fn observe(&mut self, s: &Scenario) -> bool {
+        let before = self.done.len();
+        self.done.extend(judge(s, &self.done));
+        self.done.len() != before
+    }
+
+    /// Counts a resolution the user ran; true when it ticked something new.
+    pub fn ran(&mut self, r: &Resolution, s: &Scenario) -> bool {
+        let Some(check) = dig_check(r, s) else {
+            return false;
+        };
+        let new = self.checks.insert(check);
+        if self.checks.len() == 4 {
+            self.done.insert(ItemId::DigChecks);
+        }
+        new
+    }
+
+    /// The quiz was answered; ticks it when the answer is the right one.
+    pub fn answered(&mut self, correct: bool) -> bool {
+        correct && self.done.insert(ItemId::Quiz)
+    }
+
+    pub fn is_done(&self, id: ItemId) -> bool {
+        self.done.contains(&id)
+    }
+
+    /// The first step not yet done.
+    pub fn next(&self) -> Option<&'static Item> {
+        ITEMS.iter().find(|i| !self.is_done(i.id))
+    }
+}
+
+/// The steps the scenario shows done now. The break-it steps count only after the setup
+/// they break was built (`done` so far), so a broken preset loaded first does not tick them.
+pub fn judge(s: &Scenario, done: &BTreeSet<ItemId>) -> Vec<ItemId> {
+    let mut out = Vec::new();
+    let parent_account = s
+        .aws
+        .hosted_zones
+        .iter()
+        .find(|z| z.name == n(PARENT))
+        .map(|z| z.account.clone());
+    let child = n(CHILD);
+    let children: Vec<_> = s
+        .aws
+        .hosted_zones
+        .iter()
+        .filter(|z| z.name == child && Some(&z.account) != parent_account.as_ref())
+        .collect();
+    if !children.is_empty() {
+        out.push(ItemId::ChildZone);
+    }
+    let delegated = parent_ns(s);
+    let matches = |servers: Vec<Name>| {
+        let a: BTreeSet<String> = servers
+            .iter()
+            .map(|x| x.to_lowercase().to_string())
+            .collect();
+        let b: BTreeSet<String> = delegated
+            .iter()
+            .map(|x| x.to_lowercase().to_string())
+            .collect();
+        !a.is_empty() && a == b
+    };
+    if children.iter().any(|z| matches(z.name_servers())) {
+        out.push(ItemId::Delegate);
+    }
+    if !children.is_empty() && validation_found(s) {
+        out.push(ItemId::Certificate);
+    }
+    if done.contains(&ItemId::Delegate) || out.contains(&ItemId::Delegate) {
+        let codes: Vec<Code> = diagnose::diagnose(s)
+            .iter()
+            .filter(|f| f.title.starts_with(CHILD))
+            .map(|f| f.code)
+            .collect();
+        if codes.contains(&Code::DelegationNsMismatch) {
+            out.push(ItemId::WrongNs);
+        }
+        if codes.contains(&Code::DelegationStale) {
+            out.push(ItemId::Recreated);
+        }
+    }
+    out
+}
+
+/// The parent's NS records for the child, as the parent hosted zone holds them.
+fn parent_ns(s: &Scenario) -> Vec<Name> {
+    let parent = n(PARENT);
+    s.aws
+        .hosted_zones
+        .iter()
+        .filter(|z| z.name == parent)
+        .filter_map(|z| s.world.zone(&z.id))
+        .filter_map(|z| z.get(&n(CHILD), RecordType::NS))
+        .flat_map(|set| crate::dns::answer::ns_targets(set.records().iter()))
+        .collect()
+}
+
+/// A certificate for `*.api.example.com` whose validation CNAME ACM finds (resolving from
+/// the root, as ACM does).
+fn validation_found(s: &Scenario) -> bool {
+    s.aws
+        .certificates
+        .iter()
+        .filter(|c| {
+            c.domain_name == WILDCARD || c.subject_alternative_names.iter().any(|n| n == WILDCARD)
+        })
+        .flat_map(|c| c.domain_validations.iter())
+        .filter(|v| v.domain_name == WILDCARD)
+        .any(|v| {
+            crate::aws::acm::check::check_record(&s.world, &s.aws, &v.record, s.clock).result
+                == CheckResult::Found
+        })
+}
+
+/// Which of the article's dig checks a resolution is, if any.
+pub fn dig_check(r: &Resolution, s: &Scenario) -> Option<DigCheck> {
+    let child = n(CHILD);
+    let name = &r.question.name;
+    let under = child.zone_of(name);
+    if !under {
+        return None;
+    }
+    let rtype = r.question.rtype;
+    let answered = matches!(
+        r.outcome.kind,
+        OutcomeKind::Answer | OutcomeKind::NoData | OutcomeKind::NxDomain
+    );
+    match r.mode {
+        Mode::Recursive if rtype == RecordType::NS && *name == child && answered => {
+            Some(DigCheck::NsViaResolver)
+        }
+        Mode::Direct if rtype == RecordType::A && answered => {
+            let server = r.steps.first()?.server()?;
+            let serves_child = s
+                .world
+                .server_by_ip(server.ip)?
+                .zones
+                .iter()
+                .filter_map(|id| s.world.zone(id))
+                .any(|z| z.origin == child);
+            serves_child.then_some(DigCheck::DirectToChild)
+        }
+        Mode::Trace if *name == child => Some(DigCheck::Trace),
+        _ if rtype == RecordType::CNAME
+            && name.iter().next().is_some_and(|l| l.starts_with(b"_")) =>
+        {
+            Some(DigCheck::ValidationCname)
+        }
+        _ => None,
+    }
+}
+
+/// The walkthrough's starting point: the article's accounts and example.com in account A,
+/// delegated from com, with no api.example.com zone yet and no delegation to it.
+pub fn start_scenario() -> Scenario {
+    let mut s = crate::scenario::presets::build("article").expect("the article preset");
+    s.title = "Walkthrough: the article step by step".into();
+    s.description = "Accounts A and B, example.com in account A. Build the delegation of api.example.com to account B as the article does.".into();
+    let child = n(CHILD);
+    for z in s.world.zones.iter_mut().filter(|z| z.origin != child) {
+        std::sync::Arc::make_mut(z).remove(&child, RecordType::NS);
+    }
+    let ids: Vec<String> = s
+        .aws
+        .hosted_zones
+        .iter()
+        .filter(|z| z.name == child)
+        .map(|z| z.id.clone())
+        .collect();
+    for id in ids {
+        if let Some(z) = s.world.zone_mut(&id) {
+            let extra: Vec<(Name, RecordType)> = z
+                .iter()
+                .filter(|r| {
+                    !(r.name == child && matches!(r.rtype, RecordType::SOA | RecordType::NS))
+                })
+                .map(|r| (r.name.clone(), r.rtype))
+                .collect();
+            for (name, rtype) in extra {
+                z.remove(&name, rtype);
+            }
+        }
+        crate::aws::route53::delete_hosted_zone(&mut s.world, &mut s.aws, &id)
+            .expect("an emptied zone can be deleted");
+        // As if the zone had never been: creating it is the first step.
+        s.aws.retired_sets.pop();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::acm::request_certificate;
+    use crate::aws::route53;
+    use crate::dns::answer::Question;
+    use crate::dns::resolve::{self, Cache};
+    use crate::scenario::presets::{ACCOUNT_A, ACCOUNT_B};
+
+    fn zone_id(s: &Scenario, name: &str, account: &str) -> String {
+        s.aws
+            .hosted_zones
+            .iter()
+            .find(|z| z.name == n(name) && z.account == account)
+            .map(|z| z.id.clone())
+            .unwrap()
+    }
+
+    fn delegate(s: &mut Scenario, servers: Vec<Name>) {
+        let parent = zone_id(s, PARENT, ACCOUNT_A);
+        let values: Vec<_> = servers
+            .into_iter()
+            .map(|n| hickory_proto::rr::RData::NS(hickory_proto::rr::rdata::NS(n)))
+            .collect();
+        let set = crate::dns::rrset::RecordSet::new(n(CHILD), RecordType::NS, 300, values);
+        s.world.zone_mut(&parent).unwrap().upsert(set);
+    }
+
+    #[test]
+    fn the_start_has_nothing_done() {
+        let s = start_scenario();
+        assert!(judge(&s, &BTreeSet::new()).is_empty());
+        assert!(s.aws.hosted_zones.iter().all(|z| z.name != n(CHILD)));
+        assert!(s.aws.hosted_zones.iter().any(|z| z.name == n(PARENT)));
+    }
+
+    #[test]
+    fn each_setup_step_ticks_from_the_scenario() {
+        let mut s = start_scenario();
+        let mut p = Progress::first_visit();
+        // A zone of that name in account A (the parent's own account) is not the step.
+        route53::create_hosted_zone(&mut s.world, &mut s.aws, ACCOUNT_A, CHILD, "a").unwrap();
+        assert!(!p.observe(&s));
+        let id =
+            route53::create_hosted_zone(&mut s.world, &mut s.aws, ACCOUNT_B, CHILD, "b").unwrap();
+        assert!(p.observe(&s));
+        assert_eq!(p.done, BTreeSet::from([ItemId::ChildZone]));
+        assert_eq!(p.next().unwrap().id, ItemId::Delegate);
+        // Three of the four servers is not the delegation the article asks for.
+        let servers = s.aws.hosted_zone(&id).unwrap().name_servers();
+        delegate(&mut s, servers[..3].to_vec());
+        assert!(!p.observe(&s));
+        delegate(&mut s, servers.clone());
+        assert!(p.observe(&s));
+        assert!(p.is_done(ItemId::Delegate));
+        assert!(!p.is_done(ItemId::WrongNs));
+    }
+
+    #[test]
+    fn the_four_dig_checks_tick_from_what_was_run() {
+        let s = crate::scenario::presets::build("article").unwrap();
+        let mut p = Progress::default();
+        let q = |name: &str, t: RecordType| Question::new(n(name), t);
+        let mut cache = Cache::default();
+        // NS through the public resolver.
+        let r = resolve::recursive(&s.world, &mut cache, &q(CHILD, RecordType::NS), s.clock);
+        assert!(p.ran(&r, &s));
+        // Asked again: nothing new.
+        assert!(!p.ran(&r, &s));
+        // A to a server of example.com is not the check; to a child's server it is.
+        let parent_id = zone_id(&s, PARENT, ACCOUNT_A);
+        let parent_server = s.world.servers_of(&parent_id).next().unwrap();
+        let r = resolve::direct(
+            &s.world,
+            parent_server,
+            &q("something.api.example.com", RecordType::A),
+            false,
+        );
+        assert!(!p.ran(&r, &s));
+        let child_id = zone_id(&s, CHILD, ACCOUNT_B);
+        let child_server = s.world.servers_of(&child_id).next().unwrap();
+        let r = resolve::direct(
+            &s.world,
+            child_server,
+            &q("something.api.example.com", RecordType::A),
+            false,
+        );
+        assert!(p.ran(&r, &s));
+        // A name outside the child is none of them.
+        let r = resolve::trace(&s.world, &q("www.example.com", RecordType::A), s.clock);
+        assert!(!p.ran(&r, &s));
+        assert!(!p.is_done(ItemId::DigChecks));
+        let r = resolve::trace(&s.world, &q(CHILD, RecordType::A), s.clock);
+        assert!(p.ran(&r, &s));
+        let r = resolve::recursive(
+            &s.world,
+            &mut cache,
+            &q("_abc123.api.example.com", RecordType::CNAME),
+            s.clock,
+        );
+        assert!(p.ran(&r, &s));
+        assert!(p.is_done(ItemId::DigChecks));
+    }
+
+    #[test]
+    fn the_certificate_ticks_only_with_its_cname_where_acm_finds_it() {
+        let mut s = crate::scenario::presets::build("article").unwrap();
+        let done = BTreeSet::new();
+        let arn = request_certificate(&mut s, ACCOUNT_B, WILDCARD, &[]).unwrap();
+        assert!(!judge(&s, &done).contains(&ItemId::Certificate));
+        let record = s.aws.certificate(&arn).unwrap().domain_validations[0]
+            .record
+            .clone();
+        // In the parent, below the delegation: ACM does not find it.
+        let parent = zone_id(&s, PARENT, ACCOUNT_A);
+        s.world
+            .zone_mut(&parent)
+            .unwrap()
+            .upsert(record.record_set(300));
+        assert!(!judge(&s, &done).contains(&ItemId::Certificate));
+        let child = zone_id(&s, CHILD, ACCOUNT_B);
+        s.world
+            .zone_mut(&child)
+            .unwrap()
+            .upsert(record.record_set(300));
+        assert!(judge(&s, &done).contains(&ItemId::Certificate));
+    }
+
+    #[test]
+    fn the_breakages_tick_once_the_delegation_was_built() {
+        let wrong = crate::scenario::presets::build("wrong-ns").unwrap();
+        let recreated = crate::scenario::presets::build("recreated").unwrap();
+        // Loaded first, before any delegation was built: not the step.
+        assert!(
+            judge(&wrong, &BTreeSet::new())
+                .iter()
+                .all(|i| *i != ItemId::WrongNs)
+        );
+        let built = BTreeSet::from([ItemId::ChildZone, ItemId::Delegate]);
+        assert!(judge(&wrong, &built).contains(&ItemId::WrongNs));
+        assert!(!judge(&wrong, &built).contains(&ItemId::Recreated));
+        assert!(judge(&recreated, &built).contains(&ItemId::Recreated));
+        // A working delegation is neither.
+        let article = crate::scenario::presets::build("article").unwrap();
+        let ok = judge(&article, &built);
+        assert!(!ok.contains(&ItemId::WrongNs) && !ok.contains(&ItemId::Recreated));
+    }
+
+    #[test]
+    fn progress_grows_and_survives_a_round_trip() {
+        let mut p = Progress::first_visit();
+        assert!(!p.answered(false));
+        assert!(p.answered(true));
+        assert!(!p.answered(true));
+        p.open = true;
+        let text = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<Progress>(&text).unwrap(), p);
+        // What an older save lacks takes its default.
+        assert_eq!(
+            serde_json::from_str::<Progress>("{\"done\":[\"quiz\"]}")
+                .unwrap()
+                .done,
+            BTreeSet::from([ItemId::Quiz])
+        );
+    }
+}
