@@ -14,8 +14,8 @@ use delegation_lab::dns::{Question, n};
 use delegation_lab::scenario::Scenario;
 use delegation_lab::scenario::dig_command;
 use delegation_lab::scenario::interop::{
-    Import, ImportError, ImportMode, export_zone_files, import_route53_json, import_zone_file,
-    open_link, share,
+    Import, ImportError, ImportMode, decimal_to_octal, export_zone_files, import_route53_json,
+    import_zone_file, open_link, share,
 };
 use delegation_lab::scenario::presets;
 use delegation_lab::scenario::zone_folder::load_folder;
@@ -262,11 +262,16 @@ fn character_strings_keep_their_octets() {
         assert_eq!(rdata_text(&value), shown, "{rtype} {typed}");
         assert_eq!(parse_value(rtype, shown).unwrap(), value, "{rtype} {shown}");
 
-        // Route 53 JSON, then save and load: a fixed point after the first save.
+        // Route 53 JSON (where a TXT value's codes are octal), then save and load: a fixed
+        // point after the first save.
+        let listed = match rtype {
+            RecordType::TXT => decimal_to_octal(typed),
+            _ => typed.to_string(),
+        };
         let s = article();
         let s = applied(
             s.clone(),
-            r53(&s, &simple("t.example.com", &rtype.to_string(), &[typed])).unwrap(),
+            r53(&s, &simple("t.example.com", &rtype.to_string(), &[&listed])).unwrap(),
         );
         assert_eq!(values(&s, "t.example.com", rtype), [shown]);
         assert_round_trips(&s, typed);
@@ -319,15 +324,20 @@ fn record_data_that_would_lose_something_is_refused() {
     for (rtype, value, reason) in cases {
         let e = parse_value(rtype, value).unwrap_err().to_string();
         assert!(e.contains(reason), "{rtype} {value}: {e}");
-        // The same in a Route 53 listing, at the value's path.
+        // The same in a Route 53 listing, at the value's path (\300 is octal there, so
+        // the code past an octet is \400).
+        let (listed, listed_reason) = match value {
+            "\"\\300\"" => ("\"\\400\"", "is not an octal code"),
+            _ => (value, reason),
+        };
         let e = r53(
             &article(),
-            &simple("t.example.com", &rtype.to_string(), &[value]),
+            &simple("t.example.com", &rtype.to_string(), &[listed]),
         )
         .unwrap_err()
         .to_string();
         assert!(
-            e.contains("ResourceRecordSets[0].ResourceRecords") && e.contains(reason),
+            e.contains("ResourceRecordSets[0].ResourceRecords") && e.contains(listed_reason),
             "{rtype} {value}: {e}"
         );
         // And in a zone file, on its line.

@@ -548,3 +548,36 @@ fn a_ds_at_a_delegation_imports_and_is_answered_by_the_parent() {
             .contains("\"XYZ\" is not hex"),
     );
 }
+
+#[test]
+fn route53_text_values_have_octal_codes_in_and_out() {
+    // Route 53 lists `é` in a TXT value as \303\251 (octal); the zone file writes \195\169.
+    let mut s = article();
+    let child = zone_id(&s, "api.example.com");
+    let listing = r#"[{"Name": "t.api.example.com.", "Type": "TXT", "TTL": 60, "ResourceRecords": [{"Value": "\"caf\\303\\251\" \"tab\\011\""}]}]"#;
+    let import = import_route53_json(&s, &child, "t.json", listing, ImportMode::Merge).unwrap();
+    import.edit.apply(&mut s).unwrap();
+    let zone = s.world.zone(&child).unwrap();
+    assert_eq!(
+        values(zone, "t.api.example.com", RecordType::TXT),
+        [r#""caf\195\169" "tab\009""#]
+    );
+    let set = zone.get(&n("t.api.example.com"), RecordType::TXT).unwrap();
+    match &set.values[0] {
+        hickory_proto::rr::RData::TXT(txt) => {
+            assert_eq!(&*txt.txt_data[0], "café".as_bytes());
+            assert_eq!(&*txt.txt_data[1], b"tab\t");
+        }
+        other => panic!("{other:?}"),
+    }
+    // The AWS CLI export writes them back as Route 53 reads them.
+    let script = delegation_lab::scenario::interop::aws_cli(&s);
+    assert!(script.contains(r#"caf\\303\\251"#), "{script}");
+
+    // Digits that cannot be octal are refused at the value.
+    let bad = r#"[{"Name": "t.api.example.com.", "Type": "TXT", "TTL": 60, "ResourceRecords": [{"Value": "\"caf\\195\""}]}]"#;
+    let err = import_route53_json(&s, &child, "t.json", bad, ImportMode::Merge)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("\\195 is not an octal code"), "{err}");
+}

@@ -102,6 +102,19 @@ impl Diagnoser {
         }
     }
 
+    /// What the next unit of work is, in words: "resolving each zone from the root",
+    /// "probing delegations", the name of the check, "trying fixes", or "done".
+    pub fn stage(&self) -> &'static str {
+        match &self.stage {
+            Stage::Live(_) => "resolving each zone from the root",
+            Stage::Delegations(_) => "probing delegations",
+            Stage::Checks(i) => checks::CHECKS.get(*i).map_or("checks", |(name, _)| name),
+            Stage::Caa(..) => checks::CAA_CHECK,
+            Stage::Fixes(_) => "trying fixes",
+            Stage::Done => "done",
+        }
+    }
+
     /// Whether the findings are those of the revision last started.
     pub fn is_current(&self) -> bool {
         matches!(self.stage, Stage::Done) && self.findings.is_some()

@@ -176,7 +176,12 @@ pub fn many_zones(zones: usize, accounts: usize) -> Scenario {
                 .hosted_zone(&id)
                 .map(|z| z.name_servers())
                 .unwrap_or_default();
-            delegations.push(crate::dns::internet::ns_set(n(&origin), ns, 300));
+            // The TTL the zone's own NS set has (as the console's copy of it does).
+            delegations.push(crate::dns::internet::ns_set(
+                n(&origin),
+                ns,
+                route53::NS_TTL,
+            ));
         }
         create_all(&mut s, &apex, delegations)?;
         Ok(s)

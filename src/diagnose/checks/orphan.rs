@@ -3,10 +3,10 @@
 //! (Route 53 allows several hosted zones of one name; only the delegated one is ever asked).
 //! An empty zone is only a note: it may simply not be in use yet.
 
-use hickory_proto::rr::RecordType;
+use hickory_proto::rr::{Name, RecordType};
 
 use crate::diagnose::context::{Context, capital, list, t};
-use crate::diagnose::delegation;
+use crate::diagnose::delegation::{self, Delegation};
 use crate::diagnose::evidence;
 use crate::diagnose::finding::{Code, Finding, Severity};
 use crate::diagnose::fix::{Edit, Fix};
@@ -19,15 +19,17 @@ pub const DELEGATION_TTL: u32 = 300;
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for zone in &ctx.world.zones {
+    // The delegations of each name, in probing order (one pass, not one per zone).
+    let mut by_name: rustc_hash::FxHashMap<&Name, Vec<&Delegation>> =
+        rustc_hash::FxHashMap::default();
+    for d in &ctx.delegations {
+        by_name.entry(&d.name).or_default().push(d);
+    }
+    for zone in ctx.world.zones() {
         if zone.origin.is_root() || ctx.is_registry(zone) {
             continue;
         }
-        let delegations: Vec<_> = ctx
-            .delegations
-            .iter()
-            .filter(|d| d.name == zone.origin)
-            .collect();
+        let delegations: &[&Delegation] = by_name.get(&zone.origin).map_or(&[], Vec::as_slice);
         if delegations
             .iter()
             .any(|d| d.child.as_deref() == Some(zone.id.as_str()))

@@ -6,12 +6,14 @@
 //! each certificate. AWS's own zone behind ACM's validation records is left out.
 //!
 //! Names are written as Route 53 takes them (`*` for a wildcard, `\ooo` octal escapes for
-//! other special characters); values are presentation text (TXT quoted).
+//! other special characters); values are presentation text (TXT quoted, its special characters
+//! as Route 53's octal codes).
 
 use hickory_proto::rr::{Name, RData, RecordType};
 use serde::Serialize;
 
 use super::route53_name::route53_request_name;
+use super::route53_text::decimal_to_octal;
 use super::tf_names::Names;
 use crate::aws::HostedZone;
 use crate::aws::acm::token::VALIDATION_DOMAIN;
@@ -202,7 +204,11 @@ fn record_set_doc(set: &RecordSet) -> SetDoc {
                 set.values
                     .iter()
                     .map(|v| ValueDoc {
-                        value: crate::dns::dig::rdata_text(v),
+                        value: match set.rtype {
+                            // Route 53 reads a text value's special characters as octal codes.
+                            RecordType::TXT => decimal_to_octal(&crate::dns::dig::rdata_text(v)),
+                            _ => crate::dns::dig::rdata_text(v),
+                        },
                     })
                     .collect(),
             ),

@@ -31,6 +31,7 @@ mod hcl;
 mod import_error;
 mod route53_json;
 mod route53_name;
+mod route53_text;
 mod share;
 mod target;
 mod terraform;
@@ -46,6 +47,7 @@ pub use hcl::check_terraform_fmt;
 pub use import_error::ImportError;
 pub use route53_json::import_route53_json;
 pub use route53_name::{decode_route53_name, encode_route53_name};
+pub use route53_text::{decimal_to_octal, octal_to_decimal};
 pub use share::{
     LINK_BUDGET, LINK_PREFIX, LinkError, Shared, ViewState, encoded_size, open_link, share,
 };

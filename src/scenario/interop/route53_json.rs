@@ -2,7 +2,8 @@
 //! into a hosted zone: the `ResourceRecordSets` list (or the bare list, as
 //! `--query ResourceRecordSets` prints it), each with `Name` (octal escapes such as `\052`
 //! for `*`, see [`decode_route53_name`]), `Type`, `TTL`, `ResourceRecords[{Value}]` or an
-//! `AliasTarget {HostedZoneId, DNSName, EvaluateTargetHealth}`.
+//! `AliasTarget {HostedZoneId, DNSName, EvaluateTargetHealth}`. A TXT value's
+//! `\ooo` codes are octal, as Route 53 writes them (see [`super::route53_text`]).
 //!
 //! Alias targets get addresses, which the listing does not hold: the addresses of the record
 //! the alias names when it is in the same zone, as Route 53 answers; otherwise a fixed
@@ -16,6 +17,7 @@ use hickory_proto::rr::{Name, RData, RecordType};
 use serde::Deserialize;
 
 use super::batch::{self, Import, ImportMode};
+use super::route53_text::octal_to_decimal;
 use super::{ImportError, decode_route53_name, documentation_address, find_hosted_zone};
 use crate::dns::rrset::{ALIAS_TTL, AliasTarget, RecordSet, parse_values};
 use crate::scenario::Scenario;
@@ -260,7 +262,16 @@ pub fn import_route53_json(
                         format!("{name} {rtype} has neither ResourceRecords nor an AliasTarget"),
                     ));
                 }
-                let texts: Vec<&str> = records.iter().map(|v| v.value.as_str()).collect();
+                // Route 53 writes a text value's special characters as octal codes.
+                let texts = records
+                    .iter()
+                    .map(|v| match rtype {
+                        RecordType::TXT => octal_to_decimal(&v.value),
+                        _ => Ok(v.value.clone()),
+                    })
+                    .collect::<Result<Vec<String>, String>>()
+                    .map_err(|e| ImportError::at_path(file, at(".ResourceRecords"), e))?;
+                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
                 let values = parse_values(rtype, &texts).map_err(|e| {
                     ImportError::at_path(file, at(".ResourceRecords"), e.to_string())
                 })?;

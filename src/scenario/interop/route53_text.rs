@@ -1,0 +1,102 @@
+//! TXT values as Route 53 writes and reads them. Route 53's text is
+//! the zone file's presentation text with one difference: a backslash and three digits is an
+//! **octal** code (Route 53 writes octets 0–32 and 127–255 that way, `é` as `\303\251`),
+//! where RFC 1035's `\DDD`, which the document and zone files use, is decimal. `\"` and `\\`
+//! mean the same in both.
+
+/// Route 53's text with its octal escapes rewritten as the zone file's decimal ones.
+pub fn octal_to_decimal(text: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let rest = chars.as_str();
+        let digits = rest
+            .get(..3)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+        match digits {
+            Some(d) => {
+                let value = u32::from_str_radix(d, 8)
+                    .ok()
+                    .filter(|v| *v <= 0o377)
+                    .ok_or_else(|| {
+                        format!(
+                            "\\{d} is not an octal code: Route 53 writes special characters in a text value as \\ and three octal digits (000 to 377), such as \\303\\251 for é"
+                        )
+                    })?;
+                out.push_str(&format!("\\{value:03}"));
+                chars = rest[3..].chars();
+            }
+            None => {
+                out.push('\\');
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The zone file's text with its decimal escapes rewritten as Route 53's octal ones.
+pub fn decimal_to_octal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let rest = chars.as_str();
+        let value = rest
+            .get(..3)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|v| *v <= 255);
+        match value {
+            Some(v) => {
+                out.push_str(&format!("\\{v:03o}"));
+                chars = rest[3..].chars();
+            }
+            None => {
+                out.push('\\');
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn octal_codes_become_decimal_and_back() {
+        let cases = [
+            (r#""caf\303\251""#, r#""caf\195\169""#),
+            (r#""a\000b""#, r#""a\000b""#),
+            (r#""\377""#, r#""\255""#),
+            (r#""say \"hi\" \\ there""#, r#""say \"hi\" \\ there""#),
+            (r#""\\303""#, r#""\\303""#),
+            ("plain", "plain"),
+        ];
+        for (route53, zone_file) in cases {
+            assert_eq!(octal_to_decimal(route53).unwrap(), zone_file, "{route53}");
+            assert_eq!(decimal_to_octal(zone_file), route53, "{zone_file}");
+        }
+    }
+
+    #[test]
+    fn digits_that_are_not_octal_are_refused() {
+        for bad in [r#""\195""#, r#""\400""#, r#""x\089""#] {
+            let err = octal_to_decimal(bad).unwrap_err();
+            assert!(err.contains("is not an octal code"), "{bad}: {err}");
+        }
+    }
+}
