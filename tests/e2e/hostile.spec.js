@@ -160,7 +160,7 @@ test("a hostile dig command line prints dig's error in the console", async ({ pa
   const problems = guardPage(page);
   const saved = await withSavedWork(page);
   const lines = [
-    ["dig @../../x -t TYPE65535 -q bücher.example.com", 'dig: "TYPE65535" is not a record type'],
+    ["dig @../../x -t TYPE65536 -q bücher.example.com", 'dig: "TYPE65536" is not a record type'],
     ["dig " + "a".repeat(70) + ".example.com", "is 70 octets long; a label may have at most 63"],
     ["dig -t", "dig: -t must be followed by a record type"],
     ["dig bücher.example.com", "xn--bcher-kva"],

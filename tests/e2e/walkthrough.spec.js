@@ -19,6 +19,8 @@ async function open(page, path = "./") {
 }
 
 async function axe(page) {
+  // Colours are judged once their transitions (a button turning primary) have ended.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const result = await window.axe.run(document, {
