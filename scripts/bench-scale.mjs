@@ -68,13 +68,15 @@ function clickToFrame(page, selector) {
 
 async function memory(page, browser) {
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
   await cdp.send("HeapProfiler.collectGarbage");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const heap = metrics.find((m) => m.name === "JSHeapUsedSize").value;
   // The wasm module's linear memory (outside the JS heap), if the page exposes it: sum the
   // renderer processes' resident sizes instead, which hold everything of the tab.
   let rss = 0;
-  const pid = browser.process()?.pid;
+  // The renderers descend from this process, which launched the browser.
+  const pid = process.pid;
   if (pid) {
     for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
       try {
