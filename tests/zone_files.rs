@@ -253,10 +253,7 @@ fn route53_world() -> World {
         Ipv4Addr::new(192, 0, 2, 9),
         Software::Bind,
     );
-    World {
-        servers: vec![ns7, ns1, idle],
-        zones: vec![a.into(), b.into(), c.into()],
-    }
+    World::new(vec![ns7, ns1, idle], vec![a, b, c])
 }
 
 #[test]

@@ -36,7 +36,7 @@ pub fn ensure_server(world: &mut World, n: u16) -> Name {
     }
     let mut server = NameServer::new(host.clone(), server_ip(n), Software::Route53);
     server.zones.push(domain_id.clone());
-    world.servers.push(server);
+    world.add_server(server);
 
     let zone = world.zone_mut(&domain_id).expect("awsdns zone");
     zone.upsert(a_set(host.clone(), server_ip(n), HOST_TTL));

@@ -179,10 +179,7 @@ pub fn delete_hosted_zone(world: &mut World, aws: &mut Aws, id: &str) -> Result<
     if zone.iter().any(|s| !required(s)) {
         return Err(Route53Error::HostedZoneNotEmpty);
     }
-    world.zones.retain(|z| z.id != id);
-    for server in &mut world.servers {
-        server.zones.retain(|z| z != id);
-    }
+    world.remove_zone(id);
     aws.hosted_zones.retain(|z| z.id != id);
     aws.retired_sets
         .push((crate::dns::name::text(&hz.name), hz.delegation_set));

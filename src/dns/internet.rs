@@ -85,7 +85,7 @@ pub fn standard() -> World {
         root.upsert(a_set(n(host), Ipv4Addr::from(ip), 518_400));
         let mut server = NameServer::new(n(host), Ipv4Addr::from(ip), Software::Bind);
         server.zones.push(".".into());
-        world.servers.push(server);
+        world.add_server(server);
     }
     for tld in &TLDS {
         let origin = n(tld.zone);
@@ -107,7 +107,7 @@ pub fn standard() -> World {
                 let mut server =
                     NameServer::new(n(tld.server), Ipv4Addr::from(tld.ip), Software::Bind);
                 server.zones.push(tld.zone.into());
-                world.servers.push(server);
+                world.add_server(server);
             }
         }
     }
@@ -123,7 +123,7 @@ pub fn standard() -> World {
             zone.upsert(a_set(host, Ipv4Addr::from(ip), DELEGATION_TTL));
         }
     }
-    world.zones.insert(0, std::sync::Arc::new(root));
+    world.insert_zone(0, root);
     world
 }
 

@@ -15,6 +15,7 @@ pub mod rtype;
 pub mod server;
 pub mod transport;
 pub mod world;
+pub mod world_index;
 pub mod zone;
 
 pub use answer::{Question, Reply, ReplyKind, ask};

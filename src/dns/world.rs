@@ -11,24 +11,51 @@ use std::sync::Arc;
 use hickory_proto::rr::Name;
 use serde::{Deserialize, Serialize};
 
+use super::canon;
 use super::name;
 use super::server::NameServer;
+use super::world_index::{Index, IndexCell};
 use super::zone::Zone;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct World {
+    /// Change through the methods (`add_server`, `server_named_mut`), which keep the lookup
+    /// tables true; a direct push is still read right, by a scan.
     pub servers: Vec<NameServer>,
+    /// Change through the methods (`add_zone`, `zone_mut`, `replace_zone`, `remove_zone`).
     pub zones: Vec<Arc<Zone>>,
+    /// Lookup tables over the two (see [`super::world_index`]); not part of the document.
+    #[serde(skip)]
+    index: IndexCell,
 }
 
 impl World {
+    pub fn new(servers: Vec<NameServer>, zones: Vec<Zone>) -> Self {
+        Self {
+            servers,
+            zones: zones.into_iter().map(Arc::new).collect(),
+            index: IndexCell::default(),
+        }
+    }
+
+    /// The lookup tables, while they describe this world.
+    fn index(&self) -> Option<&Index> {
+        self.index.get(&self.zones, &self.servers)
+    }
+
     pub fn zone(&self, id: &str) -> Option<&Zone> {
+        if let Some(&i) = self.index().and_then(|x| x.zone_by_id.get(id))
+            && let Some(z) = self.zones.get(i).filter(|z| z.id == id)
+        {
+            return Some(z);
+        }
         self.zones.iter().find(|z| z.id == id).map(Arc::as_ref)
     }
 
     /// The zone to change: copied first if another world (an undo snapshot) shares it.
     pub fn zone_mut(&mut self, id: &str) -> Option<&mut Zone> {
+        self.index.clear();
         self.zones
             .iter_mut()
             .find(|z| z.id == id)
@@ -38,6 +65,7 @@ impl World {
     /// Puts `zone` in place of the zone with its id (a changed copy replacing the original,
     /// without copying the original first). Returns false when there is no such zone.
     pub fn replace_zone(&mut self, zone: Zone) -> bool {
+        self.index.clear();
         match self.zones.iter_mut().find(|z| z.id == zone.id) {
             Some(slot) => {
                 *slot = Arc::new(zone);
@@ -49,7 +77,29 @@ impl World {
 
     /// Adds a zone.
     pub fn add_zone(&mut self, zone: Zone) {
+        self.index.clear();
         self.zones.push(Arc::new(zone));
+    }
+
+    /// Puts a zone at this place in the world's order (the root first, say).
+    pub fn insert_zone(&mut self, at: usize, zone: Zone) {
+        self.index.clear();
+        self.zones.insert(at, Arc::new(zone));
+    }
+
+    /// Removes the zone with this id, and takes it from every server that served it.
+    pub fn remove_zone(&mut self, id: &str) {
+        self.index.clear();
+        self.zones.retain(|z| z.id != id);
+        for server in &mut self.servers {
+            server.zones.retain(|z| z != id);
+        }
+    }
+
+    /// Adds a name server.
+    pub fn add_server(&mut self, server: NameServer) {
+        self.index.clear();
+        self.servers.push(server);
     }
 
     /// Every zone, in the world's order.
@@ -59,22 +109,43 @@ impl World {
 
     /// Zones with this origin (Route 53 allows several hosted zones of one name).
     pub fn zones_named<'a>(&'a self, origin: &'a Name) -> impl Iterator<Item = &'a Zone> + 'a {
-        self.zones
-            .iter()
-            .map(Arc::as_ref)
+        let listed: Option<&[usize]> = self.index().map(|x| {
+            x.zones_by_origin
+                .get(&canon::key(origin))
+                .map_or(&[][..], Vec::as_slice)
+        });
+        let (listed, scanned) = match listed {
+            Some(list) => (Some(list.iter().map(|&i| self.zones[i].as_ref())), None),
+            None => (None, Some(self.zones.iter().map(Arc::as_ref))),
+        };
+        listed
+            .into_iter()
+            .flatten()
+            .chain(scanned.into_iter().flatten())
             .filter(move |z| z.origin == *origin)
     }
 
     pub fn server_by_ip(&self, ip: Ipv4Addr) -> Option<&NameServer> {
-        self.servers.iter().find(|s| s.ip == ip)
+        match self.index() {
+            Some(x) => x.server_by_ip.get(&ip).map(|&i| &self.servers[i]),
+            None => self.servers.iter().find(|s| s.ip == ip),
+        }
     }
 
     /// The server with this host name or alias.
     pub fn server_named(&self, name: &Name) -> Option<&NameServer> {
-        self.servers.iter().find(|s| s.is_named(name))
+        match self.index() {
+            Some(x) => x
+                .server_by_name
+                .get(&canon::key(name))
+                .map(|&i| &self.servers[i])
+                .filter(|s| s.is_named(name)),
+            None => self.servers.iter().find(|s| s.is_named(name)),
+        }
     }
 
     pub fn server_named_mut(&mut self, name: &Name) -> Option<&mut NameServer> {
+        self.index.clear();
         self.servers.iter_mut().find(|s| s.is_named(name))
     }
 
@@ -90,6 +161,9 @@ impl World {
 
     /// The root hints: every server of the root zone, by name and address.
     pub fn root_hints(&self) -> Vec<(Name, Ipv4Addr)> {
+        if let Some(x) = self.index() {
+            return x.root_hints.clone();
+        }
         let root_ids: Vec<&str> = self
             .zones
             .iter()
@@ -105,7 +179,20 @@ impl World {
 
     /// The servers that serve the zone with this id.
     pub fn servers_of<'a>(&'a self, zone_id: &'a str) -> impl Iterator<Item = &'a NameServer> + 'a {
-        self.servers.iter().filter(move |s| s.serves(zone_id))
+        let listed: Option<&[usize]> = self.index().map(|x| {
+            x.servers_by_zone
+                .get(zone_id)
+                .map_or(&[][..], Vec::as_slice)
+        });
+        let (listed, scanned) = match listed {
+            Some(list) => (Some(list.iter().map(|&i| &self.servers[i])), None),
+            None => (None, Some(self.servers.iter())),
+        };
+        listed
+            .into_iter()
+            .flatten()
+            .chain(scanned.into_iter().flatten())
+            .filter(move |s| s.serves(zone_id))
     }
 
     /// The zone parenting `origin`: the zone with the longest origin strictly above it that

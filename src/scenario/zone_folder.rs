@@ -181,10 +181,7 @@ pub fn load_folder(
             software: s.software,
         })
         .collect();
-    Ok(World {
-        servers,
-        zones: zones.into_iter().map(std::sync::Arc::new).collect(),
-    })
+    Ok(World::new(servers, zones))
 }
 
 fn missing_file(path: &str, key: &ZoneKey) -> FolderError {

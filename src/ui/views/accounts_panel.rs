@@ -8,6 +8,7 @@ use hickory_proto::rr::Name;
 use yew::prelude::*;
 
 use super::account_badge::{account_badge, zone_account_badge};
+use super::hosted_zone_row::HostedZoneRow;
 use super::icon::Icon;
 use super::modal::Modal;
 use crate::scenario::presets::ACCOUNT_AWS;
@@ -281,13 +282,28 @@ pub fn AccountsPanel() -> Html {
     let has_aws = doc.aws.account(ACCOUNT_AWS).is_some();
     let selected = state.selected.clone();
 
+    // Stable callbacks, so that an unchanged row is not rendered again.
+    let on_select = {
+        let state = state.clone();
+        use_callback((), move |id: AttrValue, _| {
+            state.dispatch(Action::Select(id.to_string()))
+        })
+    };
+    let on_recreate = {
+        let (dialog, confirm_error) = (dialog.clone(), confirm_error.clone());
+        use_callback((), move |id: AttrValue, _| {
+            confirm_error.set(None);
+            dialog.set(Some(Dialog::Recreate(id.to_string())))
+        })
+    };
+    let on_delete = {
+        let (dialog, confirm_error) = (dialog.clone(), confirm_error.clone());
+        use_callback((), move |id: AttrValue, _| {
+            confirm_error.set(None);
+            dialog.set(Some(Dialog::Delete(id.to_string())))
+        })
+    };
     let zone_item = |hz: &crate::aws::HostedZone| {
-        let is_selected = selected.as_deref() == Some(hz.id.as_str());
-        let select = {
-            let (state, id) = (state.clone(), hz.id.clone());
-            Callback::from(move |_: MouseEvent| state.dispatch(Action::Select(id.clone())))
-        };
-        let name = hz.name.to_string();
         let ns = doc
             .world
             .zone(&hz.id)
@@ -295,24 +311,9 @@ pub fn AccountsPanel() -> Html {
             .map(|s| s.value_texts())
             .unwrap_or_default();
         html! {
-            <li class={classes!("hz", is_selected.then_some("selected"))} data-zone={hz.id.clone()} data-name={name.clone()}>
-                <div class="hz-head">
-                    <button type="button" class="hz-select" aria-pressed={is_selected.to_string()} onclick={select}>
-                        <span class="sr-only">{ "Select hosted zone " }</span>
-                        <code class="hz-name">{ name.clone() }</code>
-                        <span class="hz-id">{ hz.id.clone() }</span>
-                    </button>
-                    <div class="hz-actions">
-                        <button type="button" class="btn btn-secondary btn-small" aria-label={format!("Recreate hosted zone {name}")}
-                            onclick={open(Dialog::Recreate(hz.id.clone()))}>{ "Recreate" }</button>
-                        <button type="button" class="btn btn-secondary btn-small btn-danger" aria-label={format!("Delete hosted zone {name}")}
-                            onclick={open(Dialog::Delete(hz.id.clone()))}><Icon name="trash" /><span>{ "Delete" }</span></button>
-                    </div>
-                </div>
-                <ul class="hz-ns" aria-label={format!("Name servers Route 53 assigned to {name}")}>
-                    { for ns.into_iter().map(|s| html! { <li><code>{ s }</code></li> }) }
-                </ul>
-            </li>
+            <HostedZoneRow key={hz.id.clone()} id={hz.id.clone()} name={hz.name.to_string()} {ns}
+                selected={selected.as_deref() == Some(hz.id.as_str())}
+                on_select={on_select.clone()} on_recreate={on_recreate.clone()} on_delete={on_delete.clone()} />
         }
     };
 

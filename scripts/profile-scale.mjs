@@ -1,0 +1,91 @@
+// Where an everyday action's time goes at scale: opens the 1,000-zone scenario (as
+// scripts/bench-scale.mjs does) in the site built with names, then runs the CPU profiler
+// around one select, one added record and one resolution, and prints the functions with the
+// most self time for each. Build with names first:
+//   PROFILE_NAMES=1 bash scripts/build-web.sh dist-prof && node scripts/profile-scale.mjs dist-prof
+import { spawn } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import { manyZonesScenario } from "./scale-scenarios.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dir = resolve(root, process.argv[2] ?? "dist-prof");
+const TOP = Number(process.argv[3] ?? 25);
+const port = 8288;
+const url = `http://127.0.0.1:${port}/`;
+
+const server = spawn(process.execPath, [resolve(root, "scripts/serve.mjs"), dir, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+await new Promise((ok) => server.stdout.once("data", ok));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+/// Runs `act` under the CPU profiler and prints the top self times.
+async function profiled(page, label, act) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  await act();
+  const { profile } = await cdp.send("Profiler.stop");
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const name = f.functionName || `(anonymous ${f.url.split("/").pop()}:${f.lineNumber})`;
+    if (name === "(idle)" || name === "(program)") return;
+    const t = (dt[i] ?? 0) / 1000;
+    total += t;
+    self.set(name, (self.get(name) ?? 0) + t);
+  });
+  console.log(`\n${label}: ${total.toFixed(0)} ms of samples outside idle`);
+  for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+    console.log(`  ${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
+  }
+  await cdp.detach();
+}
+
+try {
+  const many = manyZonesScenario(root);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector("body[data-app=ready]");
+  await page.evaluate((json) => localStorage.setItem("delegation-lab:doc", json), many.json);
+  await page.goto(url);
+  await page.waitForSelector("body[data-app=ready]", { timeout: 60_000 });
+  await page.waitForTimeout(4000);
+  const box = async (origin) => page.evaluate((origin) => {
+    for (const g of document.querySelectorAll("g.node[data-zone]")) {
+      if (g.querySelector("title")?.textContent.startsWith(`Zone ${origin},`)) return `g.node[data-zone='${g.getAttribute("data-zone")}']`;
+    }
+    throw new Error(`no box for ${origin}`);
+  }, origin);
+  await page.locator(await box("com.")).click();
+  await page.waitForTimeout(1000);
+  const example = await box("example.com.");
+  await profiled(page, "select example.com.", async () => {
+    await page.locator(example).click();
+    await page.waitForTimeout(1500);
+  });
+  await page.locator("#add-record").click();
+  await page.locator("#rec-name").fill("profiled");
+  await page.locator("#rec-values").fill("192.0.2.99");
+  await profiled(page, "add a record", async () => {
+    await page.locator("dialog[open] button[type=submit]").click();
+    await page.waitForTimeout(3000);
+  });
+  await page.locator("#resolve-name").fill("www.s500.example.com");
+  await profiled(page, "run a resolution", async () => {
+    await page.locator("#resolve-run").click();
+    await page.waitForTimeout(1500);
+  });
+} finally {
+  await browser.close();
+  server.kill();
+}
