@@ -32,6 +32,13 @@ async function profiled(page, label, act) {
   await act();
   const { profile } = await cdp.send("Profiler.stop");
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nameOf = (f) => f.functionName || `(anonymous ${f.url.split("/").pop()}:${f.lineNumber})`;
+  const inclusive = new Map();
+  // CALLERS_OF=name: which of the app's functions call it, and for how long.
+  const callersOf = process.env.CALLERS_OF;
+  const callers = new Map();
   const self = new Map();
   const dt = profile.timeDeltas;
   let total = 0;
@@ -42,9 +49,38 @@ async function profiled(page, label, act) {
     const t = (dt[i] ?? 0) / 1000;
     total += t;
     self.set(name, (self.get(name) ?? 0) + t);
+    const seen = new Set();
+    if (callersOf) {
+      let hit = false;
+      const chain = [];
+      for (let at = id; at !== undefined; at = parent.get(at)) {
+        const own = nameOf(byId.get(at).callFrame).replace(/::h[0-9a-f]{16}$/, "");
+        if (hit && (process.env.ALL_FRAMES || own.includes("delegation_lab::"))) chain.push(own.replace(/^.*delegation_lab::/, ""));
+        if (own.endsWith(callersOf)) hit = true;
+        if (chain.length === 3) break;
+      }
+      if (hit) callers.set(chain.join(" < "), (callers.get(chain.join(" < ")) ?? 0) + t);
+    }
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const own = nameOf(byId.get(at).callFrame).replace(/::h[0-9a-f]{16}$/, "");
+      if (own.includes("delegation_lab::") && !seen.has(own)) {
+        seen.add(own);
+        inclusive.set(own, (inclusive.get(own) ?? 0) + t);
+      }
+    }
   });
   console.log(`\n${label}: ${total.toFixed(0)} ms of samples outside idle`);
   for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+    console.log(`  ${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
+  }
+  if (callersOf) {
+    console.log(`  callers of ${callersOf}:`);
+    for (const [name, t] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+      console.log(`  ${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 160)}`);
+    }
+  }
+  console.log(`  the app's own functions, with what they call:`);
+  for (const [name, t] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
     console.log(`  ${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
   }
   await cdp.detach();

@@ -703,3 +703,64 @@ fn dnssec_data_with_names_outside_ascii_is_refused_without_a_panic() {
         assert!(e.contains("outside ASCII"), "{rtype}: {e}");
     }
 }
+
+/// Found by the zone-file fuzzer: a target name that holds `}` (or `(`, `;`), read relative
+/// to an `$ORIGIN` that holds it, was written back escaped (`\}`) and then refused, because
+/// hickory-proto's parser read ANAME, SVCB and HTTPS data. Our name parser reads them now.
+#[test]
+fn escaped_target_names_of_aname_svcb_and_https_read_back() {
+    use delegation_lab::scenario::zonefile::{parse_zone_file, render_zone_file};
+    let origin = n("example.com.");
+    let text = "@ 900 IN SOA ns-1.awsdns-00.com. h.amazon.com. 1 7200 900 1209600 86400\n\
+                @ 172800 IN NS ns-1.awsdns-00.com.\n\
+                $ORIGIN ex}}.example.com.\n\
+                a 300 IN ANAME awsdn3-\n\
+                b 300 IN HTTPS 1 awsdn3- alpn=h2\n\
+                c 300 IN SVCB 1 a\\;b.example.com. alpn=h2\n\
+                d 300 IN HTTPS 1 a\\(b.example.com. alpn=h2\n";
+    let zone = parse_zone_file(text, &origin, "example.com.", "f.zone").expect("loads");
+    let written = render_zone_file(&zone);
+    assert!(
+        written.contains("awsdn3-.ex\\}\\}.example.com."),
+        "{written}"
+    );
+    let back = parse_zone_file(&written, &origin, "example.com.", "w.zone")
+        .unwrap_or_else(|e| panic!("written back, refused: {e}\n{written}"));
+    assert_eq!(back, zone);
+    assert_eq!(render_zone_file(&back), written);
+    // A target name that is not a name is still refused at its field.
+    let bad = text.replace("1 awsdn3- alpn", "1 a..b alpn");
+    let e = parse_zone_file(&bad, &origin, "example.com.", "f.zone").unwrap_err();
+    assert!(e.to_string().contains("bad HTTPS record data"), "{e}");
+}
+
+/// Found by the dig-line fuzzer: a type known only by number or by a mnemonic hickory-proto
+/// lacks (ZONEMD, TYPE65280) was written back as "Unknown", which no dig reads.
+#[test]
+fn a_question_of_a_type_hickory_lacks_is_written_back_as_dig_names_it() {
+    use delegation_lab::ui::resolve;
+    let s = article();
+    for (typed, written) in [("ZONEMD", "ZONEMD"), ("TYPE65280", "TYPE65280")] {
+        let q = resolve::parse_query(&s.world, &format!("dig example.com {typed}"))
+            .unwrap_or_else(|e| panic!("{typed}: {e}"));
+        assert_eq!(q.rtype, written);
+        // And the resolve panel runs what the console handed it.
+        resolve::run(&s, &q.name, &q.rtype, &q.resolver).unwrap_or_else(|e| panic!("{typed}: {e}"));
+    }
+}
+
+/// Found by the scenario fuzzer: a hosted zone whose name differs from its zone data's origin
+/// loaded, and its exported zone file (named after the hosted zone, holding the zone's
+/// names) was refused on import. The document refuses it, saying which.
+#[test]
+fn a_hosted_zone_named_apart_from_its_zone_is_refused() {
+    let s = article();
+    let e = edited(&s, |doc| {
+        doc["aws"]["hosted_zones"][0]["name"] = json!("acm-valididations.aws.");
+    })
+    .unwrap_err();
+    assert!(
+        e.contains("is named acm-valididations.aws. but its zone data is for"),
+        "{e}"
+    );
+}

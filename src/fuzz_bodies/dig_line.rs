@@ -63,7 +63,7 @@ fn canonical_words(a: &DigArgs) -> Vec<String> {
             w.push(flag(on, name));
         }
     }
-    w.extend(["-t".into(), a.rtype.to_string()]);
+    w.extend(["-t".into(), crate::dns::rtype::type_mnemonic(a.rtype)]);
     w.extend(["-q".into(), crate::dns::name::text(&a.name)]);
     w
 }

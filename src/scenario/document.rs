@@ -153,8 +153,15 @@ impl Scenario {
                     hz.id, hz.account
                 ));
             }
-            if self.world.zone(&hz.id).is_none() {
-                return Err(format!("hosted zone {} has no zone data", hz.id));
+            match self.world.zone(&hz.id) {
+                None => return Err(format!("hosted zone {} has no zone data", hz.id)),
+                Some(zone) if zone.origin != hz.name => {
+                    return Err(format!(
+                        "hosted zone {} is named {} but its zone data is for {}: a hosted zone serves the zone of its own name",
+                        hz.id, hz.name, zone.origin
+                    ));
+                }
+                Some(_) => {}
             }
         }
         if let Some((name, set)) = self.aws.retired_sets.iter().find(|(_, s)| !pool(s)) {

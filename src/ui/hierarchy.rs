@@ -267,9 +267,9 @@ fn fit(text: &str, width: i32) -> String {
 /// hierarchy, filtered, with placeholders and "not delegated" arrows added.
 fn graph(
     s: &Scenario,
+    h: &engine::Hierarchy,
     show_infrastructure: bool,
 ) -> (Vec<Node>, Vec<Edge>, Vec<Option<usize>>, usize) {
-    let h = engine::hierarchy(s);
     let index: BTreeMap<&str, usize> = h
         .nodes
         .iter()
@@ -559,7 +559,13 @@ pub fn layout(s: &Scenario, show_infrastructure: bool) -> Layout {
 
 /// Lays out the diagram of a scenario as `view` asks.
 pub fn layout_view(s: &Scenario, view: &View) -> Layout {
-    let (nodes, edges, parent, hidden) = graph(s, view.show_infrastructure);
+    layout_of(s, &engine::hierarchy(s), view)
+}
+
+/// Lays out the diagram from the engine's hierarchy of `s` (computed once per revision of the
+/// document: it asks every delegation's servers, while the view changes with every click).
+pub fn layout_of(s: &Scenario, h: &engine::Hierarchy, view: &View) -> Layout {
+    let (nodes, edges, parent, hidden) = graph(s, h, view.show_infrastructure);
     let (mut nodes, mut edges, parent) = fold_siblings(nodes, edges, parent, view);
 
     // 2. Depth-first order (children by name) and depth of every node.

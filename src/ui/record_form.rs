@@ -98,7 +98,7 @@ impl RecordDraft {
     pub fn from_set(set: &RecordSet, origin: &Name) -> Self {
         Self {
             name: relative_text(&set.name, origin),
-            rtype: set.rtype.to_string(),
+            rtype: crate::dns::rtype::type_mnemonic(set.rtype),
             ttl: set.ttl.to_string(),
             values: set.value_texts().join("\n"),
         }

@@ -94,7 +94,7 @@ pub fn parse_query(world: &World, line: &str) -> Result<FormQuery, String> {
     };
     Ok(FormQuery {
         name: plain(&args.name),
-        rtype: args.rtype.to_string(),
+        rtype: crate::dns::rtype::type_mnemonic(args.rtype),
         resolver,
     })
 }
@@ -147,9 +147,8 @@ pub fn run(
     resolver: &Resolver,
 ) -> Result<(Resolution, Option<Cache>), String> {
     let name = parse_name(name_text)?;
-    let rtype: RecordType = rtype
-        .parse()
-        .map_err(|_| format!("{rtype} is not a record type the panel knows"))?;
+    let rtype: RecordType = crate::dns::rtype::parse_type_mnemonic(rtype.trim())
+        .ok_or_else(|| format!("{rtype} is not a record type the panel knows"))?;
     let q = Question::new(name, rtype);
     Ok(match resolver {
         Resolver::Trace => (resolve::trace(&s.world, &q, s.clock), None),

@@ -77,6 +77,21 @@ test("1,000 hosted zones: folded in the diagram, and an edit shows within a seco
   await page.screenshot({ path: `${screens}/scale-zones-1440.png` });
   expect(await axeViolations(page, "#diagram-panel")).toEqual([]);
 
+  // The accounts panel lists a page of each account's zones, and more on request; the
+  // filter finds any zone by a part of its name.
+  const accounts = page.locator("#accounts-panel");
+  const team = accounts.locator("article.account-card[data-account='100000000003']");
+  expect(await team.locator("li.hz").count()).toBe(20);
+  await expect(team.locator(".hz-more")).toContainText("20 of ");
+  await team.getByRole("button", { name: /^Show 20 more hosted zones/ }).click();
+  await expect(team.locator("li.hz")).toHaveCount(40);
+  expect(await accounts.locator("li.hz").count()).toBeLessThan(300);
+  await accounts.getByLabel("Filter hosted zones by name or id").fill("s777.example");
+  await expect(accounts.locator("li.hz")).toHaveCount(1);
+  await expect(accounts.locator("li.hz[data-name='s777.example.com.']")).toHaveCount(1);
+  expect(await axeViolations(page, "#accounts-panel")).toEqual([]);
+  await accounts.getByLabel("Filter hosted zones by name or id").fill("");
+
   await page.setViewportSize({ width: 360, height: 780 });
   await page.screenshot({ path: `${screens}/scale-zones-360.png` });
   expect(errors).toEqual([]);

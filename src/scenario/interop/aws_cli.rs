@@ -217,7 +217,7 @@ fn record_set_doc(set: &RecordSet) -> SetDoc {
     };
     SetDoc {
         name: request_name(&set.name),
-        rtype: set.rtype.to_string(),
+        rtype: crate::dns::rtype::type_mnemonic(set.rtype),
         ttl,
         resource_records,
         alias_target,

@@ -7,7 +7,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use hickory_proto::rr::rdata::{CNAME, NS, PTR};
+use hickory_proto::rr::rdata::{ANAME, CNAME, NS, PTR};
 use hickory_proto::rr::{Name, RData, RecordType};
 use hickory_proto::serialize::binary::{BinDecoder, Restrict};
 use hickory_proto::serialize::txt::{Parser, parse_ttl};
@@ -147,6 +147,7 @@ fn shape(rtype: RecordType) -> Option<Shape> {
                 &[0],
             ),
             RecordType::PTR => (1, Some(1), "a domain name, such as host.example.com.", &[0]),
+            RecordType::ANAME => (1, Some(1), "a domain name, such as host.example.com.", &[0]),
             RecordType::MX => (
                 2,
                 Some(2),
@@ -172,6 +173,12 @@ fn shape(rtype: RecordType) -> Option<Shape> {
                 &[3],
             ),
             RecordType::TXT => (1, None, "one or more strings, such as \"v=spf1 -all\"", &[]),
+            RecordType::SVCB | RecordType::HTTPS => (
+                2,
+                None,
+                "a priority, a target name and parameters, such as 1 . alpn=h2",
+                &[1],
+            ),
             _ => return None,
         };
     Some(Shape {
@@ -590,6 +597,7 @@ impl<'t> Reader<'t> {
                 RecordType::CNAME => Some(name().map(|n| RData::CNAME(CNAME(n)))),
                 RecordType::NS => Some(name().map(|n| RData::NS(NS(n)))),
                 RecordType::PTR => Some(name().map(|n| RData::PTR(PTR(n)))),
+                RecordType::ANAME => Some(name().map(|n| RData::ANAME(ANAME(n)))),
                 _ => None,
             };
             match fast {
@@ -610,6 +618,18 @@ impl<'t> Reader<'t> {
             ));
         }
 
+        // SVCB and HTTPS name their target in the second field: read by our name parser (as
+        // BIND reads it, escapes and all), with "." in its place for hickory's parser.
+        let svcb_target = match (rtype, data.get(1)) {
+            (RecordType::SVCB | RecordType::HTTPS, Some(token)) if !token.quoted => {
+                match zone_name(token.raw, &self.origin) {
+                    Some(name) => Some(name),
+                    None => return Err(self.rdata_error(rtype, shape.as_ref(), data)),
+                }
+            }
+            _ => None,
+        };
+
         // One record on one line, owner "@": hickory reads the data with our current origin.
         let mut line = std::mem::take(&mut self.line_buf);
         line.clear();
@@ -617,6 +637,10 @@ impl<'t> Reader<'t> {
         line.push_str(rtype.into());
         for (index, token) in data.iter().enumerate() {
             line.push(' ');
+            if index == 1 && svcb_target.is_some() {
+                line.push('.');
+                continue;
+            }
             let as_text = token.quoted || (rtype == RecordType::CAA && index == 2);
             if as_text {
                 let bytes = lex::unescape(token.raw).map_err(|e| self.at(token, e))?;
@@ -646,7 +670,17 @@ impl<'t> Reader<'t> {
             .ok()
             .and_then(|(_, sets)| sets.into_values().next())
             .and_then(|set| set.into_iter().next())
-            .map(|record| record.data);
+            .map(|record| match (record.data, svcb_target) {
+                (RData::SVCB(mut svcb), Some(target)) => {
+                    svcb.target_name = target;
+                    RData::SVCB(svcb)
+                }
+                (RData::HTTPS(mut https), Some(target)) => {
+                    https.0.target_name = target;
+                    RData::HTTPS(https)
+                }
+                (data, _) => data,
+            });
         self.line_buf = line;
         match parsed {
             Some(rdata) => Ok(rdata),

@@ -8,7 +8,7 @@ use hickory_proto::rr::Name;
 use yew::prelude::*;
 
 use super::account_badge::{account_badge, zone_account_badge};
-use super::hosted_zone_row::HostedZoneRow;
+use super::hosted_zone_list::{HostedZoneList, PAGE};
 use super::icon::Icon;
 use super::modal::Modal;
 use crate::scenario::presets::ACCOUNT_AWS;
@@ -303,19 +303,13 @@ pub fn AccountsPanel() -> Html {
             dialog.set(Some(Dialog::Delete(id.to_string())))
         })
     };
-    let zone_item = |hz: &crate::aws::HostedZone| {
-        let ns = doc
-            .world
-            .zone(&hz.id)
-            .and_then(|z| z.apex_ns())
-            .map(|s| s.value_texts())
-            .unwrap_or_default();
-        html! {
-            <HostedZoneRow key={hz.id.clone()} id={hz.id.clone()} name={hz.name.to_string()} {ns}
-                selected={selected.as_deref() == Some(hz.id.as_str())}
-                on_select={on_select.clone()} on_recreate={on_recreate.clone()} on_delete={on_delete.clone()} />
-        }
+    let zone_filter = use_state(String::new);
+    let on_zone_filter = {
+        let zone_filter = zone_filter.clone();
+        Callback::from(move |e: InputEvent| zone_filter.set(input_value(&e)))
     };
+    let filter = AttrValue::from((*zone_filter).clone());
+    let many_zones = doc.aws.hosted_zones.len() > PAGE;
 
     let registered = manage::registered_domains(&doc);
 
@@ -338,20 +332,24 @@ pub fn AccountsPanel() -> Html {
                     </button>
                 </div>
             </div>
+            if many_zones {
+                <div class="field hz-filter">
+                    <label for="hz-filter">{ "Filter hosted zones by name or id" }</label>
+                    <input id="hz-filter" type="search" spellcheck="false" autocomplete="off"
+                        value={(*zone_filter).clone()} oninput={on_zone_filter} />
+                </div>
+            }
             <div class="accounts-grid">
                 { for accounts.iter().map(|a| {
-                    let zones: Vec<_> = doc.aws.zones_of(&a.id).collect();
                     html! {
                         <article class="account-card" data-account={a.id.clone()} aria-labelledby={format!("account-{}", a.id)}>
                             <h3 id={format!("account-{}", a.id)}>
                                 <span class="account-label">{ if a.label.is_empty() { "AWS account".to_string() } else { a.label.clone() } }</span>
                                 <span class="account-id">{ a.id.clone() }</span>
                             </h3>
-                            if zones.is_empty() {
-                                <p class="panel-note">{ "No hosted zones yet." }</p>
-                            } else {
-                                <ul class="hz-list">{ for zones.into_iter().map(zone_item) }</ul>
-                            }
+                            <HostedZoneList doc={doc.clone()} account={a.id.clone()} filter={filter.clone()}
+                                selected={selected.clone().map(AttrValue::from)}
+                                on_select={on_select.clone()} on_recreate={on_recreate.clone()} on_delete={on_delete.clone()} />
                         </article>
                     }
                 }) }

@@ -47,16 +47,23 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .chain(props.flagged.iter().cloned())
         .chain(props.highlighted.iter().cloned())
         .collect();
+    // Who delegates to whom and how healthy each delegation is: asked of the engine once per
+    // revision of the document, not again for a selection, a fold or a question.
+    let delegations = use_memo(props.doc.clone(), |doc| {
+        crate::scenario::hierarchy::hierarchy(doc)
+    });
     let layout = use_memo(
         (
             props.doc.clone(),
+            delegations.clone(),
             props.show_infrastructure,
             (*open).clone(),
             keep,
         ),
-        |(doc, infra, open, keep)| {
-            hierarchy::layout_view(
+        |(doc, delegations, infra, open, keep)| {
+            hierarchy::layout_of(
                 doc,
+                delegations,
                 &View {
                     show_infrastructure: *infra,
                     open: open.clone(),

@@ -16,6 +16,7 @@ pub mod embed;
 pub mod embed_code;
 pub mod export_dialog;
 pub mod header;
+pub mod hosted_zone_list;
 pub mod hosted_zone_row;
 pub mod icon;
 pub mod import_dialog;

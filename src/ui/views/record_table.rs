@@ -181,13 +181,13 @@ fn row(zone: &Zone, set: &RecordSet, index: usize, props: &RecordTableProps) -> 
     let values = set.value_texts();
     html! {
         <tr key={format!("{name} {}", set.rtype)} class={classes!("rec", occluded.then_some("occluded"))}
-            aria-rowindex={(index + 2).to_string()} data-name={name.clone()} data-type={set.rtype.to_string()}>
+            aria-rowindex={(index + 2).to_string()} data-name={name.clone()} data-type={crate::dns::rtype::type_mnemonic(set.rtype)}>
             <td class="rec-name" data-label="Record name" title={name.clone()}>
                 <code>{ name }</code>
                 if delegation { <span class="tag tag-accent">{ "delegation" }</span> }
                 if occluded { <span class="tag tag-warn" title="Below a delegation: resolvers are sent to the child zone and never see this">{ "occluded: never served" }</span> }
             </td>
-            <td data-label="Type"><span class="type-pill">{ set.rtype.to_string() }</span></td>
+            <td data-label="Type"><span class="type-pill">{ crate::dns::rtype::type_mnemonic(set.rtype) }</span></td>
             <td class="num" data-label="TTL (s)">{ set.ttl.to_string() }</td>
             <td class="rec-values" data-label="Value" title={values.join("\n")}>
                 <div class="values">

@@ -691,7 +691,7 @@ fn cache_table(doc: &crate::ui::Doc, now: u64) -> Html {
                         Cached::NxDomain { .. } => "NXDOMAIN".into(),
                         Cached::NoData { .. } => "NODATA".into(),
                     };
-                    html! { <tr><td>{ plain(&e.name) }</td><td>{ e.rtype.to_string() }</td><td class="cache-what">{ what }</td><td>{ duration_text(e.remaining(now)) }</td></tr> }
+                    html! { <tr><td>{ plain(&e.name) }</td><td>{ crate::dns::rtype::type_mnemonic(e.rtype) }</td><td class="cache-what">{ what }</td><td>{ duration_text(e.remaining(now)) }</td></tr> }
                 }) }
             </tbody>
         </table>
