@@ -717,11 +717,17 @@ fn escaped_target_names_of_aname_svcb_and_https_read_back() {
                 a 300 IN ANAME awsdn3-\n\
                 b 300 IN HTTPS 1 awsdn3- alpn=h2\n\
                 c 300 IN SVCB 1 a\\;b.example.com. alpn=h2\n\
-                d 300 IN HTTPS 1 a\\(b.example.com. alpn=h2\n";
+                d 300 IN HTTPS 1 a\\(b.example.com. alpn=h2\n\
+                e 300 IN HTTPS 1 xn--bcher-kva.example. alpn=h2\n\
+                f 300 IN ANAME xn--bcher-kva.example.\n";
     let zone = parse_zone_file(text, &origin, "example.com.", "f.zone").expect("loads");
     let written = render_zone_file(&zone);
     assert!(
-        written.contains("awsdn3-.ex\\}\\}.example.com."),
+        written.contains("ANAME  awsdn3-.ex}}.example.com.\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("1 xn--bcher-kva.example. alpn=h2"),
         "{written}"
     );
     let back = parse_zone_file(&written, &origin, "example.com.", "w.zone")
@@ -763,4 +769,26 @@ fn a_hosted_zone_named_apart_from_its_zone_is_refused() {
         e.contains("is named acm-valididations.aws. but its zone data is for"),
         "{e}"
     );
+}
+
+/// Found by the zone-file fuzzer: CERT data was written as hickory-proto shows it
+/// (`Unassigned(899) 0 Unassigned(20) …`, `PKIX 0 RSASHA256 …`), which no reader takes back.
+#[test]
+fn cert_records_are_written_as_they_read_back() {
+    use delegation_lab::scenario::zonefile::{parse_zone_file, render_zone_file};
+    let origin = n("example.com.");
+    let text = "@ 900 IN SOA ns-1.awsdns-00.com. h.amazon.com. 1 7200 900 1209600 86400\n\
+                @ 172800 IN NS ns-1.awsdns-00.com.\n\
+                a 300 IN CERT 899 0 20 CERT\n\
+                b 300 IN CERT 1 12345 8 MIIBIjANBgkq\n";
+    let zone = parse_zone_file(text, &origin, "example.com.", "f.zone").expect("loads");
+    let written = render_zone_file(&zone);
+    assert!(written.contains("CERT  899 0 20 CERT\n"), "{written}");
+    assert!(
+        written.contains("CERT  1 12345 8 MIIBIjANBgkq\n"),
+        "{written}"
+    );
+    let back = parse_zone_file(&written, &origin, "example.com.", "w.zone")
+        .unwrap_or_else(|e| panic!("written back, refused: {e}\n{written}"));
+    assert_eq!(back, zone);
 }

@@ -96,6 +96,12 @@ fn split_labels(text: &str) -> Result<Vec<Vec<u8>>, NameError> {
                 len: label.len(),
             });
         }
+        if let Err(reason) = check_a_label(label) {
+            return Err(NameError::Invalid {
+                name: text.to_string(),
+                reason,
+            });
+        }
         labels.push(std::mem::take(label));
         Ok(())
     };
@@ -126,6 +132,35 @@ fn split_labels(text: &str) -> Result<Vec<Vec<u8>>, NameError> {
         end_label(&mut label, &mut labels, &text[start..])?;
     }
     Ok(labels)
+}
+
+/// An `xn--` label (an IDNA A-label) must be Punycode that decodes to letters: hickory-proto
+/// shows such labels in Unicode, through an IDNA mapping that must never see a malformed one
+/// (a fuzzed `xn--…` that decodes to U+200F trips an assertion inside `idna`).
+fn check_a_label(label: &[u8]) -> Result<(), String> {
+    if label.len() < 4 || !label[..4].eq_ignore_ascii_case(b"xn--") {
+        return Ok(());
+    }
+    let shown = String::from_utf8_lossy(label);
+    let body = &label[4..];
+    if !body.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+        return Err(format!(
+            "the label \"{shown}\" starts with xn--, so it is Punycode (IDNA), which holds only letters, digits and hyphens"
+        ));
+    }
+    let decoded = std::str::from_utf8(body)
+        .ok()
+        .and_then(idna::punycode::decode_to_string);
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+    };
+    match decoded {
+        Some(d) if !d.is_empty() && !d.chars().any(invisible) => Ok(()),
+        _ => Err(format!(
+            "the label \"{shown}\" starts with xn--, but is not Punycode of an internationalised label"
+        )),
+    }
 }
 
 /// A name as BIND writes it (and as documents hold it): absolute with the final dot, the
@@ -373,6 +408,20 @@ mod tests {
         );
         // The form it suggests is accepted.
         assert!(parse_absolute("xn--mnchen-3ya.de").is_ok());
+    }
+
+    #[test]
+    fn a_labels_must_be_punycode_of_visible_letters() {
+        assert!(parse_absolute("xn--bcher-kva.example.").is_ok());
+        assert!(parse_absolute("XN--MNCHEN-3YA.de").is_ok());
+        for bad in [
+            "xn--digdJJJJTYPEJ99JJJ9N99J9digdJJJJNSEC3JJJJJ.example.",
+            "xn--a_b.example.",
+            "xn--ab\\.c.example.",
+        ] {
+            let e = parse_absolute(bad).unwrap_err().to_string();
+            assert!(e.contains("starts with xn--"), "{bad}: {e}");
+        }
     }
 
     #[test]

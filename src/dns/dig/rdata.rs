@@ -5,7 +5,7 @@
 //! `\# LENGTH HEX` after the type `TYPEnnn`. DNSSEC types and ZONEMD are printed by
 //! [`crate::dns::dnssec`].
 
-use hickory_proto::rr::rdata::{CAA, HINFO, MX, NAPTR, SOA, SRV, SSHFP, TLSA, TXT};
+use hickory_proto::rr::rdata::{CAA, CERT, HINFO, MX, NAPTR, SOA, SRV, SSHFP, SVCB, TLSA, TXT};
 use hickory_proto::rr::{DNSClass, RData, RecordType};
 
 use super::columns::name_text;
@@ -30,6 +30,10 @@ pub fn rdata_text(rdata: &RData) -> String {
         RData::NAPTR(n) => naptr_text(n),
         RData::SSHFP(s) => sshfp_text(s),
         RData::TLSA(t) => tlsa_text(t),
+        RData::CERT(c) => cert_text(c),
+        RData::ANAME(a) => name_text(&a.0),
+        RData::SVCB(svcb) => svcb_text(svcb),
+        RData::HTTPS(https) => svcb_text(&https.0),
         RData::NULL(null) => generic_text(&null.anything),
         RData::Unknown { code, rdata } => crate::dns::dnssec::text(*code, &rdata.anything)
             .unwrap_or_else(|| generic_text(&rdata.anything)),
@@ -140,6 +144,35 @@ fn tlsa_text(t: &TLSA) -> String {
         u8::from(t.selector),
         u8::from(t.matching),
         split_hex(&t.cert_data)
+    )
+}
+
+/// SVCB and HTTPS as RFC 9460 writes them, the target name as dig writes names (hickory-proto
+/// writes it through IDNA, an `xn--` label in Unicode that no zone file takes back).
+fn svcb_text(s: &SVCB) -> String {
+    let mut text = format!("{} {}", s.svc_priority, name_text(&s.target_name));
+    for (key, value) in &s.svc_params {
+        text.push_str(&format!(" {key}={value}"));
+    }
+    text
+}
+
+/// CERT as RFC 4398 section 2.2 allows and every reader takes: type, key tag and algorithm
+/// as numbers, the data in base64 (hickory-proto writes mnemonics, `Unassigned(899)` among
+/// them, that its own reader refuses; BIND's dig would write `PKIX` and `RSASHA256`). Without
+/// data (no base64 to write), RFC 3597's generic form.
+fn cert_text(c: &CERT) -> String {
+    let (cert_type, algorithm) = (u16::from(c.cert_type), u8::from(c.algorithm));
+    if c.cert_data.is_empty() {
+        let mut wire = cert_type.to_be_bytes().to_vec();
+        wire.extend(c.key_tag.to_be_bytes());
+        wire.push(algorithm);
+        return generic_text(&wire);
+    }
+    format!(
+        "{cert_type} {} {algorithm} {}",
+        c.key_tag,
+        data_encoding::BASE64.encode(&c.cert_data)
     )
 }
 

@@ -89,13 +89,19 @@ fn push_group(group: &mut Vec<&RecordSet>, lines: &mut Vec<Line>) {
         RecordType::NS => 1,
         other => 2 + u32::from(u16::from(other)),
     });
+    // One name, one spelling: a reader (ours, BIND's) keeps the case of a name's first line
+    // for every set at it, so the name is written as the first set has it.
+    let Some(first) = group.first() else {
+        return;
+    };
+    let owner = absolute(&first.name);
     for set in group.drain(..) {
-        push_set(set, lines);
+        push_set(set, &owner, lines);
     }
 }
 
-fn push_set(set: &RecordSet, lines: &mut Vec<Line>) {
-    let owner = absolute(&set.name);
+fn push_set(set: &RecordSet, owner: &str, lines: &mut Vec<Line>) {
+    let owner = owner.to_string();
     if let Some(alias) = &set.alias {
         lines.push(Line::Annotation(format!(
             ";$ALIAS {owner} {} {} {} {}",
@@ -150,6 +156,10 @@ pub(crate) fn rdata_text(rdata: &RData) -> String {
         | RData::CAA(_)
         | RData::HINFO(_)
         | RData::NAPTR(_)
+        | RData::CERT(_)
+        | RData::ANAME(_)
+        | RData::SVCB(_)
+        | RData::HTTPS(_)
         // DNSSEC types and ZONEMD as dig prints them (names absolute); other types without a
         // parser here as RFC 3597 data.
         | RData::Unknown { .. } => crate::dns::dig::rdata_text(rdata),
