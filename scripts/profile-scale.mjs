@@ -44,7 +44,7 @@ async function profiled(page, label, act) {
   let total = 0;
   profile.samples.forEach((id, i) => {
     const f = byId.get(id).callFrame;
-    const name = f.functionName || `(anonymous ${f.url.split("/").pop()}:${f.lineNumber})`;
+    const name = nameOf(f);
     if (name === "(idle)" || name === "(program)") return;
     const t = (dt[i] ?? 0) / 1000;
     total += t;

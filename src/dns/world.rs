@@ -109,19 +109,13 @@ impl World {
 
     /// Zones with this origin (Route 53 allows several hosted zones of one name).
     pub fn zones_named<'a>(&'a self, origin: &'a Name) -> impl Iterator<Item = &'a Zone> + 'a {
-        let listed: Option<&[usize]> = self.index().map(|x| {
+        let listed = self.index().map(|x| {
             x.zones_by_origin
                 .get(&canon::key(origin))
                 .map_or(&[][..], Vec::as_slice)
         });
-        let (listed, scanned) = match listed {
-            Some(list) => (Some(list.iter().map(|&i| self.zones[i].as_ref())), None),
-            None => (None, Some(self.zones.iter().map(Arc::as_ref))),
-        };
-        listed
-            .into_iter()
-            .flatten()
-            .chain(scanned.into_iter().flatten())
+        listed_or_all(&self.zones, listed)
+            .map(Arc::as_ref)
             .filter(move |z| z.origin == *origin)
     }
 
@@ -179,20 +173,12 @@ impl World {
 
     /// The servers that serve the zone with this id.
     pub fn servers_of<'a>(&'a self, zone_id: &'a str) -> impl Iterator<Item = &'a NameServer> + 'a {
-        let listed: Option<&[usize]> = self.index().map(|x| {
+        let listed = self.index().map(|x| {
             x.servers_by_zone
                 .get(zone_id)
                 .map_or(&[][..], Vec::as_slice)
         });
-        let (listed, scanned) = match listed {
-            Some(list) => (Some(list.iter().map(|&i| &self.servers[i])), None),
-            None => (None, Some(self.servers.iter())),
-        };
-        listed
-            .into_iter()
-            .flatten()
-            .chain(scanned.into_iter().flatten())
-            .filter(move |s| s.serves(zone_id))
+        listed_or_all(&self.servers, listed).filter(move |s| s.serves(zone_id))
     }
 
     /// The zone parenting `origin`: the zone with the longest origin strictly above it that
@@ -203,4 +189,17 @@ impl World {
             .map(Arc::as_ref)
             .filter(move |z| z.origin != *origin && z.origin.zone_of(origin))
     }
+}
+
+/// The items of `all` at the positions the lookup tables `listed`, or every item when there
+/// are no tables (the caller filters either way).
+fn listed_or_all<'a, T>(all: &'a [T], listed: Option<&'a [usize]>) -> impl Iterator<Item = &'a T> {
+    let (listed, scanned) = match listed {
+        Some(list) => (Some(list.iter().map(|&i| &all[i])), None),
+        None => (None, Some(all.iter())),
+    };
+    listed
+        .into_iter()
+        .flatten()
+        .chain(scanned.into_iter().flatten())
 }

@@ -6,6 +6,39 @@
 
 /// Route 53's text with its octal escapes rewritten as the zone file's decimal ones.
 pub fn octal_to_decimal(text: &str) -> Result<String, String> {
+    rewrite_codes(text, |d| {
+        u32::from_str_radix(d, 8)
+            .ok()
+            .filter(|v| *v <= 0o377)
+            .map(|value| Some(format!("\\{value:03}")))
+            .ok_or_else(|| {
+                format!(
+                    "\\{d} is not an octal code: Route 53 writes special characters in a text value as \\ and three octal digits (000 to 377), such as \\303\\251 for é"
+                )
+            })
+    })
+}
+
+/// The zone file's text with its decimal escapes rewritten as Route 53's octal ones.
+pub fn decimal_to_octal(text: &str) -> String {
+    let Ok(text) = rewrite_codes(text, |d| {
+        Ok::<_, std::convert::Infallible>(
+            d.parse::<u32>()
+                .ok()
+                .filter(|v| *v <= 255)
+                .map(|v| format!("\\{v:03o}")),
+        )
+    });
+    text
+}
+
+/// Copies `text`, giving each backslash followed by three digits to `code`: its answer
+/// replaces the four characters, `None` keeps them. Any other escape (`\"`, `\\`) is copied
+/// as it is, so an escaped backslash is never read as the start of a code.
+fn rewrite_codes<E>(
+    text: &str,
+    code: impl Fn(&str) -> Result<Option<String>, E>,
+) -> Result<String, E> {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
@@ -17,59 +50,19 @@ pub fn octal_to_decimal(text: &str) -> Result<String, String> {
         let digits = rest
             .get(..3)
             .filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
-        match digits {
-            Some(d) => {
-                let value = u32::from_str_radix(d, 8)
-                    .ok()
-                    .filter(|v| *v <= 0o377)
-                    .ok_or_else(|| {
-                        format!(
-                            "\\{d} is not an octal code: Route 53 writes special characters in a text value as \\ and three octal digits (000 to 377), such as \\303\\251 for é"
-                        )
-                    })?;
-                out.push_str(&format!("\\{value:03}"));
-                chars = rest[3..].chars();
-            }
-            None => {
-                out.push('\\');
-                if let Some(next) = chars.next() {
-                    out.push(next);
-                }
-            }
+        if let Some(d) = digits
+            && let Some(replacement) = code(d)?
+        {
+            out.push_str(&replacement);
+            chars = rest[3..].chars();
+            continue;
+        }
+        out.push('\\');
+        if let Some(next) = chars.next() {
+            out.push(next);
         }
     }
     Ok(out)
-}
-
-/// The zone file's text with its decimal escapes rewritten as Route 53's octal ones.
-pub fn decimal_to_octal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let rest = chars.as_str();
-        let value = rest
-            .get(..3)
-            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|d| d.parse::<u32>().ok())
-            .filter(|v| *v <= 255);
-        match value {
-            Some(v) => {
-                out.push_str(&format!("\\{v:03o}"));
-                chars = rest[3..].chars();
-            }
-            None => {
-                out.push('\\');
-                if let Some(next) = chars.next() {
-                    out.push(next);
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

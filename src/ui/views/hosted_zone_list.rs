@@ -26,23 +26,26 @@ pub struct HostedZoneListProps {
     pub on_delete: Callback<AttrValue>,
 }
 
-/// Whether a zone matches the filter: a part of its name (with or without the final dot,
-/// any case) or of its id.
-pub fn matches(filter: &str, name: &str, id: &str) -> bool {
+/// The filter as typed, made once per render into a test of a zone's name and id: a part of
+/// its name (with or without the final dot, any case) or of its id.
+pub fn matcher(filter: &str) -> impl Fn(&str, &str) -> bool {
     let filter = filter.trim().trim_end_matches('.').to_ascii_lowercase();
-    filter.is_empty()
-        || name.to_ascii_lowercase().contains(&filter)
-        || id.to_ascii_lowercase().contains(&filter)
+    move |name, id| {
+        filter.is_empty()
+            || name.to_ascii_lowercase().contains(&filter)
+            || id.to_ascii_lowercase().contains(&filter)
+    }
 }
 
 #[function_component]
 pub fn HostedZoneList(props: &HostedZoneListProps) -> Html {
     let limit = use_state(|| PAGE);
+    let matches = matcher(&props.filter);
     let zones: Vec<_> = props
         .doc
         .aws
         .zones_of(&props.account)
-        .filter(|hz| matches(&props.filter, &hz.name.to_string(), &hz.id))
+        .filter(|hz| matches(&hz.name.to_string(), &hz.id))
         .collect();
     if zones.is_empty() {
         let note = if props.filter.trim().is_empty() {
@@ -96,7 +99,11 @@ pub fn HostedZoneList(props: &HostedZoneListProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::matches;
+    use super::matcher;
+
+    fn matches(filter: &str, name: &str, id: &str) -> bool {
+        matcher(filter)(name, id)
+    }
 
     #[test]
     fn a_zone_matches_a_part_of_its_name_or_id_in_any_case() {
