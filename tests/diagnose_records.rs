@@ -513,7 +513,7 @@ fn a_fix_is_all_or_nothing() {
         rtype: RecordType::A,
     });
     let mut copy = s.clone();
-    let err = f.fixes[0].apply(&mut copy).unwrap_err();
+    let err = f.fixes[0].apply(&mut copy).unwrap_err().to_string();
     assert_eq!(
         err,
         "Tried to delete resource record set [name='nothere.example.com.', type='A'] but it was not found"

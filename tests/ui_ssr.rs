@@ -782,7 +782,7 @@ async fn a_running_challenge_shows_its_card_and_hides_the_diagnostics() {
 fn a_fix_is_one_undo_step_and_undo_brings_the_finding_back() {
     use delegation_lab::diagnose::{Code, diagnose};
     use delegation_lab::ui::state::{Action, AppState};
-    use delegation_lab::ui::views::diagnostics_panel::{fix_edit, flagged_zones, summary};
+    use delegation_lab::ui::views::diagnostics_panel::{flagged_zones, summary};
     use yew::Reducible;
 
     let doc = delegation_lab::scenario::presets::build("wrong-ns").unwrap();
@@ -796,9 +796,7 @@ fn a_fix_is_one_undo_step_and_undo_brings_the_finding_back() {
     let mut flagged = vec![parent.clone(), child.clone()];
     flagged.sort();
     assert_eq!(flagged_zones(&findings), flagged);
-    let s1 = s0
-        .clone()
-        .reduce(Action::Edit(fix_edit(&findings[0].fixes[0])));
+    let s1 = s0.clone().reduce(Action::Edit(findings[0].fixes[0].edit()));
     assert_eq!(s1.error, None);
     assert_eq!(
         s1.history.undo_label(),
@@ -970,11 +968,15 @@ async fn the_accounts_panel_lists_accounts_zones_and_their_name_servers() {
 async fn a_new_zone_offers_to_add_its_name_servers_to_the_parent() {
     use delegation_lab::ui::AppState;
     use delegation_lab::ui::manage;
-    let mut doc = default_doc();
-    let (edit, id) = manage::create_zone(&doc, "222222222222", "dev.example.com").unwrap();
-    edit.apply(&mut doc).unwrap();
-    let mut state = AppState::new(doc, None);
-    state.selected = Some(id.clone());
+    use yew::Reducible;
+    let doc = default_doc();
+    let edit = manage::create_zone(&doc, "222222222222", "dev.example.com").unwrap();
+    // The reducer selects the zone the edit created.
+    let state =
+        Rc::new(AppState::new(doc, None)).reduce(delegation_lab::ui::state::Action::Edit(edit));
+    let id = state.selected.clone().unwrap();
+    assert!(state.doc.aws.hosted_zone(&id).is_some());
+    let state = (*state).clone();
     let html = render::<App>(delegation_lab::ui::views::app::AppProps {
         initial: Some(state),
     })

@@ -144,7 +144,7 @@ pub fn import(cmd: ImportCommand) -> Result<String, String> {
         interop::import_route53_json(&s, &into.zone, &label, &text, mode)
     }
     .map_err(|e| e.to_string())?;
-    import.edit.apply(&mut s)?;
+    import.edit.apply(&mut s).map_err(|e| e.to_string())?;
     write(Path::new(&into.out), &interop::export_json(&s))?;
     let mut out = import.summary.join("\n");
     out.push_str(&format!("\nWrote {}.\n", into.out));

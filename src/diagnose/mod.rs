@@ -63,8 +63,7 @@ fn try_fixes(scenario: &Scenario, findings: &mut [Finding]) {
 }
 
 fn try_fixes_of(scenario: &Scenario, f: &mut Finding) {
-    f.fixes
-        .retain(|fix| fix.apply(&mut scenario.clone()).is_ok());
+    f.fixes.retain(|fix| fix.edit().check(scenario).is_ok());
 }
 
 /// Errors first, then warnings, then notes; within a severity by code, then by title.

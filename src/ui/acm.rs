@@ -118,7 +118,7 @@ pub fn check_request(s: &Scenario, draft: &RequestDraft) -> Result<Edit, Request
         sans,
     };
     edit.check(s).map_err(|general| RequestErrors {
-        general: Some(general),
+        general: Some(general.to_string()),
         ..RequestErrors::default()
     })?;
     Ok(edit)

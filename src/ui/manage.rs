@@ -6,10 +6,11 @@
 
 use hickory_proto::rr::{Name, RecordType};
 
+use crate::aws::route53::Route53Error;
 use crate::dns::answer::ns_targets;
 use crate::dns::internet;
 use crate::dns::name::n;
-use crate::scenario::edit::{Edit, parse_servers};
+use crate::scenario::edit::{Edit, EditError, parse_servers};
 use crate::scenario::presets::ACCOUNT_AWS;
 use crate::ui::doc::Doc;
 
@@ -150,23 +151,6 @@ fn sorted(mut names: Vec<Name>) -> Vec<Name> {
     names
 }
 
-/// The hosted zone an edit created: the first id in `after` that `before` lacks.
-pub fn created_zone(before: &Doc, after: &Doc) -> Option<String> {
-    after
-        .aws
-        .hosted_zones
-        .iter()
-        .find(|z| before.aws.hosted_zone(&z.id).is_none())
-        .map(|z| z.id.clone())
-}
-
-/// Applies `edit` to a copy and returns the hosted zone it created (for selecting it).
-pub fn zone_created_by(doc: &Doc, edit: &Edit) -> Option<String> {
-    let mut after = doc.clone();
-    edit.apply(&mut after).ok()?;
-    created_zone(doc, &after)
-}
-
 /// A caller reference no zone of `account` uses yet.
 pub fn caller_reference(doc: &Doc, account: &str) -> String {
     let mut i = doc.aws.hosted_zones.len() + doc.aws.retired_sets.len() + 1;
@@ -196,9 +180,9 @@ impl ZoneFormErrors {
     }
 }
 
-/// The create-hosted-zone edit for what the form holds, checked against the document, with
-/// the id the new zone will get; or the errors at their fields.
-pub fn create_zone(doc: &Doc, account: &str, name: &str) -> Result<(Edit, String), ZoneFormErrors> {
+/// The create-hosted-zone edit for what the form holds, checked against the document; or the
+/// errors at their fields (an unknown account at the account, the rest at the name).
+pub fn create_zone(doc: &Doc, account: &str, name: &str) -> Result<Edit, ZoneFormErrors> {
     let mut errors = ZoneFormErrors::default();
     if account.trim().is_empty() {
         errors.account = Some("Choose the AWS account that will own the hosted zone.".into());
@@ -215,19 +199,15 @@ pub fn create_zone(doc: &Doc, account: &str, name: &str) -> Result<(Edit, String
         name: name.trim().to_string(),
         caller_reference: caller_reference(doc, account.trim()),
     };
-    let mut after = doc.clone();
-    match edit.apply(&mut after) {
-        Ok(()) => {
-            let id = created_zone(doc, &after).expect("a created zone");
-            Ok((edit, id))
-        }
-        Err(message) if message.starts_with("NoSuchAccount") => Err(ZoneFormErrors {
-            account: Some(message),
+    match edit.check(doc) {
+        Ok(_) => Ok(edit),
+        Err(e @ EditError::Route53(Route53Error::NoSuchAccount(_))) => Err(ZoneFormErrors {
+            account: Some(e.to_string()),
             name: None,
         }),
-        Err(message) => Err(ZoneFormErrors {
+        Err(e) => Err(ZoneFormErrors {
             account: None,
-            name: Some(message),
+            name: Some(e.to_string()),
         }),
     }
 }
@@ -238,7 +218,7 @@ pub fn create_account(doc: &Doc, id: &str, label: &str) -> Result<Edit, String> 
         id: id.trim().to_string(),
         label: label.trim().to_string(),
     };
-    edit.check(doc)?;
+    edit.check(doc).map_err(|e| e.to_string())?;
     Ok(edit)
 }
 
@@ -250,7 +230,7 @@ pub fn registry_edit(doc: &Doc, domain: &Name, text: &str) -> Result<Edit, Strin
         domain: domain.clone(),
         servers,
     };
-    edit.check(doc)?;
+    edit.check(doc).map_err(|e| e.to_string())?;
     Ok(edit)
 }
 
@@ -346,9 +326,14 @@ mod tests {
             })
         ));
         // A new zone is not delegated yet; delegating makes it Same.
-        let (edit, dev) = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
+        let edit = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
         let mut doc2 = doc.clone();
-        edit.apply(&mut doc2).unwrap();
+        let dev = edit
+            .apply(&mut doc2)
+            .unwrap()
+            .hosted_zone()
+            .unwrap()
+            .to_string();
         assert!(doc2.aws.hosted_zone(&dev).is_some());
         assert!(matches!(
             parent_link(&doc2, &dev),
@@ -416,11 +401,12 @@ mod tests {
     #[test]
     fn creating_twice_gets_a_fresh_caller_reference() {
         let mut doc = article();
-        let (edit, first) = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
-        edit.apply(&mut doc).unwrap();
-        let (edit, second) = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
-        assert_eq!(zone_created_by(&doc, &edit), Some(second.clone()));
-        edit.apply(&mut doc).unwrap();
+        let edit = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
+        let first = edit.apply(&mut doc).unwrap();
+        let edit = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
+        let second = edit.check(&doc).unwrap();
+        assert_eq!(edit.apply(&mut doc).unwrap(), second);
+        assert!(second.hosted_zone().is_some());
         assert_ne!(first, second);
         assert_eq!(doc.aws.zones_of(ACCOUNT_B).count(), 3);
     }

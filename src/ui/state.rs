@@ -166,19 +166,21 @@ impl Reducible for AppState {
         }
         match action {
             Action::Edit(edit) => {
-                let mut doc = (*self.doc).clone();
-                match edit.apply(&mut doc) {
-                    Ok(()) => {
+                match edit.applied(&self.doc) {
+                    Ok((doc, applied)) => {
                         let mut history = self.history.clone();
                         history.record(edit.label(), self.doc.clone());
                         let mut next = self.with_doc(Rc::new(doc), history);
-                        if let Edit::PutRecordSet { zone_id, .. } = &edit {
+                        // A new hosted zone is shown; so is the zone a record was put in.
+                        if let Some(id) = applied.hosted_zone() {
+                            next.selected = Some(id.to_string());
+                        } else if let Edit::PutRecordSet { zone_id, .. } = &edit {
                             next.selected = Some(zone_id.clone());
                         }
                         Rc::new(next)
                     }
-                    Err(message) => Rc::new(Self {
-                        error: Some(message),
+                    Err(e) => Rc::new(Self {
+                        error: Some(e.to_string()),
                         ..(*self).clone()
                     }),
                 }

@@ -126,14 +126,13 @@ pub fn AccountsPanel() -> Html {
         Callback::from(move |_| {
             let mut d = (*draft).clone();
             match manage::create_zone(&state.doc, &d.account, &d.name) {
-                Ok((edit, id)) => {
+                Ok(edit) => {
                     draft.set(ZoneDraft {
                         account: d.account.clone(),
                         ..Default::default()
                     });
                     dialog.set(None);
                     state.dispatch(Action::Edit(edit));
-                    state.dispatch(Action::Select(id));
                 }
                 Err(errors) => {
                     focus_first(&[
@@ -197,16 +196,12 @@ pub fn AccountsPanel() -> Html {
                 },
                 _ => return,
             };
-            if let Err(message) = edit.check(&state.doc) {
-                confirm_error.set(Some(message));
+            if let Err(e) = edit.check(&state.doc) {
+                confirm_error.set(Some(e.to_string()));
                 return;
             }
-            let created = manage::zone_created_by(&state.doc, &edit);
             dialog.set(None);
             state.dispatch(Action::Edit(edit));
-            if let Some(id) = created {
-                state.dispatch(Action::Select(id));
-            }
         })
     };
 

@@ -18,52 +18,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::challenges::ChallengeHandle;
-use crate::aws::route53::{Change, ChangeAction};
-use crate::diagnose::{self, Diagnoser, Finding, Fix, Progress, Severity};
+use crate::diagnose::{self, Diagnoser, Finding, Progress, Severity};
 use crate::scenario::Scenario;
-use crate::ui::state::{Action, AppHandle, Edit, ViewState};
+use crate::ui::state::{Action, AppHandle, ViewState};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct DiagnosticsPanelProps {
     /// Receives the ids of the zones involved in errors and warnings (empty while hidden).
     #[prop_or_default]
     pub on_flagged: Callback<Vec<String>>,
-}
-
-/// A fix as one undoable edit: the diagnosis's edits mapped to the app's.
-pub fn fix_edit(fix: &Fix) -> Edit {
-    let edits = fix
-        .edits
-        .iter()
-        .map(|e| match e {
-            diagnose::Edit::UpsertRecordSet { zone_id, set } => Edit::ChangeRecordSets {
-                zone_id: zone_id.clone(),
-                changes: vec![Change {
-                    action: ChangeAction::Upsert,
-                    set: set.clone(),
-                }],
-            },
-            diagnose::Edit::DeleteRecordSet {
-                zone_id,
-                name,
-                rtype,
-            } => Edit::DeleteRecordSet {
-                zone_id: zone_id.clone(),
-                name: name.clone(),
-                rtype: *rtype,
-            },
-            diagnose::Edit::SetRegistryDelegation { domain, servers } => {
-                Edit::SetRegistryDelegation {
-                    domain: domain.clone(),
-                    servers: servers.clone(),
-                }
-            }
-        })
-        .collect();
-    Edit::Batch {
-        label: format!("fix: {}", fix.title),
-        edits,
-    }
 }
 
 /// "2 errors, 1 warning" or "No problems found".
@@ -375,7 +338,7 @@ fn finding_view(f: &Finding, app: &AppHandle) -> Html {
             }
             { for f.fixes.iter().map(|fix| {
                 let app = app.clone();
-                let edit = fix_edit(fix);
+                let edit = fix.edit();
                 let changes = fix.describe(doc);
                 let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::Edit(edit.clone())));
                 html! {

@@ -150,17 +150,17 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
                 set,
             };
             match edit.check(&doc) {
-                Ok(()) => {
+                Ok(_) => {
                     if state.mode == Mode::Add {
                         *add_draft.borrow_mut() = RecordDraft::default();
                     }
                     dialog.set(None);
                     on_edit.emit(edit);
                 }
-                Err(message) => {
+                Err(e) => {
                     // Route 53 refuses a record set for its name (apex CNAME, a conflicting
                     // set, one that exists already): the message goes under the name field.
-                    state.errors.set(Field::Name, message);
+                    state.errors.set(Field::Name, e.to_string());
                     dialog.set(Some(state));
                 }
             }
