@@ -796,3 +796,46 @@ fn zone_file_round_trip(text: &str) -> String {
     assert_eq!(render_zone_file(&back), written);
     written
 }
+
+/// Found by the Route 53 fuzzer: a listing's `xn--bcher-*kva` label (not Punycode) was imported,
+/// and the saved scenario was then refused on load. The import refuses it by the same rule.
+#[test]
+fn a_listing_name_with_a_label_that_is_not_punycode_is_refused_at_import() {
+    let s = article();
+    let e = r53(
+        &s,
+        &listing(json!({
+            "Name": "xn--bcher-*kva.example.com.", "Type": "A", "TTL": 60,
+            "ResourceRecords": [{"Value": "192.0.2.2"}]
+        })),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("starts with xn--, so it is Punycode"), "{e}");
+    // Real Punycode still imports.
+    let ok = r53(
+        &s,
+        &simple("xn--bcher-kva.example.com.", "A", &["192.0.2.2"]),
+    )
+    .unwrap();
+    assert_round_trips(&applied(s, ok), "an imported xn-- name");
+}
+
+/// Found by the dig-line fuzzer: `-t TYPE0` was written back as hickory names it, `ZERO`,
+/// which no reader takes. A type without a readable mnemonic is written `TYPEnnn`.
+#[test]
+fn type_zero_is_written_as_its_number() {
+    use delegation_lab::dns::rtype::{parse_type_mnemonic, type_mnemonic};
+    use delegation_lab::scenario::dig_command::parse;
+    let zero = parse_type_mnemonic("TYPE0").unwrap();
+    assert_eq!(type_mnemonic(zero), "TYPE0");
+    let words = |line: &str| {
+        line.split_whitespace()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let args = parse(&words("TYPE0 example.com")).unwrap();
+    assert_eq!(args.rtype, zero);
+    let again = parse(&words(&format!("-t {} example.com", type_mnemonic(zero)))).unwrap();
+    assert_eq!(again, args);
+}

@@ -137,7 +137,7 @@ fn split_labels(text: &str) -> Result<Vec<Vec<u8>>, NameError> {
 /// An `xn--` label (an IDNA A-label) must be Punycode that decodes to letters: hickory-proto
 /// shows such labels in Unicode, through an IDNA mapping that must never see a malformed one
 /// (a fuzzed `xn--…` that decodes to U+200F trips an assertion inside `idna`).
-fn check_a_label(label: &[u8]) -> Result<(), String> {
+pub(crate) fn check_a_label(label: &[u8]) -> Result<(), String> {
     if label.len() < 4 || !label[..4].eq_ignore_ascii_case(b"xn--") {
         return Ok(());
     }

@@ -34,7 +34,15 @@ pub fn type_mnemonic(rtype: RecordType) -> String {
             Some((name, _)) => (*name).to_string(),
             None => format!("TYPE{code}"),
         },
-        other => other.to_string(),
+        // A type hickory names but does not read back (ZERO, for type 0): its number.
+        other => {
+            let text = other.to_string();
+            if parse_type_mnemonic(&text) == Some(other) {
+                text
+            } else {
+                format!("TYPE{}", u16::from(other))
+            }
+        }
     }
 }
 

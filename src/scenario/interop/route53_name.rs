@@ -77,6 +77,13 @@ pub fn decode_route53_name(text: &str) -> Result<Name, String> {
             "the name {text} has an empty label (two dots in a row, or a leading dot)"
         ));
     }
+    // The same rule as every other name: an xn-- label is Punycode of visible letters.
+    if let Some(reason) = labels
+        .iter()
+        .find_map(|l| crate::dns::name::check_a_label(l).err())
+    {
+        return Err(format!("{text} is not a valid domain name: {reason}"));
+    }
     let mut name = Name::from_labels(labels).map_err(|e| format!("\"{text}\": {e}"))?;
     name.set_fqdn(true);
     Ok(name.to_lowercase())
