@@ -28,6 +28,21 @@ fn set(name: &str, rtype: RecordType, values: &[&str]) -> RecordSet {
     RecordSet::new(n(name), rtype, 300, parse_values(rtype, values).unwrap())
 }
 
+/// Route 53's refusal of a one-change batch, as the CLI prints it.
+fn refused(message: &str) -> String {
+    format!("InvalidChangeBatch: [{message}]")
+}
+
+/// One change, refused with Route 53's text.
+fn change_text(
+    s: &mut Scenario,
+    id: &str,
+    action: ChangeAction,
+    set: RecordSet,
+) -> Result<(), String> {
+    change(s, id, action, set).map_err(|e| e.to_string())
+}
+
 fn change(
     s: &mut Scenario,
     id: &str,
@@ -175,10 +190,7 @@ fn route53_rules_in_route53_words() {
         ),
     ];
     for (action, set, message) in cases {
-        assert_eq!(
-            change(&mut s, &id, action, set),
-            Err(Route53Error::InvalidChangeBatch(vec![message.to_string()]))
-        );
+        assert_eq!(change_text(&mut s, &id, action, set), Err(refused(message)));
     }
     change(
         &mut s,
@@ -188,14 +200,26 @@ fn route53_rules_in_route53_words() {
     )
     .unwrap();
     assert_eq!(
-        change(&mut s, &id, ChangeAction::Create, set("WWW.example.com.", RecordType::A, &["192.0.2.1"])),
-        Err(Route53Error::InvalidChangeBatch(vec![
-            "RRSet of type A with DNS name www.example.com. is not permitted because a conflicting RRSet of type CNAME with the same DNS name already exists in zone example.com.".into()
-        ]))
+        change_text(
+            &mut s,
+            &id,
+            ChangeAction::Create,
+            set("WWW.example.com.", RecordType::A, &["192.0.2.1"])
+        ),
+        Err(refused(
+            "RRSet of type A with DNS name www.example.com. is not permitted because a conflicting RRSet of type CNAME with the same DNS name already exists in zone example.com."
+        ))
     );
     assert_eq!(
-        change(&mut s, &id, ChangeAction::Create, set("www.example.com", RecordType::CNAME, &["example.com"])),
-        Err(Route53Error::InvalidChangeBatch(vec!["Tried to create resource record set [name='www.example.com.', type='CNAME'] but it already exists".into()]))
+        change_text(
+            &mut s,
+            &id,
+            ChangeAction::Create,
+            set("www.example.com", RecordType::CNAME, &["example.com"])
+        ),
+        Err(refused(
+            "Tried to create resource record set [name='www.example.com.', type='CNAME'] but it already exists"
+        ))
     );
     change(
         &mut s,
@@ -205,17 +229,20 @@ fn route53_rules_in_route53_words() {
     )
     .unwrap();
     assert_eq!(
-        change(&mut s, &id, ChangeAction::Upsert, set("mail.example.com", RecordType::CNAME, &["example.com"])),
-        Err(Route53Error::InvalidChangeBatch(vec![
-            "RRSet of type CNAME with DNS name mail.example.com. is not permitted because a conflicting RRSet of type A with the same DNS name already exists in zone example.com.".into()
-        ]))
+        change_text(
+            &mut s,
+            &id,
+            ChangeAction::Upsert,
+            set("mail.example.com", RecordType::CNAME, &["example.com"])
+        ),
+        Err(refused(
+            "RRSet of type CNAME with DNS name mail.example.com. is not permitted because a conflicting RRSet of type A with the same DNS name already exists in zone example.com."
+        ))
     );
     let soa = s.world.zone(&id).unwrap().soa().unwrap().clone();
     assert_eq!(
-        change(&mut s, &id, ChangeAction::Delete, soa),
-        Err(Route53Error::InvalidChangeBatch(vec![
-            "A HostedZone must contain exactly one SOA record.".into()
-        ]))
+        change_text(&mut s, &id, ChangeAction::Delete, soa),
+        Err(refused("A HostedZone must contain exactly one SOA record."))
     );
 }
 

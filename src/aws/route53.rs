@@ -11,7 +11,7 @@ use super::account::{Account, check_account_id};
 use super::delegation_set::{draw, server_number};
 use super::hosted_zone::HostedZone;
 use super::infrastructure::ensure_server;
-use super::rules::{check_delete, check_set};
+use super::rules::{ChangeError, check_delete, check_set};
 use crate::dns::internet::ns_set;
 use crate::dns::name::{NameError, parse_absolute};
 use crate::dns::rrset::RecordSet;
@@ -42,8 +42,14 @@ pub enum Route53Error {
         "HostedZoneNotEmpty: The specified hosted zone contains non-required resource record sets and so cannot be deleted."
     )]
     HostedZoneNotEmpty,
-    #[error("InvalidChangeBatch: [{}]", .0.join(", "))]
-    InvalidChangeBatch(Vec<String>),
+    #[error("InvalidChangeBatch: [{}]", joined(.0))]
+    InvalidChangeBatch(Vec<ChangeError>),
+}
+
+/// The refusals of a batch as Route 53 lists them.
+fn joined(errors: &[ChangeError]) -> String {
+    let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    texts.join(", ")
 }
 
 impl From<NameError> for Route53Error {
@@ -263,18 +269,17 @@ pub fn change_record_sets(
 }
 
 /// Applies one change to a zone (any zone: the same rules serve editing fixtures).
-pub fn apply(zone: &mut Zone, change: &Change) -> Result<(), String> {
+pub fn apply(zone: &mut Zone, change: &Change) -> Result<(), ChangeError> {
     let mut set = change.set.clone();
     set.name = set.name.to_lowercase();
     set.name.set_fqdn(true);
     let existing = zone.get(&set.name, set.rtype).cloned();
+    let key = |set: &RecordSet| (set.name.clone(), set.rtype);
     match change.action {
         ChangeAction::Create => {
             if existing.is_some() {
-                return Err(format!(
-                    "Tried to create resource record set [name='{}', type='{}'] but it already exists",
-                    set.name, set.rtype
-                ));
+                let (name, rtype) = key(&set);
+                return Err(ChangeError::AlreadyExists { name, rtype });
             }
             check_set(zone, &set)?;
             zone.upsert(set);
@@ -285,17 +290,13 @@ pub fn apply(zone: &mut Zone, change: &Change) -> Result<(), String> {
         }
         ChangeAction::Delete => {
             let Some(old) = existing else {
-                return Err(format!(
-                    "Tried to delete resource record set [name='{}', type='{}'] but it was not found",
-                    set.name, set.rtype
-                ));
+                let (name, rtype) = key(&set);
+                return Err(ChangeError::NotFound { name, rtype });
             };
             check_delete(zone, &set.name, set.rtype)?;
             if old.values != set.values || old.ttl != set.ttl || old.alias != set.alias {
-                return Err(format!(
-                    "Tried to delete resource record set [name='{}', type='{}'] but the values provided do not match the current values",
-                    set.name, set.rtype
-                ));
+                let (name, rtype) = key(&set);
+                return Err(ChangeError::ValuesDiffer { name, rtype });
             }
             zone.remove(&set.name, set.rtype);
         }

@@ -136,20 +136,26 @@ pub fn tld_zone_id(world: &World, name: &Name) -> Option<String> {
         .find(|id| world.zone(id).is_some())
 }
 
+/// Why a registrar cannot set a domain's name servers.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RegistryError {
+    #[error("no TLD in this world holds {0}")]
+    NoTld(Name),
+    #[error("{0} is a top-level domain, not a registered domain")]
+    NotRegistered(Name),
+}
+
 /// Sets the registry delegation of a registered domain (its NS in the TLD zone), as a
 /// registrar does. Glue is added for name servers inside the TLD zone's own data.
 pub fn set_registry_delegation(
     world: &mut World,
     domain: &Name,
     servers: &[Name],
-) -> Result<(), String> {
-    let tld_id =
-        tld_zone_id(world, domain).ok_or_else(|| format!("no TLD in this world holds {domain}"))?;
+) -> Result<(), RegistryError> {
+    let tld_id = tld_zone_id(world, domain).ok_or_else(|| RegistryError::NoTld(domain.clone()))?;
     let tld = world.zone_mut(&tld_id).expect("tld zone");
     if tld.origin == *domain {
-        return Err(format!(
-            "{domain} is a top-level domain, not a registered domain"
-        ));
+        return Err(RegistryError::NotRegistered(domain.clone()));
     }
     if servers.is_empty() {
         tld.remove(domain, RecordType::NS);

@@ -111,7 +111,7 @@ impl Scenario {
     /// Checks what the types cannot: references between parts of the document, the form
     /// of ids (they name exported files), and that every time is within the clock's range.
     pub fn check(&self) -> Result<(), String> {
-        self.check_times()?;
+        self.check_times().map_err(|e| e.to_string())?;
         let mut ips = std::collections::BTreeSet::new();
         for s in &self.world.servers {
             if !ips.insert(s.ip) {
@@ -182,7 +182,7 @@ impl Scenario {
 
     /// Every time in the document (the clock, the certificates', the cache's) is within the
     /// clock's range ([`clock::MAX_CLOCK`]).
-    fn check_times(&self) -> Result<(), String> {
+    fn check_times(&self) -> Result<(), clock::ClockError> {
         clock::check("the clock", self.clock)?;
         for cert in &self.aws.certificates {
             let what = format!("a time of certificate {}", cert.arn);

@@ -156,7 +156,7 @@ fn base(id: &str) -> Result<(Scenario, ArticleIds), route53::Route53Error> {
         .map(|ns| crate::dns::answer::ns_targets(ns.records().iter()))
         .unwrap_or_default();
     internet::set_registry_delegation(&mut s.world, &n("acm-validations.aws"), &acm_ns)
-        .map_err(route53::Route53Error::InvalidInput)?;
+        .map_err(|e| route53::Route53Error::InvalidInput(e.to_string()))?;
 
     let parent = route53::create_hosted_zone(
         &mut s.world,
@@ -171,7 +171,7 @@ fn base(id: &str) -> Result<(Scenario, ArticleIds), route53::Route53Error> {
         .map(|z| z.name_servers())
         .unwrap_or_default();
     internet::set_registry_delegation(&mut s.world, &n("example.com"), &parent_ns)
-        .map_err(route53::Route53Error::InvalidInput)?;
+        .map_err(|e| route53::Route53Error::InvalidInput(e.to_string()))?;
     upsert(
         &mut s,
         &parent,

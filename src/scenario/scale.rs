@@ -67,7 +67,7 @@ fn base(title: &str, accounts: usize) -> Result<(Scenario, String), Route53Error
         .map(|z| z.name_servers())
         .unwrap_or_default();
     internet::set_registry_delegation(&mut s.world, &n(APEX), &ns)
-        .map_err(Route53Error::InvalidInput)?;
+        .map_err(|e| Route53Error::InvalidInput(e.to_string()))?;
     Ok((s, apex))
 }
 

@@ -7,6 +7,7 @@ use hickory_proto::rr::RecordType;
 use super::{Applied, Edit, EditError};
 use crate::aws::acm;
 use crate::aws::route53::{self, Change, ChangeAction};
+use crate::aws::rules::ChangeError;
 use crate::dns::internet;
 use crate::dns::rrset::RecordSet;
 use crate::scenario::document::Scenario;
@@ -80,13 +81,12 @@ pub(super) fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<Applied, EditErr
         }
         Edit::ChangeRecordSets { zone_id, changes } => change(s, zone_id, changes),
         Edit::SetRegistryDelegation { domain, servers } => {
-            internet::set_registry_delegation(&mut s.world, domain, servers)
-                .map_err(EditError::Registry)?;
+            internet::set_registry_delegation(&mut s.world, domain, servers)?;
             Ok(Applied::Changed)
         }
         Edit::DelegateToChild { child_zone_id, ttl } => delegate_to_child(s, child_zone_id, *ttl),
         Edit::AdvanceClock { seconds } => {
-            crate::scenario::clock::advanced(s.clock, *seconds).map_err(EditError::Clock)?;
+            crate::scenario::clock::advanced(s.clock, *seconds)?;
             acm::advance(s, *seconds);
             Ok(Applied::Changed)
         }
@@ -123,14 +123,13 @@ fn delete_of(
     name: &hickory_proto::rr::Name,
     rtype: RecordType,
 ) -> Result<Change, EditError> {
-    let set =
-        zone(s, zone_id)?
-            .get(name, rtype)
-            .cloned()
-            .ok_or_else(|| EditError::NoSuchRecordSet {
-                name: name.clone(),
-                rtype,
-            })?;
+    let set = zone(s, zone_id)?
+        .get(name, rtype)
+        .cloned()
+        .ok_or_else(|| ChangeError::NotFound {
+            name: name.clone(),
+            rtype,
+        })?;
     Ok(Change {
         action: ChangeAction::Delete,
         set,
@@ -146,7 +145,7 @@ fn change(s: &mut Scenario, zone_id: &str, changes: &[Change]) -> Result<Applied
     }
     let mut draft = zone(s, zone_id)?.clone();
     for c in changes {
-        route53::apply(&mut draft, c).map_err(EditError::Zone)?;
+        route53::apply(&mut draft, c)?;
     }
     s.world.replace_zone(draft);
     Ok(Applied::Changed)
@@ -184,8 +183,7 @@ fn delegate_to_child(
         // No parent hosted zone: the parent is the TLD, where the registrar sets it.
         None => {
             let servers = crate::dns::answer::ns_targets(ns.records().iter());
-            internet::set_registry_delegation(&mut s.world, &origin, &servers)
-                .map_err(EditError::Registry)?;
+            internet::set_registry_delegation(&mut s.world, &origin, &servers)?;
             Ok(Applied::Changed)
         }
     }

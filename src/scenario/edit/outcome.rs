@@ -1,11 +1,13 @@
 //! What an applied edit created, and why an edit was refused: the errors of every service an
 //! edit goes through, kept apart so that a form can put each at its field by its kind.
 
-use hickory_proto::rr::{Name, RecordType};
 use thiserror::Error;
 
 use crate::aws::acm::AcmError;
 use crate::aws::route53::Route53Error;
+use crate::aws::rules::ChangeError;
+use crate::dns::internet::RegistryError;
+use crate::scenario::clock::ClockError;
 
 /// What an edit created, for the app to show it (a new hosted zone is selected).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -49,22 +51,19 @@ pub enum EditError {
     Acm(#[from] AcmError),
     #[error("no zone {0} in this scenario")]
     NoSuchZone(String),
-    /// The set to delete or to replace is not there (any more).
-    #[error(
-        "Tried to delete resource record set [name='{name}', type='{rtype}'] but it was not found"
-    )]
-    NoSuchRecordSet { name: Name, rtype: RecordType },
-    /// A zone's own rules (a zone that is not a hosted zone: a TLD, a loaded zone file).
-    #[error("{0}")]
-    Zone(String),
+    /// A record-set change refused by Route 53's rules: in a zone that is not a hosted zone
+    /// (a TLD, a loaded zone file), or before the batch is sent (the set to replace or delete
+    /// is not there any more).
+    #[error(transparent)]
+    Change(#[from] ChangeError),
     /// The registry refused the delegation.
-    #[error("{0}")]
-    Registry(String),
+    #[error(transparent)]
+    Registry(#[from] RegistryError),
     #[error("the child zone has no NS records")]
     ChildWithoutNs,
     /// The clock cannot go that far.
-    #[error("{0}")]
-    Clock(String),
+    #[error(transparent)]
+    Clock(#[from] ClockError),
     /// The console could create none of the validation records; the reasons, joined.
     #[error("{0}")]
     ValidationRecordsBlocked(String),
