@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite (run scripts/setup.sh first): formatting, clippy (native and wasm32),
-# the native tests, the browser tests (wasm-bindgen-test in headless Chromium), then the
-# site is built and the Playwright suite runs against it. Every step runs even when an
+# The whole test suite (run scripts/setup.sh first): formatting, clippy (native with and
+# without the `web` feature, and wasm32), that the command line's build has nothing web in
+# its dependency tree, the native tests (all of them, and the command line's again as it is
+# built: without `web`), the browser tests (wasm-bindgen-test in headless Chromium), then
+# the site is built and the Playwright suite runs against it. Every step runs even when an
 # earlier one failed; the last lines sum up, and the exit status is non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,12 +56,27 @@ for f in tests/*browser*.rs; do
   [[ -e "$f" ]] && browser_tests+=(--test "$(basename "$f" .rs)")
 done
 
+# The command line is built without the `web` feature (default on: the web app, src/ui):
+# nothing of yew, gloo, web-sys, js-sys or wasm-bindgen may be in its dependency tree.
+cli_has_no_web() {
+  local tree
+  tree="$(cargo tree -e normal --no-default-features --prefix none)" || return 1
+  if grep -Ei '^(yew|gloo|web-sys|js-sys|wasm-bindgen)[ -]' <<<"$tree"; then
+    echo "the command line's build (--no-default-features) depends on the crates above" >&2
+    return 1
+  fi
+  echo "no yew, gloo, web-sys, js-sys or wasm-bindgen in the command line's dependency tree"
+}
+
 step "format" cargo fmt --check
 step "clippy native" cargo clippy --all-targets -- -D warnings
+step "clippy native without web" cargo clippy --all-targets --no-default-features -- -D warnings
+step "command line has no web dependency" cli_has_no_web
 # On wasm32: what runs in the browser (the library, the binary, the browser tests). The
 # native-only tests and benches (files, processes, criterion) are not built for wasm32.
 step "clippy wasm32" cargo clippy --target wasm32-unknown-unknown --lib --bins "${browser_tests[@]}" -- -D warnings
 step "native tests" cargo test --no-fail-fast
+step "command-line tests without web" cargo test --no-default-features --no-fail-fast --test cli --test cli_interop --test check_cli
 step "browser tests" cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
 step "build site" bash scripts/build-web.sh
 if [[ " ${steps_failed[*]} " == *" build site "* ]]; then

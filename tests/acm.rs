@@ -11,8 +11,8 @@ use delegation_lab::dns::internet;
 use delegation_lab::dns::n;
 use delegation_lab::dns::resolve::{Action, OutcomeKind};
 use delegation_lab::dns::rrset::{RecordSet, parse_values};
-use delegation_lab::scenario::Scenario;
 use delegation_lab::scenario::presets::{self, ACCOUNT_A, ACCOUNT_B};
+use delegation_lab::scenario::{Scenario, acm_ops};
 use hickory_proto::rr::RecordType;
 
 const T0: u64 = 1_795_867_200;
@@ -81,7 +81,7 @@ fn statuses(s: &Scenario, arn: &str) -> Vec<(u64, CertificateStatus)> {
 #[test]
 fn a_request_gets_an_arn_and_acms_record_shape() {
     let mut s = presets::build("article").unwrap();
-    let arn = acm::request_certificate(
+    let arn = acm_ops::request_certificate(
         &mut s,
         ACCOUNT_B,
         "*.API.example.com.",
@@ -133,9 +133,9 @@ fn a_request_gets_an_arn_and_acms_record_shape() {
 #[test]
 fn tokens_are_the_same_for_the_same_name_in_the_same_account() {
     let mut s = presets::build("article").unwrap();
-    let first = acm::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &[]).unwrap();
-    let again = acm::request_certificate(&mut s, ACCOUNT_B, "api.example.com", &[]).unwrap();
-    let other = acm::request_certificate(&mut s, ACCOUNT_A, "*.api.example.com", &[]).unwrap();
+    let first = acm_ops::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &[]).unwrap();
+    let again = acm_ops::request_certificate(&mut s, ACCOUNT_B, "api.example.com", &[]).unwrap();
+    let other = acm_ops::request_certificate(&mut s, ACCOUNT_A, "*.api.example.com", &[]).unwrap();
     assert_ne!(first, again, "every request is a new certificate");
     assert_eq!(s.aws.certificates_of(ACCOUNT_B).count(), 2);
     assert_eq!(s.aws.certificate(&other).unwrap().account, ACCOUNT_A);
@@ -158,7 +158,7 @@ fn bad_requests_say_what_is_wrong() {
     let mut s = presets::build("article").unwrap();
     let err = |s: &mut Scenario, account: &str, domain: &str, sans: &[&str]| {
         let sans: Vec<String> = sans.iter().map(|x| x.to_string()).collect();
-        acm::request_certificate(s, account, domain, &sans)
+        acm_ops::request_certificate(s, account, domain, &sans)
             .unwrap_err()
             .to_string()
     };
@@ -181,7 +181,7 @@ fn bad_requests_say_what_is_wrong() {
         "a refused request leaves nothing"
     );
     assert_eq!(
-        acm::validate(
+        acm_ops::validate(
             &mut s,
             "arn:aws:acm:us-east-1:222222222222:certificate/nope",
             T0
@@ -199,7 +199,7 @@ fn the_console_writes_only_to_the_best_zone_of_the_same_account() {
     let mut s = presets::build("article").unwrap();
     let child = zone_id(&s, "api.example.com.");
     let parent = zone_id(&s, "example.com.");
-    let arn = acm::request_certificate(
+    let arn = acm_ops::request_certificate(
         &mut s,
         ACCOUNT_B,
         "*.api.example.com",
@@ -207,7 +207,7 @@ fn the_console_writes_only_to_the_best_zone_of_the_same_account() {
     )
     .unwrap();
     let before = s.world.clone();
-    let plan = acm::plan(&s, &arn).unwrap();
+    let plan = acm_ops::plan(&s, &arn).unwrap();
     assert_eq!(s.world, before, "planning changes nothing");
     assert_eq!(plan.len(), 2);
     assert_eq!(plan[0].domains, ["*.api.example.com"]);
@@ -230,7 +230,7 @@ fn the_console_writes_only_to_the_best_zone_of_the_same_account() {
         }
     );
 
-    acm::create_records_in_route53(&mut s, &arn).unwrap();
+    acm_ops::create_records_in_route53(&mut s, &arn).unwrap();
     let record = &cert(&s, &arn).domain_validations[0].record;
     let created = s
         .world
@@ -248,7 +248,7 @@ fn the_console_writes_only_to_the_best_zone_of_the_same_account() {
             .is_none()
     );
     // Pressing again finds the record there already.
-    let again = acm::create_records_in_route53(&mut s, &arn).unwrap();
+    let again = acm_ops::create_records_in_route53(&mut s, &arn).unwrap();
     assert!(matches!(
         again[0].target,
         Target::Zone { present: true, .. }
@@ -258,7 +258,7 @@ fn the_console_writes_only_to_the_best_zone_of_the_same_account() {
     // Route 53 change. Then both names validate.
     let by_hand = cert(&s, &arn).domain_validations[1].record.record_set(300);
     upsert(&mut s, &parent, by_hand);
-    acm::validate(&mut s, &arn, T0).unwrap();
+    acm_ops::validate(&mut s, &arn, T0).unwrap();
     assert_eq!(cert(&s, &arn).status, CertificateStatus::Issued);
 }
 
@@ -267,8 +267,8 @@ fn in_the_root_account_the_console_picks_the_parent_zone_and_warns() {
     let mut s = presets::build("article").unwrap();
     let parent = zone_id(&s, "example.com.");
     let child = zone_id(&s, "api.example.com.");
-    let arn = acm::request_certificate(&mut s, ACCOUNT_A, "*.api.example.com", &[]).unwrap();
-    let plan = acm::create_records_in_route53(&mut s, &arn).unwrap();
+    let arn = acm_ops::request_certificate(&mut s, ACCOUNT_A, "*.api.example.com", &[]).unwrap();
+    let plan = acm_ops::create_records_in_route53(&mut s, &arn).unwrap();
     let name = plan[0].name.to_string();
     assert_eq!(
         plan[0].target,
@@ -281,7 +281,7 @@ fn in_the_root_account_the_console_picks_the_parent_zone_and_warns() {
             )),
         }
     );
-    acm::advance(&mut s, schedule::TIMEOUT);
+    acm_ops::advance(&mut s, schedule::TIMEOUT);
     assert_eq!(cert(&s, &arn).status, CertificateStatus::ValidationTimedOut);
 }
 
@@ -291,7 +291,7 @@ fn in_the_root_account_the_console_picks_the_parent_zone_and_warns() {
 fn the_record_in_the_child_zone_issues_at_the_first_check() {
     let (mut s, arn) = preset("acm-issued");
     let child = zone_id(&s, "api.example.com.");
-    let made = acm::validate(&mut s, &arn, T0).unwrap();
+    let made = acm_ops::validate(&mut s, &arn, T0).unwrap();
     let c = cert(&s, &arn);
     assert_eq!(c.status, CertificateStatus::Issued);
     assert_eq!(c.issued_at, Some(T0));
@@ -349,14 +349,14 @@ fn the_record_in_the_child_zone_issues_at_the_first_check() {
         Some(child.as_str())
     );
     // Nothing more happens later.
-    assert!(acm::advance(&mut s, 3600).is_empty());
+    assert!(acm_ops::advance(&mut s, 3600).is_empty());
 }
 
 #[test]
 fn the_record_in_the_parent_zone_is_never_found_and_times_out_after_72_hours() {
     let (mut s, arn) = preset("acm-in-parent");
     let parent = zone_id(&s, "example.com.");
-    let made = acm::advance(&mut s, schedule::TIMEOUT - 60);
+    let made = acm_ops::advance(&mut s, schedule::TIMEOUT - 60);
     let c = cert(&s, &arn);
     assert_eq!(c.status, CertificateStatus::PendingValidation);
     assert_eq!(
@@ -389,7 +389,7 @@ fn the_record_in_the_parent_zone_is_never_found_and_times_out_after_72_hours() {
     };
     assert_eq!(zone.to_string(), "api.example.com.");
 
-    acm::advance(&mut s, 60);
+    acm_ops::advance(&mut s, 60);
     let c = cert(&s, &arn);
     assert_eq!(c.status, CertificateStatus::ValidationTimedOut);
     assert_eq!(c.domain_validations[0].status, DomainStatus::Failed);
@@ -408,21 +408,25 @@ fn the_record_in_the_parent_zone_is_never_found_and_times_out_after_72_hours() {
 fn checks_follow_the_clock_and_find_a_record_added_later() {
     let (mut s, arn) = preset("acm-in-parent");
     let child = zone_id(&s, "api.example.com.");
-    assert_eq!(acm::advance(&mut s, 0).len(), 1, "the check at the request");
+    assert_eq!(
+        acm_ops::advance(&mut s, 0).len(),
+        1,
+        "the check at the request"
+    );
     assert!(
-        acm::advance(&mut s, 299).is_empty(),
+        acm_ops::advance(&mut s, 299).is_empty(),
         "none due before 5 minutes"
     );
-    assert_eq!(acm::advance(&mut s, 1).len(), 1);
+    assert_eq!(acm_ops::advance(&mut s, 1).len(), 1);
     assert_eq!(checks(&s, &arn)[0].repeated, 1, "folded across calls");
     // Two hours in, someone adds the record to account B's zone.
-    acm::advance(&mut s, 2 * 3600 - 300);
+    acm_ops::advance(&mut s, 2 * 3600 - 300);
     assert_eq!(cert(&s, &arn).status, CertificateStatus::PendingValidation);
     let record = cert(&s, &arn).domain_validations[0].record.record_set(60);
     upsert(&mut s, &child, record);
     // The next check is 30 minutes later.
     assert_eq!(cert(&s, &arn).next_check, Some(T0 + 2 * 3600 + 1800));
-    let step = acm::step(&mut s, &arn).unwrap();
+    let step = acm_ops::step(&mut s, &arn).unwrap();
     assert_eq!(
         s.clock,
         T0 + 2 * 3600 + 1800,
@@ -441,13 +445,13 @@ fn checks_follow_the_clock_and_find_a_record_added_later() {
             (CheckResult::CaaPermits, 0)
         ]
     );
-    assert!(acm::step(&mut s, &arn).unwrap().is_empty());
+    assert!(acm_ops::step(&mut s, &arn).unwrap().is_empty());
 }
 
 #[test]
 fn a_caa_record_at_the_parent_allowing_another_ca_fails_the_request() {
     let (mut s, arn) = preset("acm-caa");
-    acm::validate(&mut s, &arn, T0).unwrap();
+    acm_ops::validate(&mut s, &arn, T0).unwrap();
     let c = cert(&s, &arn);
     assert_eq!(c.status, CertificateStatus::Failed);
     assert_eq!(c.failure_reason, Some(FailureReason::CaaError));
@@ -475,14 +479,14 @@ fn a_caa_record_at_the_parent_allowing_another_ca_fails_the_request() {
         &parent,
         set("example.com", RecordType::CAA, &["0 issue \"amazon.com\""]),
     );
-    acm::advance(&mut s, 3600);
+    acm_ops::advance(&mut s, 3600);
     assert_eq!(cert(&s, &arn).status, CertificateStatus::Failed);
 }
 
 #[test]
 fn names_in_two_delegated_zones_validate_each_through_its_own_delegation() {
     let (mut s, arn) = preset("acm-two-zones");
-    let made = acm::validate(&mut s, &arn, T0).unwrap();
+    let made = acm_ops::validate(&mut s, &arn, T0).unwrap();
     let c = cert(&s, &arn);
     assert_eq!(c.status, CertificateStatus::Issued);
     assert_eq!(
@@ -534,7 +538,7 @@ fn names_in_two_delegated_zones_validate_each_through_its_own_delegation() {
 fn a_wrong_value_or_a_failing_lookup_keeps_the_certificate_pending() {
     let mut s = presets::build("article").unwrap();
     let child = zone_id(&s, "api.example.com.");
-    let arn = acm::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &[]).unwrap();
+    let arn = acm_ops::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &[]).unwrap();
     let record = cert(&s, &arn).domain_validations[0].record.clone();
     upsert(
         &mut s,
@@ -545,7 +549,7 @@ fn a_wrong_value_or_a_failing_lookup_keeps_the_certificate_pending() {
             &["_other.acm-validations.aws."],
         ),
     );
-    acm::validate(&mut s, &arn, T0).unwrap();
+    acm_ops::validate(&mut s, &arn, T0).unwrap();
     let h = checks(&s, &arn);
     assert_eq!(h[0].result, CheckResult::WrongValue);
     assert_eq!(
@@ -564,14 +568,14 @@ fn a_wrong_value_or_a_failing_lookup_keeps_the_certificate_pending() {
         &child,
         set(&record.name.to_string(), RecordType::CNAME, &[&bare]),
     );
-    acm::advance(&mut s, 300);
+    acm_ops::advance(&mut s, 300);
     assert_eq!(cert(&s, &arn).status, CertificateStatus::Issued);
 
     // In the wrong-ns preset the child's servers refuse: SERVFAIL, still pending.
     let mut s = presets::build("wrong-ns").unwrap();
-    let arn = acm::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &[]).unwrap();
-    acm::create_records_in_route53(&mut s, &arn).unwrap();
-    acm::validate(&mut s, &arn, T0).unwrap();
+    let arn = acm_ops::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &[]).unwrap();
+    acm_ops::create_records_in_route53(&mut s, &arn).unwrap();
+    acm_ops::validate(&mut s, &arn, T0).unwrap();
     let h = checks(&s, &arn);
     assert_eq!(h[0].result, CheckResult::LookupFailed);
     assert_eq!(h[0].rcode, "SERVFAIL");
@@ -665,7 +669,7 @@ fn issuewild_governs_a_wildcard_when_present() {
 
     // The preset's wildcard certificate therefore fails, with its base name alone it issues.
     let arn = s.aws.certificates[0].arn.clone();
-    acm::validate(&mut s, &arn, T0).unwrap();
+    acm_ops::validate(&mut s, &arn, T0).unwrap();
     assert_eq!(cert(&s, &arn).status, CertificateStatus::Failed);
     let mut s2 = caa_world().0;
     upsert(
@@ -677,8 +681,8 @@ fn issuewild_governs_a_wildcard_when_present() {
             &["0 issue \"amazon.com\"", "0 issuewild \"letsencrypt.org\""],
         ),
     );
-    let arn = acm::request_certificate(&mut s2, ACCOUNT_B, "api.example.com", &[]).unwrap();
-    acm::validate(&mut s2, &arn, T0).unwrap();
+    let arn = acm_ops::request_certificate(&mut s2, ACCOUNT_B, "api.example.com", &[]).unwrap();
+    acm_ops::validate(&mut s2, &arn, T0).unwrap();
     assert_eq!(
         cert(&s2, &arn).status,
         CertificateStatus::Issued,
@@ -765,7 +769,7 @@ fn the_terraform_view_names_the_fqdns_and_the_zone_and_ends_as_terraform_would()
     let c = cert(&s, &arn).clone();
     let fqdn = c.domain_validations[0].record.fqdn();
     assert!(!fqdn.ends_with('.'));
-    let view = acm::terraform_view(&s, &arn).unwrap();
+    let view = acm_ops::terraform_view(&s, &arn).unwrap();
     assert_eq!(view.validation_record_fqdns, [fqdn.as_str()]);
     assert_eq!(view.waits_for, CertificateStatus::Issued);
     assert_eq!(view.timeout_seconds, 75 * 60);
@@ -783,30 +787,30 @@ fn the_terraform_view_names_the_fqdns_and_the_zone_and_ends_as_terraform_would()
     );
     assert!(terraform::missing_fqdns(&c, &[&format!("{fqdn}.")]).is_empty());
 
-    acm::advance(&mut s, 2 * 3600);
+    acm_ops::advance(&mut s, 2 * 3600);
     assert_eq!(
-        acm::terraform_view(&s, &arn).unwrap().outcome,
+        acm_ops::terraform_view(&s, &arn).unwrap().outcome,
         format!(
             "Error: waiting for ACM Certificate ({arn}) to be issued: timeout while waiting for state to become 'ISSUED' (last state: 'PENDING_VALIDATION', timeout: 1h15m0s)"
         )
     );
 
     let (mut s, arn) = preset("acm-caa");
-    acm::advance(&mut s, 0);
+    acm_ops::advance(&mut s, 0);
     assert_eq!(
-        acm::terraform_view(&s, &arn).unwrap().outcome,
+        acm_ops::terraform_view(&s, &arn).unwrap().outcome,
         format!(
             "Error: waiting for ACM Certificate ({arn}) to be issued: unexpected state 'FAILED', wanted target 'ISSUED'. last error: CAA_ERROR"
         )
     );
     let (mut s, arn) = preset("acm-issued");
     assert_eq!(
-        acm::terraform_view(&s, &arn).unwrap().outcome,
+        acm_ops::terraform_view(&s, &arn).unwrap().outcome,
         "aws_acm_certificate_validation.cert: Still creating... [0s elapsed]"
     );
-    acm::advance(&mut s, 0);
+    acm_ops::advance(&mut s, 0);
     assert_eq!(
-        acm::terraform_view(&s, &arn).unwrap().outcome,
+        acm_ops::terraform_view(&s, &arn).unwrap().outcome,
         "aws_acm_certificate_validation.cert: Creation complete after 0s"
     );
 }
@@ -816,7 +820,7 @@ fn the_terraform_view_names_the_fqdns_and_the_zone_and_ends_as_terraform_would()
 #[test]
 fn certificates_round_trip_and_older_documents_still_load() {
     let (mut s, _) = preset("acm-in-parent");
-    acm::advance(&mut s, schedule::TIMEOUT);
+    acm_ops::advance(&mut s, schedule::TIMEOUT);
     let back = Scenario::from_json(&s.to_json()).unwrap();
     assert_eq!(back, s);
     let plain = presets::build("article").unwrap().to_json();

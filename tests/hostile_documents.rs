@@ -3,9 +3,9 @@
 //! retired delegation sets that once froze the tab. Each is refused on load with a clear
 //! message or handled safely.
 
-use delegation_lab::aws::acm;
 use delegation_lab::aws::route53;
 use delegation_lab::dns::n;
+use delegation_lab::scenario::acm_ops;
 use delegation_lab::scenario::clock::MAX_CLOCK;
 use delegation_lab::scenario::edit::Edit;
 use delegation_lab::scenario::interop::{
@@ -144,7 +144,7 @@ fn advancing_the_clock_stops_at_the_last_second() {
     assert_eq!(s.clock, MAX_CLOCK - 10, "a refused edit changes nothing");
     Edit::AdvanceClock { seconds: 10 }.apply(&mut s).unwrap();
     assert_eq!(s.clock, MAX_CLOCK);
-    acm::advance(&mut s, u64::MAX);
+    acm_ops::advance(&mut s, u64::MAX);
     assert_eq!(s.clock, MAX_CLOCK, "the engine's own advance saturates");
     // Resolution and the cache at the last second: no overflow.
     let mut cache = delegation_lab::dns::resolve::Cache::new();

@@ -737,6 +737,7 @@ fn escaped_target_names_of_aname_svcb_and_https_read_back() {
 
 /// Found by the dig-line fuzzer: a type known only by number or by a mnemonic hickory-proto
 /// lacks (ZONEMD, TYPE65280) was written back as "Unknown", which no dig reads.
+#[cfg(feature = "web")]
 #[test]
 fn a_question_of_a_type_hickory_lacks_is_written_back_as_dig_names_it() {
     use delegation_lab::ui::resolve;

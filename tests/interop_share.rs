@@ -9,17 +9,17 @@ use delegation_lab::dns::n;
 use delegation_lab::dns::rrset::{RecordSet, parse_values};
 use delegation_lab::scenario::Scenario;
 use delegation_lab::scenario::interop::{
-    LINK_BUDGET, LinkError, ViewState, encoded_size, open_link, share,
+    LINK_BUDGET, LinkError, LinkFocus, encoded_size, open_link, share,
 };
 use delegation_lab::scenario::presets::{self, PRESETS};
 use hickory_proto::rr::RecordType;
 
-fn view() -> ViewState {
-    ViewState {
-        selected_zone: Some("Z0123".into()),
-        query: Some("dig +trace api.example.com".into()),
+fn view() -> LinkFocus {
+    LinkFocus {
+        zone: Some("Z0123".into()),
+        dig: Some("dig +trace api.example.com".into()),
         step: Some(4),
-        autoplay: false,
+        play: false,
     }
 }
 
@@ -37,11 +37,11 @@ fn every_preset_round_trips_with_its_view() {
         );
         let opened = open_link(&link).unwrap();
         assert_eq!(opened.scenario, s, "{}", p.id);
-        assert_eq!(opened.view, Some(view()));
+        assert_eq!(opened.focus, Some(view()));
         // Without the view, and as a whole URL.
         let link = share(&s, None).unwrap();
         let opened = open_link(&format!("https://lab.example/app/?embed=1{link}")).unwrap();
-        assert_eq!((opened.scenario, opened.view), (s, None));
+        assert_eq!((opened.scenario, opened.focus), (s, None));
     }
 }
 

@@ -5,11 +5,12 @@
 
 use std::rc::Rc;
 
-use delegation_lab::scenario::interop::{ViewState, open_link, share};
+use delegation_lab::scenario::interop::{open_link, share};
 use delegation_lab::scenario::presets;
 use delegation_lab::ui::App;
 use delegation_lab::ui::interop::{EmbedPanel, EmbedParams, Theme, embed_params};
 use delegation_lab::ui::state::AppState;
+use delegation_lab::ui::view_state::ViewState;
 use delegation_lab::ui::views::embed::{Embed, EmbedProps, embed_start};
 use delegation_lab::ui::views::export_dialog::files_for;
 use delegation_lab::ui::views::share_dialog::share_link;
@@ -95,7 +96,7 @@ fn an_embed_starts_from_the_link_then_the_preset() {
         query: Some("dig +trace www.example.com A".into()),
         ..ViewState::default()
     };
-    let link = share(&quiz, Some(&view)).unwrap();
+    let link = share(&quiz, Some(&view.link_focus())).unwrap();
     let params = EmbedParams {
         preset: Some("article".into()),
         ..EmbedParams::default()
@@ -122,16 +123,16 @@ fn the_share_link_carries_the_selected_zone() {
     let link = share_link(&state, &(None, None), "https://lab.example/").unwrap();
     assert!(link.starts_with("https://lab.example/#s1."));
     let opened = open_link(&link).unwrap();
-    assert_eq!(opened.view.unwrap().selected_zone, state.selected);
+    assert_eq!(opened.focus.unwrap().zone, state.selected);
     // With a resolution shown, the link carries its question and step.
     let shown = (
         Some("dig +trace www.api.example.com A".to_string()),
         Some(3),
     );
     let link = share_link(&state, &shown, "https://lab.example/").unwrap();
-    let view = open_link(&link).unwrap().view.unwrap();
+    let focus = open_link(&link).unwrap().focus.unwrap();
     assert_eq!(
-        (view.query.as_deref(), view.step),
+        (focus.dig.as_deref(), focus.step),
         (Some("dig +trace www.api.example.com A"), Some(3))
     );
     assert_eq!(*state.doc, opened.scenario);

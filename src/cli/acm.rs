@@ -12,7 +12,7 @@ use delegation_lab::aws::acm::{
     self, Certificate, Check, Event, Target, history::elapsed_text, history::iso_time,
 };
 use delegation_lab::dns::resolve::{Resolution, step_json};
-use delegation_lab::scenario::{Scenario, dig_command, source};
+use delegation_lab::scenario::{Scenario, acm_ops, dig_command, source};
 
 #[derive(Subcommand)]
 pub enum AcmCommand {
@@ -81,10 +81,10 @@ pub fn run(cmd: AcmCommand) -> Result<String, String> {
             json,
         } => {
             let mut s = source::load(&scenario)?;
-            let arn = acm::request_certificate(&mut s, &account, &domain, &sans)
+            let arn = acm_ops::request_certificate(&mut s, &account, &domain, &sans)
                 .map_err(|e| e.to_string())?;
             let plans = if create_records {
-                Some(acm::create_records_in_route53(&mut s, &arn).map_err(|e| e.to_string())?)
+                Some(acm_ops::create_records_in_route53(&mut s, &arn).map_err(|e| e.to_string())?)
             } else {
                 None
             };
@@ -113,7 +113,7 @@ pub fn run(cmd: AcmCommand) -> Result<String, String> {
             };
             let mut s = source::load(&scenario)?;
             find(&s, &arn)?;
-            let checks: Vec<Check> = acm::advance(&mut s, seconds)
+            let checks: Vec<Check> = acm_ops::advance(&mut s, seconds)
                 .into_iter()
                 .filter(|c| c.arn == arn)
                 .collect();
@@ -149,7 +149,7 @@ pub fn run(cmd: AcmCommand) -> Result<String, String> {
         }
         AcmCommand::Terraform { arn, scenario } => {
             let s = source::load(&scenario)?;
-            let view = acm::terraform_view(&s, &arn).map_err(|e| e.to_string())?;
+            let view = acm_ops::terraform_view(&s, &arn).map_err(|e| e.to_string())?;
             Ok(view.text())
         }
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use delegation_lab::scenario::interop::{
-    self, Import, ImportMode, LINK_BUDGET, MAX_IMPORT_BYTES, ViewState, import_too_large,
+    self, Import, ImportMode, LINK_BUDGET, LinkFocus, MAX_IMPORT_BYTES, import_too_large,
 };
 use delegation_lab::scenario::{file_name, source};
 
@@ -182,13 +182,13 @@ fn write_files(dir: &str, files: &[(String, String)]) -> Result<String, String> 
 /// Runs `share`: the fragment (or its size), or a one-line error.
 pub fn share(args: ShareArgs) -> Result<String, String> {
     let s = source::load(&args.scenario)?;
-    let view = ViewState {
-        selected_zone: args.zone,
-        query: args.query,
+    let view = LinkFocus {
+        zone: args.zone,
+        dig: args.query,
         step: args.step,
-        autoplay: false,
+        play: false,
     };
-    let view = (view != ViewState::default()).then_some(view);
+    let view = (view != LinkFocus::default()).then_some(view);
     if args.size {
         let chars = interop::encoded_size(&s, view.as_ref());
         let json = s.to_json().len();
@@ -206,10 +206,10 @@ pub fn open_link(link: &str, out: &str) -> Result<String, String> {
     let shared = interop::open_link(link).map_err(|e| e.to_string())?;
     write(Path::new(out), &interop::export_json(&shared.scenario))?;
     let mut text = format!("Opened \"{}\"; wrote {out}.\n", shared.scenario.title);
-    if let Some(view) = &shared.view {
+    if let Some(focus) = &shared.focus {
         text.push_str(&format!(
             "View: {}\n",
-            serde_json::to_string(view).expect("a view serialises")
+            serde_json::to_string(focus).expect("a view serialises")
         ));
     }
     Ok(text)

@@ -242,14 +242,9 @@ pub fn answering_zone(r: &Resolution) -> Option<String> {
         .and_then(|reply| reply.zone_id.clone())
 }
 
-/// A name in a sentence: without its final dot (`api.example.com`), as people write it.
-pub fn t(name: &Name) -> String {
-    let text = name.to_string();
-    match text.strip_suffix('.') {
-        Some(bare) if !bare.is_empty() => bare.to_string(),
-        _ => text,
-    }
-}
+/// A name in a sentence: without its final dot (`api.example.com`), as people write it
+/// ([`crate::dns::name::plain`], under the short name the findings' wording uses).
+pub use crate::dns::name::plain as t;
 
 /// Names as a list in a sentence: `a, b and c`.
 pub fn list(names: &[Name]) -> String {

@@ -6,6 +6,7 @@ pub mod canon;
 pub mod charstring;
 pub mod dig;
 pub mod dnssec;
+pub mod duration;
 pub mod internet;
 pub mod name;
 pub mod rdata_read;

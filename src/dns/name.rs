@@ -269,6 +269,17 @@ fn check_length(name: &Name) -> Result<(), NameError> {
     Ok(())
 }
 
+/// A name without its final dot, as people write it in a sentence or a list
+/// (`api.example.com`); the root stays `.`. Hickory's spelling (its `Display`); the one
+/// place that drops the dot of a name shown to people (the core's messages and the web app).
+pub fn plain(name: &Name) -> String {
+    let text = name.to_string();
+    match text.strip_suffix('.') {
+        Some(bare) if !bare.is_empty() => bare.to_string(),
+        _ => text,
+    }
+}
+
 /// The name in lower case, as used for lookups (DNS names compare case-insensitively).
 pub fn key(name: &Name) -> Name {
     name.to_lowercase()

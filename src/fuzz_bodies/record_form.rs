@@ -1,14 +1,24 @@
 //! The record form's four fields (name, type, TTL, values one per line), given as one text:
 //! the first three lines, then the values. What validates fills the form back with the same
 //! record set, and put into the article's `example.com.` zone (when Route 53's rules allow
-//! it) round-trips through the scenario's JSON and its zone file.
+//! it) round-trips through the scenario's JSON and its zone file. The form is the web app's,
+//! so without the `web` feature the body does nothing (the `fuzzing` feature enables `web`).
 
+#[cfg(feature = "web")]
 use super::check;
+#[cfg(feature = "web")]
 use super::route53_json::{ZONE, article};
+#[cfg(feature = "web")]
 use crate::dns::name::n;
+#[cfg(feature = "web")]
 use crate::scenario::edit::Edit;
+#[cfg(feature = "web")]
 use crate::ui::record_form::RecordDraft;
 
+#[cfg(not(feature = "web"))]
+pub fn record_form(_data: &[u8]) {}
+
+#[cfg(feature = "web")]
 pub fn record_form(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;

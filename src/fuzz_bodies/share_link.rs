@@ -25,7 +25,7 @@ pub fn share_link(data: &[u8]) {
 fn round_trips(shared: &Shared) {
     check::scenario_round_trips(&shared.scenario);
     // A link too large to make is refused with a message, not made.
-    let Ok(link) = share(&shared.scenario, shared.view.as_ref()) else {
+    let Ok(link) = share(&shared.scenario, shared.focus.as_ref()) else {
         return;
     };
     let back = open_link(&link).unwrap_or_else(|e| panic!("a link made here is refused: {e}"));

@@ -84,6 +84,7 @@ fn dig_line() {
     run("dig_line");
 }
 
+#[cfg(feature = "web")]
 #[test]
 fn record_form() {
     run("record_form");

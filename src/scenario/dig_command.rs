@@ -452,10 +452,9 @@ pub fn outcome_text(world: &World, r: &Resolution, now: u64) -> Option<String> {
             } else {
                 " +norecurse"
             };
-            let shown = server.name.to_string();
-            let shown = shown.trim_end_matches('.');
+            let shown = crate::dns::name::plain(&server.name);
             let mut ctx = DigContext::new(format!("@{shown}{flag} {question}"), server.ip, now);
-            ctx.server_name = shown.to_string();
+            ctx.server_name = shown;
             ctx.compression = world
                 .server_by_ip(server.ip)
                 .map_or(Compression::Full, |s| Compression::from(s.software));

@@ -5,6 +5,7 @@
 
 use hickory_proto::rr::{Name, RecordType};
 
+use crate::dns::name::plain;
 use crate::dns::world::World;
 
 /// The example name servers the article uses; Route 53 never hands out these exact ones.
@@ -117,14 +118,6 @@ fn serving(world: &World, qname: &Name) -> Option<(Name, Vec<Name>)> {
         .unwrap_or(&deepest[0]);
     let servers = world.servers_of(&zone.id).map(|s| s.name.clone()).collect();
     Some((zone.origin.clone(), servers))
-}
-
-fn plain(name: &Name) -> String {
-    let text = name.to_string();
-    match text.strip_suffix('.') {
-        Some(bare) if !bare.is_empty() => bare.to_string(),
-        _ => text,
-    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The scenario: the versioned document that holds a whole world, the presets shipped with
 //! the app, the zone-file and zone-folder formats, and the imports, exports and share links
-//! of [`interop`].
+//! of [`interop`], and ACM's operations on a whole scenario ([`acm_ops`]).
 
+pub mod acm_ops;
 pub mod clock;
 pub mod dig_command;
 pub mod dig_suggest;

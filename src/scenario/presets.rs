@@ -4,6 +4,7 @@
 
 use hickory_proto::rr::RecordType;
 
+use super::acm_ops;
 use super::document::Scenario;
 use crate::aws::acm;
 use crate::aws::route53::{self, Change, ChangeAction};
@@ -312,13 +313,13 @@ fn acm_base(id: &str, sans: &[&str]) -> Result<(Scenario, ArticleIds, String), a
     upsert(&mut s, &ids.child, child_records(true, false))?;
     delegate(&mut s, &ids, &ids.child)?;
     let sans: Vec<String> = sans.iter().map(|n| n.to_string()).collect();
-    let arn = acm::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &sans)?;
+    let arn = acm_ops::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &sans)?;
     Ok((s, ids, arn))
 }
 
 fn acm_issued() -> Result<Scenario, acm::AcmError> {
     let (mut s, _, arn) = acm_base("acm-issued", &[])?;
-    acm::create_records_in_route53(&mut s, &arn)?;
+    acm_ops::create_records_in_route53(&mut s, &arn)?;
     Ok(s)
 }
 
@@ -349,7 +350,7 @@ fn acm_caa() -> Result<Scenario, acm::AcmError> {
             &["0 issue \"letsencrypt.org\""],
         )],
     )?;
-    acm::create_records_in_route53(&mut s, &arn)?;
+    acm_ops::create_records_in_route53(&mut s, &arn)?;
     Ok(s)
 }
 
@@ -387,7 +388,7 @@ fn acm_two_zones() -> Result<Scenario, acm::AcmError> {
         "api.example.com".to_string(),
         "shop.example.com".to_string(),
     ];
-    let arn = acm::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &sans)?;
-    acm::create_records_in_route53(&mut s, &arn)?;
+    let arn = acm_ops::request_certificate(&mut s, ACCOUNT_B, "*.api.example.com", &sans)?;
+    acm_ops::create_records_in_route53(&mut s, &arn)?;
     Ok(s)
 }

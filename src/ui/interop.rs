@@ -4,9 +4,8 @@
 //! The browser calls (files, downloads, clipboard, location) are in `ui::browser`.
 
 use crate::scenario::Scenario;
-use crate::scenario::interop::{
-    self, ImportError, ImportMode, ViewState, export_json, export_zone_files,
-};
+use crate::scenario::interop::{self, ImportError, ImportMode, export_json, export_zone_files};
+use crate::ui::view_state::ViewState;
 
 /// The kinds of file the import dialog reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

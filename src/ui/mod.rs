@@ -11,6 +11,8 @@
 //! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
 //! - [`other_tabs`]: another tab saved a different scenario: say so rather than overwrite it.
 //! - [`undo_store`]: the undo and redo stacks kept in sessionStorage across a reload.
+//! - [`view_state`]: what the app shows with the document (selected zone, query, step);
+//!   to and from a share link's `LinkFocus`.
 //! - [`view_store`]: the selected zone and the resolution shown, kept the same way.
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
@@ -42,6 +44,7 @@ pub mod sequence;
 pub mod state;
 pub mod storage;
 pub mod undo_store;
+pub mod view_state;
 pub mod view_store;
 pub mod views;
 pub mod walkthrough;

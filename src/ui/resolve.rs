@@ -231,15 +231,8 @@ pub fn step_zone_ids(world: &World, step: &Step) -> Vec<String> {
         .collect()
 }
 
-/// A name without its final dot, as people write it (the root stays ".").
-pub fn plain(name: &hickory_proto::rr::Name) -> String {
-    let s = name.to_string();
-    if s == "." {
-        s
-    } else {
-        s.trim_end_matches('.').to_string()
-    }
-}
+/// A name without its final dot, as people write it (the root stays "."): the core's.
+pub use crate::dns::name::plain;
 
 /// The simulated clock as `YYYY-MM-DD HH:MM:SS UTC`.
 pub fn clock_text(seconds: u64) -> String {
@@ -253,15 +246,8 @@ pub fn clock_text(seconds: u64) -> String {
     )
 }
 
-/// A duration in seconds for people: `1h 2m 5s`.
-pub fn duration_text(seconds: u32) -> String {
-    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
-    match (h, m) {
-        (0, 0) => format!("{s}s"),
-        (0, _) => format!("{m}m {s}s"),
-        _ => format!("{h}h {m}m {s}s"),
-    }
-}
+/// A duration in seconds for people: `1h 2m 5s` (the core's).
+pub use crate::dns::duration::duration_text;
 
 #[cfg(test)]
 mod tests {
@@ -379,8 +365,6 @@ mod tests {
     fn the_clock_reads_in_utc() {
         assert_eq!(clock_text(0), "1970-01-01 00:00:00 UTC");
         assert_eq!(clock_text(1_795_305_600), "2026-11-22 00:00:00 UTC");
-        assert_eq!(duration_text(3725), "1h 2m 5s");
-        assert_eq!(duration_text(59), "59s");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::doc::Doc;
 use super::storage::Store;
-use crate::scenario::interop::ViewState;
+use super::view_state::ViewState;
 
 /// The sessionStorage key of the view.
 pub const VIEW_KEY: &str = "delegation-lab:view";

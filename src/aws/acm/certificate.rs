@@ -121,8 +121,7 @@ impl ResourceRecord {
 
     /// The record name as Terraform's `aws_route53_record.fqdn` gives it: no final dot.
     pub fn fqdn(&self) -> String {
-        let text = self.name.to_string();
-        text.trim_end_matches('.').to_string()
+        crate::dns::name::plain(&self.name)
     }
 }
 

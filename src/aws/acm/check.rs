@@ -94,8 +94,7 @@ fn last_server(r: &Resolution) -> String {
         .find_map(|s| {
             let reply = s.reply()?;
             let server = s.server()?;
-            let host = server.name.to_string();
-            let host = host.trim_end_matches('.').to_string();
+            let host = crate::dns::name::plain(&server.name);
             Some(match &reply.zone_origin {
                 Some(zone) => format!("{host} (zone {zone})"),
                 None => host,

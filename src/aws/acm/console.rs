@@ -16,7 +16,6 @@ use super::certificate::Certificate;
 use crate::aws::route53::{self, Change, ChangeAction};
 use crate::aws::{Aws, HostedZone};
 use crate::dns::world::World;
-use crate::scenario::Scenario;
 
 /// The TTL the console gives the records it creates.
 pub const CONSOLE_TTL: u32 = 300;
@@ -47,13 +46,13 @@ pub enum Target {
 }
 
 /// What "Create records in Route 53" would do for certificate `arn`, without doing it.
-pub fn plan(s: &Scenario, arn: &str) -> Result<Vec<RecordPlan>, AcmError> {
-    let cert = find(s, arn)?;
+pub fn plan(world: &World, aws: &Aws, arn: &str) -> Result<Vec<RecordPlan>, AcmError> {
+    let cert = find(aws, arn)?;
     Ok(cert
         .records()
         .into_iter()
         .map(|(record, domains)| {
-            let target = target_for(&s.world, &s.aws, cert, &record.name, &record.value);
+            let target = target_for(world, aws, cert, &record.name, &record.value);
             RecordPlan {
                 name: record.name,
                 value: record.value,
@@ -66,8 +65,12 @@ pub fn plan(s: &Scenario, arn: &str) -> Result<Vec<RecordPlan>, AcmError> {
 
 /// Presses the button: creates every record that has a zone in the certificate's account
 /// and is not there yet, in one change batch per zone. Returns the plan it carried out.
-pub fn create_records_in_route53(s: &mut Scenario, arn: &str) -> Result<Vec<RecordPlan>, AcmError> {
-    let plans = plan(s, arn)?;
+pub fn create_records_in_route53(
+    world: &mut World,
+    aws: &Aws,
+    arn: &str,
+) -> Result<Vec<RecordPlan>, AcmError> {
+    let plans = plan(world, aws, arn)?;
     let mut zones: Vec<(&str, Vec<Change>)> = Vec::new();
     for p in &plans {
         let Target::Zone {
@@ -92,14 +95,13 @@ pub fn create_records_in_route53(s: &mut Scenario, arn: &str) -> Result<Vec<Reco
         }
     }
     for (zone_id, changes) in zones {
-        route53::change_record_sets(&mut s.world, &s.aws, zone_id, &changes)?;
+        route53::change_record_sets(world, aws, zone_id, &changes)?;
     }
     Ok(plans)
 }
 
-fn find<'a>(s: &'a Scenario, arn: &str) -> Result<&'a Certificate, AcmError> {
-    s.aws
-        .certificates
+fn find<'a>(aws: &'a Aws, arn: &str) -> Result<&'a Certificate, AcmError> {
+    aws.certificates
         .iter()
         .find(|c| c.arn == arn)
         .ok_or_else(|| AcmError::NoSuchCertificate(arn.into()))

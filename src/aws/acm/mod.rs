@@ -12,6 +12,10 @@
 //! - [`validate`]: the validation loop; [`history`]: what the document keeps of it.
 //! - [`terraform`]: what `aws_acm_certificate_validation` waits for.
 //! - [`describe`]: `describe-certificate` JSON; [`error`]: the API's errors.
+//!
+//! Every operation takes the parts of the document it reads or changes (the world, the
+//! AWS state, the time, the seed), never the document: `scenario::acm_ops` lends them from a
+//! `Scenario` and moves its clock, so `aws` does not depend on `scenario`.
 
 pub mod caa;
 pub mod certificate;
@@ -29,10 +33,62 @@ pub mod validate;
 pub use certificate::{
     Certificate, CertificateStatus, DomainStatus, DomainValidation, FailureReason, ResourceRecord,
 };
-pub use console::{RecordPlan, Target, create_records_in_route53, plan};
+pub use console::{RecordPlan, Target, plan};
 pub use describe::describe_json;
 pub use error::AcmError;
 pub use history::{CheckRecord, CheckResult, Event};
-pub use request::request_certificate;
 pub use terraform::{TerraformView, terraform_view};
-pub use validate::{Check, advance, step, validate};
+pub use validate::{Check, validate_all};
+
+/// Transitional: the document-level calls that `scenario/edit.rs` makes here
+/// (`acm::advance(s, seconds)` and the three below), until it calls `scenario::acm_ops`
+/// (same shapes), which implements [`transitional::Document`] for `Scenario`. The engine's
+/// own callers use `scenario::acm_ops`; remove this and the four functions with it.
+pub mod transitional {
+    use super::{AcmError, Check, RecordPlan};
+
+    /// A document holding ACM's state (`scenario::Scenario`).
+    pub trait Document {
+        fn advance(&mut self, seconds: u64) -> Vec<Check>;
+        fn request_certificate(
+            &mut self,
+            account: &str,
+            domain: &str,
+            sans: &[String],
+        ) -> Result<String, AcmError>;
+        fn create_records_in_route53(&mut self, arn: &str) -> Result<Vec<RecordPlan>, AcmError>;
+        fn validate(&mut self, arn: &str, now: u64) -> Result<Vec<Check>, AcmError>;
+    }
+}
+
+/// Transitional: `scenario::acm_ops::advance`.
+pub fn advance(s: &mut impl transitional::Document, seconds: u64) -> Vec<Check> {
+    s.advance(seconds)
+}
+
+/// Transitional: `scenario::acm_ops::request_certificate`.
+pub fn request_certificate(
+    s: &mut impl transitional::Document,
+    account: &str,
+    domain: &str,
+    sans: &[String],
+) -> Result<String, AcmError> {
+    s.request_certificate(account, domain, sans)
+}
+
+/// Transitional: `scenario::acm_ops::create_records_in_route53`.
+pub fn create_records_in_route53(
+    s: &mut impl transitional::Document,
+    arn: &str,
+) -> Result<Vec<RecordPlan>, AcmError> {
+    s.create_records_in_route53(arn)
+}
+
+/// Transitional: `scenario::acm_ops::validate`.
+pub fn validate(
+    s: &mut impl transitional::Document,
+    arn: &str,
+    now: u64,
+) -> Result<Vec<Check>, AcmError> {
+    s.validate(arn, now)
+}

@@ -1,28 +1,30 @@
 //! `aws acm request-certificate --validation-method DNS`: checks the names as ACM does (its
 //! domain-name pattern: letters, digits and hyphens, a wildcard only as the whole leftmost
 //! label, at least two labels, at most 253 characters; at most 10 names by default), draws
-//! the certificate id from the scenario's generator, and gives every name its validation
+//! the certificate id from the AWS state's generator, and gives every name its validation
 //! record. The certificate starts PENDING_VALIDATION; ACM's first look is at once.
 
 use super::AcmError;
 use super::certificate::{Certificate, CertificateStatus, DomainStatus, DomainValidation, REGION};
 use super::history::Event;
 use super::token::validation_record;
-use crate::scenario::Scenario;
+use crate::aws::Aws;
 
 /// ACM's default quota of names per certificate (adjustable up to 100 on request).
 pub const MAX_NAMES: usize = 10;
 
-/// Requests a public certificate for `domain` and `sans` in `account`, at the scenario's
-/// clock. Names are compared without regard to case or a final dot; a name given twice is
-/// kept once. Returns the new certificate's ARN.
+/// Requests a public certificate for `domain` and `sans` in `account`, at time `now`; `seed`
+/// (the document's) makes the validation records. Names are compared without regard to case
+/// or a final dot; a name given twice is kept once. Returns the new certificate's ARN.
 pub fn request_certificate(
-    s: &mut Scenario,
+    aws: &mut Aws,
+    seed: u64,
+    now: u64,
     account: &str,
     domain: &str,
     sans: &[String],
 ) -> Result<String, AcmError> {
-    if s.aws.account(account).is_none() {
+    if aws.account(account).is_none() {
         return Err(AcmError::NoSuchAccount(account.into()));
     }
     let mut names = vec![check_domain_name(domain, "domainName")?];
@@ -40,18 +42,17 @@ pub fn request_certificate(
     }
     let arn = format!(
         "arn:aws:acm:{REGION}:{account}:certificate/{}",
-        uuid(&mut s.aws.rng)
+        uuid(&mut aws.rng)
     );
     let domain_validations = names
         .iter()
         .map(|name| DomainValidation {
             domain_name: name.clone(),
             status: DomainStatus::PendingValidation,
-            record: validation_record(s.seed, account, name),
+            record: validation_record(seed, account, name),
         })
         .collect();
-    let now = s.clock;
-    s.aws.certificates.push(Certificate {
+    aws.certificates.push(Certificate {
         arn: arn.clone(),
         account: account.into(),
         domain_name: names[0].clone(),
@@ -72,7 +73,7 @@ pub fn request_certificate(
     Ok(arn)
 }
 
-/// A random (version 4) UUID from the scenario's generator.
+/// A random (version 4) UUID from the AWS state's generator.
 fn uuid(rng: &mut crate::aws::Rng) -> String {
     let hi = rng.next_u64();
     let lo = rng.next_u64();

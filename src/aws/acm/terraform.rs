@@ -15,9 +15,11 @@ use hickory_proto::rr::{Name, RecordType};
 
 use super::AcmError;
 use super::certificate::{Certificate, CertificateStatus};
+use crate::aws::Aws;
 use crate::dns::answer::Question;
+use crate::dns::duration::go_duration_text;
 use crate::dns::resolve;
-use crate::scenario::Scenario;
+use crate::dns::world::World;
 
 /// The provider's default create timeout for `aws_acm_certificate_validation`.
 pub const CREATE_TIMEOUT: u64 = 75 * 60;
@@ -50,10 +52,14 @@ pub struct TerraformView {
     pub outcome: String,
 }
 
-/// The Terraform view of certificate `arn` in the scenario as it is now.
-pub fn terraform_view(s: &Scenario, arn: &str) -> Result<TerraformView, AcmError> {
-    let cert = s
-        .aws
+/// The Terraform view of certificate `arn` at time `now`, its records resolved in `world`.
+pub fn terraform_view(
+    world: &World,
+    aws: &Aws,
+    now: u64,
+    arn: &str,
+) -> Result<TerraformView, AcmError> {
+    let cert = aws
         .certificates
         .iter()
         .find(|c| c.arn == arn)
@@ -63,14 +69,14 @@ pub fn terraform_view(s: &Scenario, arn: &str) -> Result<TerraformView, AcmError
         .into_iter()
         .map(|(record, domains)| {
             let q = Question::new(record.name.clone(), RecordType::CNAME);
-            let r = resolve::trace(&s.world, &q, s.clock);
+            let r = resolve::trace(world, &q, now);
             let authoritative_zone = r
                 .steps
                 .iter()
                 .rev()
                 .filter(|st| st.depth == 0)
                 .find_map(|st| st.reply()?.zone_id.clone())
-                .and_then(|id| s.aws.hosted_zone(&id))
+                .and_then(|id| aws.hosted_zone(&id))
                 .map(|hz| (hz.id.clone(), hz.name.clone(), hz.account.clone()));
             TerraformRecord {
                 fqdn: record.fqdn(),
@@ -86,7 +92,7 @@ pub fn terraform_view(s: &Scenario, arn: &str) -> Result<TerraformView, AcmError
         records,
         waits_for: CertificateStatus::Issued,
         timeout_seconds: CREATE_TIMEOUT,
-        outcome: apply_outcome(cert, s.clock),
+        outcome: apply_outcome(cert, now),
     })
 }
 
@@ -112,7 +118,7 @@ pub fn apply_outcome(cert: &Certificate, now: u64) -> String {
     match cert.status {
         CertificateStatus::Issued if cert.issued_at.is_some_and(|t| t <= limit) => format!(
             "aws_acm_certificate_validation.cert: Creation complete after {}",
-            duration_text(
+            go_duration_text(
                 cert.issued_at
                     .unwrap_or(limit)
                     .saturating_sub(cert.requested_at)
@@ -127,7 +133,7 @@ pub fn apply_outcome(cert: &Certificate, now: u64) -> String {
         ),
         _ => format!(
             "aws_acm_certificate_validation.cert: Still creating... [{} elapsed]",
-            duration_text(now.saturating_sub(cert.requested_at))
+            go_duration_text(now.saturating_sub(cert.requested_at))
         ),
     }
 }
@@ -141,18 +147,6 @@ fn failed_at(cert: &Certificate) -> Option<u64> {
         } => Some(*at),
         _ => None,
     })
-}
-
-/// Terraform's elapsed time: `0s`, `5m0s`, `1h15m0s`.
-fn duration_text(secs: u64) -> String {
-    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    if h > 0 {
-        format!("{h}h{m}m{s}s")
-    } else if m > 0 {
-        format!("{m}m{s}s")
-    } else {
-        format!("{s}s")
-    }
 }
 
 impl TerraformView {
@@ -201,17 +195,5 @@ impl TerraformView {
         let _ = writeln!(t, "}}");
         let _ = writeln!(t, "\n# terraform apply: {}", self.outcome);
         t
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::duration_text;
-
-    #[test]
-    fn durations_read_as_go_prints_them() {
-        assert_eq!(duration_text(0), "0s");
-        assert_eq!(duration_text(300), "5m0s");
-        assert_eq!(duration_text(4500), "1h15m0s");
     }
 }

@@ -10,7 +10,7 @@ use hickory_proto::rr::Name;
 
 use super::certificate::ResourceRecord;
 use crate::aws::rng::{Rng, stable_hash};
-use crate::dns::name::parse_absolute;
+use crate::dns::name::{parse_absolute, plain};
 
 /// The domain ACM's validation values live under.
 pub const VALIDATION_DOMAIN: &str = "acm-validations.aws.";
@@ -43,11 +43,9 @@ pub fn validation_record(seed: u64, account: &str, domain: &str) -> ResourceReco
 /// leading underscore, for DNS providers that refuse underscores in values (User Guide,
 /// "Troubleshoot DNS validation problems"); names compare without regard to case.
 pub fn value_matches(expected: &Name, found: &Name) -> bool {
-    let e = expected.to_lowercase().to_string();
-    let f = found.to_lowercase().to_string();
-    let e = e.trim_end_matches('.');
-    let f = f.trim_end_matches('.');
-    f == e || Some(f) == e.strip_prefix('_')
+    let e = plain(&expected.to_lowercase());
+    let f = plain(&found.to_lowercase());
+    f == e || e.strip_prefix('_') == Some(f.as_str())
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@
 //! first, the certificate is VALIDATION_TIMED_OUT.
 //!
 //! Time is a parameter: [`validate`] runs the checks of one certificate that are due by a
-//! given time, [`advance`] moves the scenario's clock and runs every certificate's due
-//! checks, [`step`] runs just the next check of one certificate. The world does not change
-//! during one call, so a lookup repeated at later checks of the same call would find exactly
-//! the same thing: it is resolved once and its result counted for each later check.
+//! given time, [`validate_all`] every certificate's due checks, and [`next_check`] says when
+//! one certificate's next check is (moving the document's clock is the document's part:
+//! `scenario::acm_ops`). The world does not change during one call, so a lookup repeated at
+//! later checks of the same call would find exactly the same thing: it is resolved once and
+//! its result counted for each later check.
 
 use std::collections::HashMap;
 
@@ -24,7 +25,6 @@ use super::schedule;
 use crate::aws::Aws;
 use crate::dns::resolve::Resolution;
 use crate::dns::world::World;
-use crate::scenario::Scenario;
 
 /// One check ACM made in a call, with the resolutions behind it (the document keeps only
 /// the [`CheckRecord`]).
@@ -39,45 +39,32 @@ pub struct Check {
     pub lookups: Vec<Resolution>,
 }
 
-/// Runs the checks of certificate `arn` due at or before `now`. The scenario's clock is the
-/// caller's to move (see [`advance`] and [`step`]).
-pub fn validate(s: &mut Scenario, arn: &str, now: u64) -> Result<Vec<Check>, AcmError> {
-    let i = index(&s.aws, arn)?;
-    let mut cert = s.aws.certificates[i].clone();
+/// Runs the checks of certificate `arn` due at or before `now`, looking names up in `world`.
+/// The clock is the caller's to move.
+pub fn validate(world: &World, aws: &mut Aws, arn: &str, now: u64) -> Result<Vec<Check>, AcmError> {
+    let i = index(aws, arn)?;
+    let mut cert = aws.certificates[i].clone();
     let mut out = Vec::new();
-    run(&s.world, &s.aws, &mut cert, now, &mut out);
-    s.aws.certificates[i] = cert;
+    run(world, aws, &mut cert, now, &mut out);
+    aws.certificates[i] = cert;
     Ok(out)
 }
 
-/// Moves the clock `seconds` forward (stopping at the last second the simulation keeps,
-/// [`MAX_CLOCK`](crate::scenario::clock::MAX_CLOCK)) and runs every certificate's checks
-/// due by then.
-pub fn advance(s: &mut Scenario, seconds: u64) -> Vec<Check> {
-    s.clock = s
-        .clock
-        .saturating_add(seconds)
-        .min(crate::scenario::clock::MAX_CLOCK)
-        .max(s.clock);
-    let now = s.clock;
+/// Runs every certificate's checks due at or before `now`.
+pub fn validate_all(world: &World, aws: &mut Aws, now: u64) -> Vec<Check> {
     let mut out = Vec::new();
-    for i in 0..s.aws.certificates.len() {
-        let mut cert = s.aws.certificates[i].clone();
-        run(&s.world, &s.aws, &mut cert, now, &mut out);
-        s.aws.certificates[i] = cert;
+    for i in 0..aws.certificates.len() {
+        let mut cert = aws.certificates[i].clone();
+        run(world, aws, &mut cert, now, &mut out);
+        aws.certificates[i] = cert;
     }
     out
 }
 
-/// Runs only the next scheduled check of `arn` (or its timeout), moving the clock to it when
-/// it lies ahead. Returns nothing once the certificate has left PENDING_VALIDATION.
-pub fn step(s: &mut Scenario, arn: &str) -> Result<Vec<Check>, AcmError> {
-    let i = index(&s.aws, arn)?;
-    let Some(at) = s.aws.certificates[i].next_check else {
-        return Ok(Vec::new());
-    };
-    s.clock = s.clock.max(at);
-    validate(s, arn, at)
+/// When ACM next looks for certificate `arn` (its next check, or its timeout); `None` once
+/// the certificate has left PENDING_VALIDATION.
+pub fn next_check(aws: &Aws, arn: &str) -> Result<Option<u64>, AcmError> {
+    Ok(aws.certificates[index(aws, arn)?].next_check)
 }
 
 fn index(aws: &Aws, arn: &str) -> Result<usize, AcmError> {

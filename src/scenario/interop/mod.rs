@@ -11,8 +11,8 @@
 //! - Exports: [`export_json`], [`export_zone_files`] (one BIND file per hosted zone),
 //!   [`export_folder`] (the zone-folder format), [`terraform`] (HCL as in the article) and
 //!   [`aws_cli`] (`create-hosted-zone` and `change-resource-record-sets` commands).
-//! - Share links: [`share`] (the scenario and a small view state, compressed into the URL
-//!   fragment) and [`open_link`].
+//! - Share links: [`share`] (the scenario and where to look in it, a [`LinkFocus`],
+//!   compressed into the URL fragment) and [`open_link`].
 //!
 //! # Files
 //! - `target`: which hosted zone an import goes into (by id or name).
@@ -40,6 +40,11 @@ mod zip;
 mod zone_file_import;
 mod zone_files;
 
+/// Transitional, for `ui/state.rs` until it imports [`crate::ui::view_state::ViewState`]
+/// itself: the web app's view state is the web app's (the link carries a [`LinkFocus`]).
+/// The engine never uses it; remove this line when `ui/state.rs` no longer names it here.
+#[cfg(feature = "web")]
+pub use crate::ui::view_state::ViewState;
 pub use alias_address::documentation_address;
 pub use aws_cli::aws_cli;
 pub use batch::{Import, ImportMode};
@@ -49,7 +54,7 @@ pub use route53_json::import_route53_json;
 pub use route53_name::{decode_route53_name, encode_route53_name};
 pub use route53_text::{decimal_to_octal, octal_to_decimal};
 pub use share::{
-    LINK_BUDGET, LINK_PREFIX, LinkError, Shared, ViewState, encoded_size, open_link, share,
+    LINK_BUDGET, LINK_PREFIX, LinkError, LinkFocus, Shared, encoded_size, open_link, share,
 };
 pub use target::find_hosted_zone;
 pub use terraform::terraform;

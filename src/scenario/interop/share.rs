@@ -1,5 +1,6 @@
-//! Share links: the whole scenario and a small view state (the selected zone, the query, the
-//! step shown) in the URL fragment, so opening a link sends nothing to any server.
+//! Share links: the whole scenario and where in it to look ([`LinkFocus`]: a zone, a question
+//! as a dig command line, a step of its resolution) in the URL fragment, so opening a link
+//! sends nothing to any server.
 //!
 //! Format: `#s1.` then the compact JSON `{"scenario": …, "view": …}` compressed with
 //! DEFLATE in a zlib stream (RFC 1950, whose Adler-32 checksum catches a damaged link) and
@@ -25,29 +26,38 @@ pub const LINK_BUDGET: usize = 32 * 1024;
 const MAX_INFLATED: usize = 16 * 1024 * 1024;
 const LINK_VERSION: u32 = 1;
 
-/// What the app shows with the scenario; every part optional.
+/// Where a link points inside its scenario; every part optional. The link's JSON keeps the
+/// names of its first format (`view`: `selected_zone`, `query`, `step`, `autoplay`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ViewState {
-    /// The hosted zone (or zone) selected, by id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub selected_zone: Option<String>,
-    /// The query in the dig console, such as `dig +trace api.example.com`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<String>,
-    /// The step of the trace shown (0-based).
+pub struct LinkFocus {
+    /// A hosted zone (or zone) of the scenario, by id.
+    #[serde(
+        rename = "selected_zone",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub zone: Option<String>,
+    /// A question as a dig command line, such as `dig +trace api.example.com`.
+    #[serde(rename = "query", default, skip_serializing_if = "Option::is_none")]
+    pub dig: Option<String>,
+    /// A step of that question's resolution (0-based).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<usize>,
-    /// Whether the resolve panel plays the steps by itself (embeds).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub autoplay: bool,
+    /// Whether the resolution's steps are to be gone through one by one, unasked.
+    #[serde(
+        rename = "autoplay",
+        default,
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub play: bool,
 }
 
 /// An opened link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shared {
     pub scenario: Scenario,
-    pub view: Option<ViewState>,
+    pub focus: Option<LinkFocus>,
 }
 
 /// Why a link was not made or not opened.
@@ -74,8 +84,8 @@ pub enum LinkError {
 #[derive(Serialize)]
 struct PayloadOut<'a> {
     scenario: &'a Scenario,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    view: Option<&'a ViewState>,
+    #[serde(rename = "view", skip_serializing_if = "Option::is_none")]
+    focus: Option<&'a LinkFocus>,
 }
 
 #[derive(Deserialize)]
@@ -83,8 +93,8 @@ struct PayloadOut<'a> {
 struct StrictPayload {
     #[allow(dead_code)] // read for its checks (duplicate and unknown keys); the value is the same
     scenario: Scenario,
-    #[serde(default)]
-    view: Option<ViewState>,
+    #[serde(rename = "view", default)]
+    focus: Option<LinkFocus>,
 }
 
 #[derive(Deserialize)]
@@ -93,9 +103,9 @@ struct PayloadIn {
 }
 
 /// The fragment (`#s1.…`) for a scenario, whatever its length.
-fn encode(s: &Scenario, view: Option<&ViewState>) -> String {
+fn encode(s: &Scenario, focus: Option<&LinkFocus>) -> String {
     let json =
-        serde_json::to_vec(&PayloadOut { scenario: s, view }).expect("a scenario serialises");
+        serde_json::to_vec(&PayloadOut { scenario: s, focus }).expect("a scenario serialises");
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 10);
     let mut out = String::with_capacity(1 + LINK_PREFIX.len() + packed.len() * 4 / 3 + 4);
     out.push('#');
@@ -105,8 +115,8 @@ fn encode(s: &Scenario, view: Option<&ViewState>) -> String {
 }
 
 /// The share link's fragment, `#s1.…`, or [`LinkError::TooLarge`] past [`LINK_BUDGET`].
-pub fn share(s: &Scenario, view: Option<&ViewState>) -> Result<String, LinkError> {
-    let fragment = encode(s, view);
+pub fn share(s: &Scenario, focus: Option<&LinkFocus>) -> Result<String, LinkError> {
+    let fragment = encode(s, focus);
     if fragment.len() > LINK_BUDGET {
         return Err(LinkError::TooLarge {
             chars: fragment.len(),
@@ -117,8 +127,8 @@ pub fn share(s: &Scenario, view: Option<&ViewState>) -> Result<String, LinkError
 }
 
 /// How many characters the fragment of this scenario has, budget or not.
-pub fn encoded_size(s: &Scenario, view: Option<&ViewState>) -> usize {
-    encode(s, view).len()
+pub fn encoded_size(s: &Scenario, focus: Option<&LinkFocus>) -> usize {
+    encode(s, focus).len()
 }
 
 /// Opens a link: the fragment (`#s1.…` or `s1.…`) or the whole URL.
@@ -176,7 +186,7 @@ pub fn open_link(text: &str) -> Result<Shared, LinkError> {
         Scenario::from_json(&payload.scenario.to_string()).map_err(LinkError::Scenario)?;
     // A JSON value keeps the last of two equal keys, where a scenario file is refused: the
     // link's own text is read as strictly as a file.
-    let StrictPayload { view, .. } = serde_json::from_slice(&json).map_err(|e| {
+    let StrictPayload { focus, .. } = serde_json::from_slice(&json).map_err(|e| {
         LinkError::Scenario(DocumentError::Damaged {
             path: format!("line {}, column {}", e.line(), e.column()),
             message: e
@@ -185,5 +195,5 @@ pub fn open_link(text: &str) -> Result<Shared, LinkError> {
                 .map_or_else(|| e.to_string(), |(m, _)| m.to_string()),
         })
     })?;
-    Ok(Shared { scenario, view })
+    Ok(Shared { scenario, focus })
 }

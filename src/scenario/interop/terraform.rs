@@ -425,7 +425,7 @@ fn delegation_target(
 /// Groups a certificate's validation records by the exported zone that holds each name: the
 /// deepest zone above it; among zones of the same name, the one that answers from the root.
 fn placements(s: &Scenario, cert: &Certificate, zones: &[ZoneOut]) -> Vec<Placement> {
-    let answering = crate::aws::acm::terraform_view(s, &cert.arn).ok();
+    let answering = crate::scenario::acm_ops::terraform_view(s, &cert.arn).ok();
     let mut out: Vec<Placement> = Vec::new();
     for (record, domains) in cert.records() {
         let candidates: Vec<usize> = (0..zones.len())

@@ -49,9 +49,8 @@ pub fn export_zone_files(s: &Scenario) -> Vec<(String, String)> {
         let Some(zone) = s.world.zone(&hz.id) else {
             continue;
         };
-        let base = hz.name.to_string();
-        let base = base.trim_end_matches('.');
-        let plain = format!("{}.zone", file_name::component(base));
+        let base = crate::dns::name::plain(&hz.name);
+        let plain = format!("{}.zone", file_name::component(&base));
         let file = if out.iter().any(|(f, _)| *f == plain) {
             format!(
                 "{}.zone",

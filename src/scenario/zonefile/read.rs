@@ -933,7 +933,7 @@ impl<'t> Reader<'t> {
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(owners.len());
         for (name, _) in &owners {
             let start = keys.len();
-            push_canonical_key(name, &mut keys);
+            crate::dns::canon::push_key(name, &mut keys);
             spans.push((start, keys.len()));
         }
         let mut order: Vec<usize> = (0..owners.len()).collect();
@@ -975,21 +975,6 @@ fn zone_name(raw: &str, origin: &Name) -> Option<Name> {
     parse_relative(raw, origin).ok()
 }
 
-/// Appends a key whose byte order is the canonical order of names (RFC 4034 section 6.1):
-/// labels from the root, octets in lower case, a label before any longer one it starts.
-/// Each label ends with 0; octets 0 and 1 are written as 1 0 and 1 1, so that 0 sorts first.
-fn push_canonical_key(name: &Name, key: &mut Vec<u8>) {
-    for label in name.iter().rev() {
-        for &b in label {
-            match b {
-                0 | 1 => key.extend([1, b]),
-                _ => key.push(b.to_ascii_lowercase()),
-            }
-        }
-        key.push(0);
-    }
-}
-
 /// A record's hash: its owner, type and value (names hash case-insensitively, as they
 /// compare).
 fn value_hash(owner: &Name, rtype: RecordType, rdata: &RData) -> u64 {
@@ -999,41 +984,4 @@ fn value_hash(owner: &Name, rtype: RecordType, rdata: &RData) -> u64 {
     rtype.hash(&mut h);
     rdata.hash(&mut h);
     h.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::push_canonical_key;
-    use crate::dns::n;
-    use hickory_proto::rr::Name;
-
-    #[test]
-    fn canonical_key_orders_as_names_do() {
-        let labels: [&[&[u8]]; 14] = [
-            &[b"z", b"example"],
-            &[b"example"],
-            &[b"*", b"z", b"example"],
-            &[b"a", b"example"],
-            &[b"yljkjljk", b"a", b"example"],
-            &[b"Z", b"a", b"example"],
-            &[b"zABC", b"a", b"EXAMPLE"],
-            &[b"\x01", b"z", b"example"],
-            &[b"\xc8", b"z", b"example"],
-            &[b"a\x00", b"example"],
-            &[b"a\x01", b"example"],
-            &[b"a\x02", b"example"],
-            &[b"\x00", b"example"],
-            &[b"\x01\x00", b"example"],
-        ];
-        let mut names = labels.map(|l| Name::from_labels(l.iter().copied()).unwrap());
-        let mut by_key = names.clone();
-        names.sort();
-        by_key.sort_by_key(|name| {
-            let mut key = Vec::new();
-            push_canonical_key(name, &mut key);
-            key
-        });
-        assert_eq!(by_key, names);
-        assert_eq!(names[0], n("example."));
-    }
 }

@@ -160,8 +160,8 @@ pub fn App(props: &AppProps) -> Html {
                     label: format!("open shared scenario {}", shared.scenario.title),
                     doc: shared.scenario.clone(),
                 });
-                if let Some(view) = &shared.view {
-                    state.dispatch(Action::SetView(view.clone()));
+                if let Some(focus) = &shared.focus {
+                    state.dispatch(Action::SetView(focus.clone().into()));
                 }
             }
             incoming.set(None);

@@ -425,7 +425,7 @@ fn card(cert: &Certificate, ctx: &CardContext) -> Html {
     let id = cert.id().to_string();
     let title_id = format!("cert-{id}-title");
     let pending = cert.status == CertificateStatus::PendingValidation;
-    let plans = acm::plan(ctx.doc, &cert.arn).unwrap_or_default();
+    let plans = crate::scenario::acm_ops::plan(ctx.doc, &cert.arn).unwrap_or_default();
     let to_create = plans
         .iter()
         .filter(|p| matches!(p.target, Target::Zone { present: false, .. }))

@@ -13,11 +13,12 @@ use super::certificates_panel::CertificatesPanel;
 use super::diagram::Diagram;
 use super::resolve_area::ResolveArea;
 use super::zone_panel::ZonePanel;
-use crate::scenario::interop::{ViewState, open_link, share};
+use crate::scenario::interop::{open_link, share};
 use crate::ui::browser;
 use crate::ui::doc::{Doc, default_doc};
 use crate::ui::interop::{EmbedPanel, EmbedParams, Theme};
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
+use crate::ui::view_state::ViewState;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedProps {
@@ -35,7 +36,7 @@ pub fn embed_start(
 ) -> (Doc, Option<ViewState>, Option<String>) {
     if let Some(f) = fragment.filter(|f| f.len() > 1) {
         match open_link(f) {
-            Ok(shared) => return (shared.scenario, shared.view, None),
+            Ok(shared) => return (shared.scenario, shared.focus.map(ViewState::from), None),
             Err(e) => {
                 return (
                     default_doc(),
@@ -121,7 +122,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
             } else {
                 base
             };
-            match share(&doc, view.as_ref()) {
+            match share(&doc, view.map(|v| v.link_focus()).as_ref()) {
                 Ok(fragment) => format!("{base}{fragment}"),
                 Err(_) => base,
             }

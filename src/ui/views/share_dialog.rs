@@ -40,7 +40,7 @@ pub fn share_link(
 ) -> Result<String, String> {
     let (query, step) = shown_query(state, shown);
     let view = view_state(state.selected.as_deref(), query, step);
-    share(&state.doc, Some(&view))
+    share(&state.doc, Some(&view.link_focus()))
         .map(|fragment| format!("{page}{fragment}"))
         .map_err(|e| e.to_string())
 }

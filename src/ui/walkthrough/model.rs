@@ -349,10 +349,10 @@ pub fn start_scenario() -> Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aws::acm::request_certificate;
     use crate::aws::route53;
     use crate::dns::answer::Question;
     use crate::dns::resolve::{self, Cache};
+    use crate::scenario::acm_ops::request_certificate;
     use crate::scenario::presets::{ACCOUNT_A, ACCOUNT_B};
 
     fn zone_id(s: &Scenario, name: &str, account: &str) -> String {
