@@ -54,28 +54,3 @@ pub fn step(s: &mut Scenario, arn: &str) -> Result<Vec<Check>, AcmError> {
 pub fn terraform_view(s: &Scenario, arn: &str) -> Result<TerraformView, AcmError> {
     acm::terraform::terraform_view(&s.world, &s.aws, s.clock, arn)
 }
-
-/// Transitional, for `scenario/edit.rs`'s calls through `aws::acm` (see
-/// [`acm::transitional`]): the functions above.
-impl acm::transitional::Document for Scenario {
-    fn advance(&mut self, seconds: u64) -> Vec<Check> {
-        advance(self, seconds)
-    }
-
-    fn request_certificate(
-        &mut self,
-        account: &str,
-        domain: &str,
-        sans: &[String],
-    ) -> Result<String, AcmError> {
-        request_certificate(self, account, domain, sans)
-    }
-
-    fn create_records_in_route53(&mut self, arn: &str) -> Result<Vec<RecordPlan>, AcmError> {
-        create_records_in_route53(self, arn)
-    }
-
-    fn validate(&mut self, arn: &str, now: u64) -> Result<Vec<Check>, AcmError> {
-        validate(self, arn, now)
-    }
-}

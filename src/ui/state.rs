@@ -10,7 +10,7 @@ use super::doc::Doc;
 use super::history::History;
 use super::storage::Notice;
 pub use crate::scenario::edit::Edit;
-pub use crate::scenario::interop::ViewState;
+pub use crate::ui::view_state::ViewState;
 use crate::scenario::presets::ACCOUNT_AWS;
 
 /// Everything the views read.

@@ -10,6 +10,7 @@ use crate::aws::route53::{self, Change, ChangeAction};
 use crate::aws::rules::ChangeError;
 use crate::dns::internet;
 use crate::dns::rrset::RecordSet;
+use crate::scenario::acm_ops;
 use crate::scenario::document::Scenario;
 
 /// Applies `edit` to `s`, which may be left half changed on an error.
@@ -87,7 +88,7 @@ pub(super) fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<Applied, EditErr
         Edit::DelegateToChild { child_zone_id, ttl } => delegate_to_child(s, child_zone_id, *ttl),
         Edit::AdvanceClock { seconds } => {
             crate::scenario::clock::advanced(s.clock, *seconds)?;
-            acm::advance(s, *seconds);
+            acm_ops::advance(s, *seconds);
             Ok(Applied::Changed)
         }
         Edit::RequestCertificate {
@@ -95,7 +96,7 @@ pub(super) fn apply_to(s: &mut Scenario, edit: &Edit) -> Result<Applied, EditErr
             domain,
             sans,
         } => {
-            let arn = acm::request_certificate(s, account, domain, sans)?;
+            let arn = acm_ops::request_certificate(s, account, domain, sans)?;
             Ok(Applied::Certificate(arn))
         }
         Edit::CreateValidationRecords { arn } => create_validation_records(s, arn),
@@ -191,7 +192,7 @@ fn delegate_to_child(
 
 /// The console's "Create records in Route 53": refused when it could create nothing.
 fn create_validation_records(s: &mut Scenario, arn: &str) -> Result<Applied, EditError> {
-    let plans = acm::create_records_in_route53(s, arn)?;
+    let plans = acm_ops::create_records_in_route53(s, arn)?;
     let blocked: Vec<String> = plans
         .iter()
         .filter_map(|p| match &p.target {
@@ -227,7 +228,7 @@ fn validate_now(s: &mut Scenario, arn: &str) -> Result<Applied, EditError> {
             after: acm::history::elapsed_text(at.saturating_sub(cert.requested_at)),
         }),
         Some(_) => {
-            acm::validate(s, arn, now)?;
+            acm_ops::validate(s, arn, now)?;
             Ok(Applied::Changed)
         }
     }

@@ -40,11 +40,6 @@ mod zip;
 mod zone_file_import;
 mod zone_files;
 
-/// Transitional, for `ui/state.rs` until it imports [`crate::ui::view_state::ViewState`]
-/// itself: the web app's view state is the web app's (the link carries a [`LinkFocus`]).
-/// The engine never uses it; remove this line when `ui/state.rs` no longer names it here.
-#[cfg(feature = "web")]
-pub use crate::ui::view_state::ViewState;
 pub use alias_address::documentation_address;
 pub use aws_cli::aws_cli;
 pub use batch::{Import, ImportMode};
