@@ -967,7 +967,7 @@ async fn the_accounts_panel_lists_accounts_zones_and_their_name_servers() {
 #[tokio::test]
 async fn a_new_zone_offers_to_add_its_name_servers_to_the_parent() {
     use delegation_lab::ui::AppState;
-    use delegation_lab::ui::manage;
+    use delegation_lab::ui::panels::accounts::model as manage;
     use yew::Reducible;
     let doc = default_doc();
     let edit = manage::create_zone(&doc, "222222222222", "dev.example.com").unwrap();

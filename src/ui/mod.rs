@@ -18,24 +18,22 @@
 //! - [`record_form`]: the record form's fields and their validation (pure).
 //! - [`record_query`]: the record table's search by name and filter by type (pure).
 //! - [`record_window`]: which rows of the virtualised record table are rendered (pure).
-//! - [`acm`]: the certificates panel's logic: the request form, statuses, ACM's lookup replayed, the two outcomes (pure).
-//! - [`acm_caa`]: ACM's CAA check replayed: the names climbed, the relevant set, the decision (pure).
 //! - [`resolve`]: the resolve panel's logic: running a question, step badges, the clock (pure).
 //! - [`interop`]: imports, exports, share links and embed parameters (pure).
-//! - [`manage`]: accounts, hosted zones, registry NS and delegating from the child (pure).
+//! - [`panels`]: feature folders, each a panel's pure model beside its components:
+//!   [`panels::accounts`] (accounts, hosted zones, registry NS, the delegation the zone
+//!   panel offers) and [`panels::certificates`] (ACM: requests, validation, CAA).
 //! - [`browser`]: downloads, clipboard and location for those (wasm32; no-ops natively).
 //! - [`walkthrough`]: the article's steps as a checklist that ticks itself from the engine.
-//! - [`views`]: the components.
+//! - [`views`]: the other components.
 
-pub mod acm;
-pub mod acm_caa;
 pub mod browser;
 pub mod doc;
 pub mod hierarchy;
 pub mod history;
 pub mod interop;
-pub mod manage;
 pub mod other_tabs;
+pub mod panels;
 pub mod record_form;
 pub mod record_query;
 pub mod record_window;

@@ -8,9 +8,7 @@
 
 use yew::prelude::*;
 
-use super::accounts_panel::AccountsPanel;
 use super::banner::Banner;
-use super::certificates_panel::CertificatesPanel;
 use super::challenges::{ChallengeCard, ChallengeHandle, ChallengePicker, ChallengeState};
 use super::diagnostics_panel::DiagnosticsPanel;
 use super::diagram::Diagram;
@@ -25,6 +23,8 @@ use super::share_dialog::ShareDialog;
 use super::shared_link_banner::SharedLinkBanner;
 use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
+use crate::ui::panels::accounts::AccountsPanel;
+use crate::ui::panels::certificates::CertificatesPanel;
 use crate::ui::state::{Action, AppHandle, AppState, Edit, Shown};
 use crate::ui::storage::Notice;
 use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_walkthrough};

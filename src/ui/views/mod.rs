@@ -3,11 +3,8 @@
 //! renders on its own in SSR tests.
 
 pub mod account_badge;
-pub mod accounts_panel;
 pub mod app;
 pub mod banner;
-pub mod caa_search;
-pub mod certificates_panel;
 pub mod challenges;
 pub mod diagnostics_panel;
 pub mod diagram;
@@ -16,8 +13,6 @@ pub mod embed;
 pub mod embed_code;
 pub mod export_dialog;
 pub mod header;
-pub mod hosted_zone_list;
-pub mod hosted_zone_row;
 pub mod icon;
 pub mod import_dialog;
 pub mod jump_nav;
@@ -33,3 +28,7 @@ pub mod share_dialog;
 pub mod shared_link_banner;
 pub mod step_list;
 pub mod zone_panel;
+
+/// The old path of the certificates panel, kept for one release while `embed` still names
+/// it; the panel lives in [`crate::ui::panels::certificates`].
+pub use crate::ui::panels::certificates as certificates_panel;

@@ -11,7 +11,7 @@ use super::icon::Icon;
 use super::record_dialog::RecordDialog;
 use super::record_table::{RecordTable, SetKey};
 use crate::ui::doc::Doc;
-use crate::ui::manage::{self, ParentLink};
+use crate::ui::panels::accounts::delegation::{self, ParentLink};
 use crate::ui::record_form::{Field, FieldErrors, RecordDraft};
 use crate::ui::state::Edit;
 
@@ -193,13 +193,13 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
         .map(|ns| ns.value_texts())
         .unwrap_or_default();
     let count = zone.len();
-    let link = manage::parent_link(&props.doc, &props.zone_id);
+    let link = delegation::parent_link(&props.doc, &props.zone_id);
     let on_delegate = {
         let (on_edit, zone_id) = (props.on_edit.clone(), props.zone_id.clone());
         Callback::from(move |_: MouseEvent| {
             on_edit.emit(Edit::DelegateToChild {
                 child_zone_id: zone_id.to_string(),
-                ttl: manage::DELEGATION_TTL,
+                ttl: delegation::DELEGATION_TTL,
             })
         })
     };

@@ -13,16 +13,17 @@ use hickory_proto::rr::Name;
 use yew::prelude::*;
 
 use super::caa_search::{CaaSearchView, caa_search_view};
-use super::step_list::{step_detail, step_list};
+use crate::ui::views::step_list::{step_detail, step_list};
 
+use super::caa::{CaaSearch, caa_domains, caa_query, caa_search, latest_caa_check};
+use super::lookup::{Lookup, ZoneRef, latest_check, latest_lookup, trace_query, zone_for};
+use super::model::{
+    RequestDraft, RequestErrors, RequestFieldError, check_request, default_account, result_class,
+    since_request, status_class, status_text,
+};
+use super::outcomes::{Outcome, compare};
 use crate::aws::acm::history::{Event as AcmEvent, iso_time};
 use crate::aws::acm::{self, Certificate, CertificateStatus, Target};
-use crate::ui::acm::{
-    Lookup, Outcome, RequestDraft, RequestErrors, check_request, compare, default_account,
-    latest_check, latest_lookup, result_class, since_request, status_class, status_text,
-    trace_query, zone_for,
-};
-use crate::ui::acm_caa::{CaaSearch, caa_domains, caa_query, caa_search, latest_caa_check};
 use crate::ui::resolve::{clock_text, duration_text, plain, step_zone_ids};
 use crate::ui::state::{Action, AppHandle, Edit, ViewState};
 use crate::ui::{Doc, browser};
@@ -545,8 +546,8 @@ fn records_view(cert: &Certificate, plans: &[acm::RecordPlan], ctx: &CardContext
     }
 }
 
-fn plan_view(target: &Target, belongs: Option<crate::ui::acm::ZoneRef>, ctx: &CardContext) -> Html {
-    let link = |zone: &crate::ui::acm::ZoneRef| {
+fn plan_view(target: &Target, belongs: Option<ZoneRef>, ctx: &CardContext) -> Html {
+    let link = |zone: &ZoneRef| {
         let (cb, id) = (ctx.select_zone.clone(), zone.zone_id.clone());
         html! {
             <a class="acm-zone-link" href="#zone-panel" onclick={Callback::from(move |e: MouseEvent| {
@@ -565,7 +566,7 @@ fn plan_view(target: &Target, belongs: Option<crate::ui::acm::ZoneRef>, ctx: &Ca
             present,
             warning,
         } => {
-            let here = crate::ui::acm::ZoneRef {
+            let here = ZoneRef {
                 zone_id: zone_id.clone(),
                 name: plain(zone_name),
                 account: ctx
@@ -720,23 +721,25 @@ fn request_form(
     on_account: Callback<Event>,
     on_submit: Callback<SubmitEvent>,
 ) -> Html {
-    let field_class = |e: &Option<String>| classes!("field", e.is_some().then_some("invalid"));
-    let described = |e: &Option<String>, error_id: &'static str, hint_id: &'static str| {
-        if e.is_some() {
-            format!("{error_id} {hint_id}")
-        } else {
-            hint_id.to_string()
-        }
-    };
-    let error_p = |e: &Option<String>, id: &'static str| match e {
-        Some(msg) => html! { <p class="field-error" id={id} role="alert">{ msg.clone() }</p> },
+    let field_class =
+        |e: &Option<RequestFieldError>| classes!("field", e.is_some().then_some("invalid"));
+    let described =
+        |e: &Option<RequestFieldError>, error_id: &'static str, hint_id: &'static str| {
+            if e.is_some() {
+                format!("{error_id} {hint_id}")
+            } else {
+                hint_id.to_string()
+            }
+        };
+    let error_p = |e: &Option<RequestFieldError>, id: &'static str| match e {
+        Some(e) => html! { <p class="field-error" id={id} role="alert">{ e.to_string() }</p> },
         None => Html::default(),
     };
     html! {
         <form class="acm-request" onsubmit={on_submit} novalidate=true aria-labelledby="acm-request-heading">
             <h3 id="acm-request-heading">{ "Request a certificate" }</h3>
             if let Some(g) = &errors.general {
-                <p class="form-alert" role="alert">{ g.clone() }</p>
+                <p class="form-alert" role="alert">{ g.to_string() }</p>
             }
             <div class="acm-request-fields">
                 <div class={field_class(&errors.account)}>

@@ -7,11 +7,11 @@
 
 use yew::prelude::*;
 
-use super::step_list::{step_detail, step_list};
+use super::caa::{CaaSearch, caa_query};
+use super::model::result_class;
 use crate::aws::acm::history::{CheckResult, iso_time};
 use crate::dns::World;
-use crate::ui::acm::result_class;
-use crate::ui::acm_caa::{CaaSearch, caa_query};
+use crate::ui::views::step_list::{step_detail, step_list};
 
 /// What the CAA search view shows and reports.
 pub struct CaaSearchView<'a> {

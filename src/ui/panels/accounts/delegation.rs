@@ -1,16 +1,12 @@
-//! The account and hosted-zone management logic behind the accounts panel and the zone
-//! panel's "add these name servers to the parent" (pure, tested natively): which domains are
-//! registered (and so have registry NS), what the parent of a hosted zone says about it, and
-//! the edits the forms build, each checked against the document with the engine's message
-//! placed at the field it belongs to.
+//! Delegation knowledge behind the accounts panel's registry list and the zone panel's "add
+//! these name servers to the parent" (pure, tested natively): which domains are registered
+//! (and so have registry NS), and what the parent of a hosted zone says about it.
 
 use hickory_proto::rr::{Name, RecordType};
 
-use crate::aws::route53::Route53Error;
 use crate::dns::answer::ns_targets;
 use crate::dns::internet;
 use crate::dns::name::n;
-use crate::scenario::edit::{Edit, EditError, parse_servers};
 use crate::scenario::presets::ACCOUNT_AWS;
 use crate::ui::doc::Doc;
 
@@ -151,112 +147,12 @@ fn sorted(mut names: Vec<Name>) -> Vec<Name> {
     names
 }
 
-/// A caller reference no zone of `account` uses yet.
-pub fn caller_reference(doc: &Doc, account: &str) -> String {
-    let mut i = doc.aws.hosted_zones.len() + doc.aws.retired_sets.len() + 1;
-    loop {
-        let reference = format!("delegation-lab-{i}");
-        if !doc
-            .aws
-            .zones_of(account)
-            .any(|z| z.caller_reference == reference)
-        {
-            return reference;
-        }
-        i += 1;
-    }
-}
-
-/// Errors of the create-hosted-zone form, by field.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ZoneFormErrors {
-    pub account: Option<String>,
-    pub name: Option<String>,
-}
-
-impl ZoneFormErrors {
-    pub fn is_empty(&self) -> bool {
-        self.account.is_none() && self.name.is_none()
-    }
-}
-
-/// The create-hosted-zone edit for what the form holds, checked against the document; or the
-/// errors at their fields (an unknown account at the account, the rest at the name).
-pub fn create_zone(doc: &Doc, account: &str, name: &str) -> Result<Edit, ZoneFormErrors> {
-    let mut errors = ZoneFormErrors::default();
-    if account.trim().is_empty() {
-        errors.account = Some("Choose the AWS account that will own the hosted zone.".into());
-    }
-    if name.trim().is_empty() {
-        errors.name =
-            Some("Enter the domain name the hosted zone serves, such as dev.example.com.".into());
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let edit = Edit::CreateHostedZone {
-        account: account.trim().to_string(),
-        name: name.trim().to_string(),
-        caller_reference: caller_reference(doc, account.trim()),
-    };
-    match edit.check(doc) {
-        Ok(_) => Ok(edit),
-        Err(e @ EditError::Route53(Route53Error::NoSuchAccount(_))) => Err(ZoneFormErrors {
-            account: Some(e.to_string()),
-            name: None,
-        }),
-        Err(e) => Err(ZoneFormErrors {
-            account: None,
-            name: Some(e.to_string()),
-        }),
-    }
-}
-
-/// The create-account edit, checked; or the engine's message for the id field.
-pub fn create_account(doc: &Doc, id: &str, label: &str) -> Result<Edit, String> {
-    let edit = Edit::CreateAccount {
-        id: id.trim().to_string(),
-        label: label.trim().to_string(),
-    };
-    edit.check(doc).map_err(|e| e.to_string())?;
-    Ok(edit)
-}
-
-/// The registry-NS edit for a typed list of name servers, checked; or the message for the
-/// field.
-pub fn registry_edit(doc: &Doc, domain: &Name, text: &str) -> Result<Edit, String> {
-    let servers = parse_servers(text)?;
-    let edit = Edit::SetRegistryDelegation {
-        domain: domain.clone(),
-        servers,
-    };
-    edit.check(doc).map_err(|e| e.to_string())?;
-    Ok(edit)
-}
-
-/// Name servers of a list that no server of this world answers as (a delegation to them is
-/// lame); a warning, since setting them is allowed.
-pub fn unknown_servers(doc: &Doc, servers: &[Name]) -> Vec<Name> {
-    servers
-        .iter()
-        .filter(|s| doc.world.server_named(s).is_none())
-        .cloned()
-        .collect()
-}
-
-/// Names as text, one per line (the registry editor's starting text).
-pub fn lines(names: &[Name]) -> String {
-    names
-        .iter()
-        .map(Name::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::edit::Edit;
     use crate::scenario::presets::{self, ACCOUNT_A, ACCOUNT_B};
+    use crate::ui::panels::accounts::model::create_zone;
 
     fn article() -> Doc {
         presets::build("article").unwrap()
@@ -357,92 +253,5 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(parent_link(&doc, "com."), None);
-    }
-
-    #[test]
-    fn the_zone_form_puts_each_error_at_its_field() {
-        let doc = article();
-        assert_eq!(
-            create_zone(&doc, "", " ").unwrap_err(),
-            ZoneFormErrors {
-                account: Some("Choose the AWS account that will own the hosted zone.".into()),
-                name: Some(
-                    "Enter the domain name the hosted zone serves, such as dev.example.com.".into()
-                ),
-            }
-        );
-        assert_eq!(
-            create_zone(&doc, "333333333333", "dev.example.com")
-                .unwrap_err()
-                .account
-                .as_deref(),
-            Some("NoSuchAccount: no account 333333333333 in this scenario")
-        );
-        assert_eq!(
-            create_zone(&doc, ACCOUNT_B, "dev..example.com")
-                .unwrap_err()
-                .name
-                .as_deref(),
-            Some(
-                "InvalidDomainName: the name dev..example.com has an empty label (two dots in a row, or a leading dot)"
-            )
-        );
-        assert_eq!(
-            create_zone(&doc, ACCOUNT_B, "com")
-                .unwrap_err()
-                .name
-                .as_deref(),
-            Some(
-                "InvalidDomainName: com. is a top-level domain; a hosted zone needs a domain such as example.com"
-            )
-        );
-    }
-
-    #[test]
-    fn creating_twice_gets_a_fresh_caller_reference() {
-        let mut doc = article();
-        let edit = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
-        let first = edit.apply(&mut doc).unwrap();
-        let edit = create_zone(&doc, ACCOUNT_B, "dev.example.com").unwrap();
-        let second = edit.check(&doc).unwrap();
-        assert_eq!(edit.apply(&mut doc).unwrap(), second);
-        assert!(second.hosted_zone().is_some());
-        assert_ne!(first, second);
-        assert_eq!(doc.aws.zones_of(ACCOUNT_B).count(), 3);
-    }
-
-    #[test]
-    fn accounts_and_registry_edits_report_the_engines_message() {
-        let doc = article();
-        assert_eq!(
-            create_account(&doc, "12345", "x").unwrap_err(),
-            "InvalidInput: \"12345\" is not an AWS account id: an account id is exactly 12 digits, such as 111111111111"
-        );
-        assert_eq!(
-            create_account(&doc, ACCOUNT_A, "x").unwrap_err(),
-            "InvalidInput: account 111111111111 already exists"
-        );
-        assert!(create_account(&doc, "333333333333", "staging").is_ok());
-        assert_eq!(
-            registry_edit(&doc, &n("example.com."), "ns-1..awsdns-00.com").unwrap_err(),
-            "\"ns-1..awsdns-00.com\": the name ns-1..awsdns-00.com has an empty label (two dots in a row, or a leading dot)"
-        );
-        assert_eq!(
-            registry_edit(&doc, &n("example.com."), "").unwrap_err(),
-            "enter at least one name server"
-        );
-        let edit = registry_edit(&doc, &n("example.com."), "ns-9.example.net\n").unwrap();
-        assert_eq!(
-            edit,
-            Edit::SetRegistryDelegation {
-                domain: n("example.com."),
-                servers: vec![n("ns-9.example.net.")]
-            }
-        );
-        assert_eq!(
-            unknown_servers(&doc, &[n("ns-9.example.net."), n("a.gtld-servers.net.")]),
-            [n("ns-9.example.net.")]
-        );
-        assert_eq!(lines(&[n("a."), n("b.")]), "a.\nb.");
     }
 }

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::icon::Icon;
+use crate::ui::views::icon::Icon;
 
 #[derive(Properties, PartialEq)]
 pub struct HostedZoneRowProps {
