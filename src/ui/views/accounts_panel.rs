@@ -311,7 +311,7 @@ pub fn AccountsPanel() -> Html {
     html! {
         <section class="panel panel-accounts" id="accounts-panel" aria-labelledby="accounts-heading" tabindex="-1">
             <div class="panel-bar">
-                <h2 id="accounts-heading">{ "Accounts and hosted zones" }</h2>
+                <h2 id="accounts-heading" tabindex="-1">{ "Accounts and hosted zones" }</h2>
                 <div class="accounts-actions">
                     if has_aws {
                         <label class="toggle">
