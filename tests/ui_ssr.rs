@@ -1100,3 +1100,41 @@ async fn a_caa_check_is_listed_with_its_result_and_its_search_closed() {
     assert_eq!(attr(toggle, "aria-expanded"), "false");
     assert!(all(&html, ".acm-caa").is_empty());
 }
+
+#[tokio::test]
+async fn the_zone_header_and_the_record_dialog_show_the_account_as_a_badge() {
+    use delegation_lab::ui::views::account_badge::zone_account_badge;
+    // The zone header: the selected example.com is account A's.
+    let html = render::<App>(Default::default()).await;
+    let badge = one(&html, ".panel-title .meta .account-badge");
+    assert_eq!(text(badge).trim(), "In Account A");
+    assert!(attr(badge, "class").contains("account-"));
+    assert!(attr(badge, "title").contains("111111111111"));
+    // A dialog acting on api.example.com: account B's badge in its title.
+    let doc = default_doc();
+    let child = doc
+        .aws
+        .hosted_zones
+        .iter()
+        .find(|z| z.name == n("api.example.com."))
+        .unwrap()
+        .id
+        .clone();
+    let props = RecordDialogProps {
+        origin: n("api.example.com."),
+        heading: "Add a record set to api.example.com.".into(),
+        account: zone_account_badge(&doc, &child),
+        submit_label: "Create record set".into(),
+        draft: RecordDraft::default(),
+        errors: Default::default(),
+        general_error: None,
+        attempt: 0,
+        on_change: Callback::noop(),
+        on_submit: Callback::noop(),
+        on_close: Callback::noop(),
+    };
+    let html = render::<RecordDialog>(props).await;
+    let badge = one(&html, ".dialog-title .account-badge");
+    assert_eq!(text(badge).trim(), "In Account B");
+    assert!(attr(badge, "title").contains("222222222222"));
+}

@@ -162,6 +162,37 @@ pub fn focus(id: &str) {
     let _ = id;
 }
 
+/// Whether an element with this id is in the page.
+pub fn exists(id: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        gloo::utils::document().get_element_by_id(id).is_some()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        false
+    }
+}
+
+/// Focuses the first element matching a CSS selector, if any.
+pub fn focus_first(selector: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = gloo::utils::document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = selector;
+}
+
 /// Scrolls the element with this id into view.
 pub fn scroll_to(id: &str) {
     #[cfg(target_arch = "wasm32")]

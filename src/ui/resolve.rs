@@ -216,18 +216,31 @@ pub fn decision_text(d: &Decision) -> String {
 }
 
 /// The ids of the zones a step's server was chosen for: the zones of that origin the server
-/// serves (none for a cache step).
+/// serves; when it serves none of them (a wrong or stale delegation, a server that does not
+/// exist), the zones of that origin the step was asking about, so the map still shows where
+/// the resolver was trying to go (none for a cache step).
 pub fn step_zone_ids(world: &World, step: &Step) -> Vec<String> {
     let StepAction::Query { server, zone, .. } = &step.action else {
         return Vec::new();
     };
-    let Some(ns) = world.server_by_ip(server.ip) else {
-        return Vec::new();
-    };
-    ns.zones
+    let served: Vec<String> = world
+        .server_by_ip(server.ip)
+        .map(|ns| {
+            ns.zones
+                .iter()
+                .filter(|id| world.zone(id).is_some_and(|z| &z.origin == zone))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    if !served.is_empty() {
+        return served;
+    }
+    world
+        .zones
         .iter()
-        .filter(|id| world.zone(id).is_some_and(|z| &z.origin == zone))
-        .cloned()
+        .filter(|z| &z.origin == zone)
+        .map(|z| z.id.clone())
         .collect()
 }
 
@@ -254,6 +267,42 @@ mod tests {
     use super::*;
     use crate::dns::resolve::OutcomeKind;
     use crate::scenario::presets::build;
+
+    #[test]
+    fn a_step_to_a_server_that_no_longer_serves_the_zone_still_shows_the_zone() {
+        use crate::dns::name::n;
+        for preset in ["wrong-ns", "recreated"] {
+            let s = build(preset).unwrap();
+            let q = Question::new(n("www.api.example.com"), RecordType::A);
+            let r = crate::dns::resolve::trace(&s.world, &q, s.clock);
+            let lame: Vec<&Step> = r
+                .steps
+                .iter()
+                .filter(|step| match &step.action {
+                    StepAction::Query { server, zone, .. } => {
+                        *zone == n("api.example.com")
+                            && !s.world.server_by_ip(server.ip).is_some_and(|ns| {
+                                ns.zones
+                                    .iter()
+                                    .any(|id| s.world.zone(id).is_some_and(|z| &z.origin == zone))
+                            })
+                    }
+                    StepAction::Cache { .. } => false,
+                })
+                .collect();
+            assert!(
+                !lame.is_empty(),
+                "{preset}: a step to a server not serving the child"
+            );
+            for step in lame {
+                let ids = step_zone_ids(&s.world, step);
+                assert!(!ids.is_empty(), "{preset}: {}", step.why);
+                for id in ids {
+                    assert_eq!(s.world.zone(&id).unwrap().origin, n("api.example.com"));
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_article_trace_reaches_the_answer_through_a_nested_lookup() {

@@ -65,7 +65,7 @@ test("1,000 hosted zones: folded in the diagram, and an edit shows within a seco
   // Zoom: the buttons set the size; Fit returns to the panel's width.
   const svg = page.locator("svg.diagram-svg");
   await page.locator("#zoom-fit").click();
-  await expect(page.locator("#zoom-level")).toHaveText(/Fit|55%/);
+  await expect(page.locator("#zoom-level")).toHaveText(/Fit|70%/);
   const before = Number(await svg.getAttribute("width"));
   await page.locator("#zoom-in").click();
   await expect(page.locator("#zoom-level")).toHaveText(/^\d+%$/);

@@ -109,8 +109,28 @@ test("the walkthrough, start to end, ticks from the engine and survives a reload
   await expect(page.locator("#walkthrough-count")).toHaveText("2 of 7 done");
   expect(await axe(page)).toEqual([]);
 
-  // 3. The four dig checks, typed into the console; the article's own server name is offered
-  // with the child's real one, in one click.
+  // A dig check ticks only when it answers as the article says: the validation CNAME asked
+  // for before the certificate exists is NXDOMAIN, and the item says why not.
+  await consoleRun(page, "dig CNAME _abc123.api.example.com");
+  const cnameCheck = page.locator(".walk-checks li").nth(3);
+  await expect(cnameCheck).toHaveAttribute("data-done", "false");
+  await expect(cnameCheck.locator(".walk-why-not")).toContainText("No CNAME came back for _abc123.api.example.com");
+
+  // 3. The certificate, and its validation CNAME where ACM finds it (the article's order:
+  // the last dig check asks for it).
+  await page.locator("#walk-certificate-go").click();
+  await expect(page.locator("#acm-domain")).toBeFocused();
+  await page.locator("#acm-account").selectOption("222222222222");
+  await page.locator("#acm-domain").fill("*.api.example.com");
+  await page.locator("#acm-request-submit").click();
+  await notDone(page, "certificate");
+  await page.locator("#certificates-panel").getByRole("button", { name: "Create records in Route 53" }).first().click();
+  await done(page, "certificate");
+  await expect(page.locator("#walkthrough-count")).toHaveText("3 of 7 done");
+  expect(await axe(page)).toEqual([]);
+
+  // 4. The four dig checks, typed into the console; the article's own server name and
+  // validation name are offered with the scenario's real ones, in one click.
   await page.locator("#walk-dig-checks-go").click();
   await expect(page.locator("#console-line")).toBeFocused();
   await consoleRun(page, "dig NS api.example.com @8.8.8.8");
@@ -127,21 +147,37 @@ test("the walkthrough, start to end, ticks from the engine and survives a reload
   await expect(page.locator(".console-entry").last().locator(".dig-text")).toContainText("flags: qr aa rd;");
   await expect(page.locator('.walk-checks li[data-done="true"]')).toHaveCount(2);
   await consoleRun(page, "dig +trace api.example.com");
+  await expect(page.locator('.walk-checks li[data-done="true"]')).toHaveCount(3);
   await notDone(page, "dig-checks");
   await consoleRun(page, "dig CNAME _abc123.api.example.com");
+  const example = page.locator(".console-entry").last();
+  await expect(example.locator(".dig-text")).toContainText("_abc123.api.example.com is the article's example validation name");
+  await notDone(page, "dig-checks");
+  await expect(example.locator(".console-offer")).toHaveText(/^Run dig CNAME _[0-9a-f]+\.api\.example\.com$/);
+  await example.locator(".console-offer").click();
+  await expect(page.locator(".console-entry").last().locator(".dig-text")).toContainText("acm-validations.aws.");
   await done(page, "dig-checks");
+  await expect(cnameCheck.locator(".walk-why-not")).toHaveCount(0);
   expect(await axe(page)).toEqual([]);
 
-  // 4. The certificate, and its validation CNAME where ACM finds it.
-  await page.locator("#walk-certificate-go").click();
-  await expect(page.locator("#acm-domain")).toBeFocused();
-  await page.locator("#acm-account").selectOption("222222222222");
-  await page.locator("#acm-domain").fill("*.api.example.com");
-  await page.locator("#acm-request-submit").click();
-  await notDone(page, "certificate");
-  await page.locator("#certificates-panel").getByRole("button", { name: "Create records in Route 53" }).first().click();
-  await done(page, "certificate");
-  expect(await axe(page)).toEqual([]);
+  // "Go there" for the breakages and the quiz puts the focus in the panel it brings up.
+  const focusIn = async (panel) => {
+    const inside = await page.evaluate((id) => {
+      const a = document.activeElement;
+      const r = a.getBoundingClientRect();
+      return {
+        inside: !!document.getElementById(id)?.contains(a),
+        inView: r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth,
+      };
+    }, panel);
+    expect(inside, panel).toEqual({ inside: true, inView: true });
+  };
+  await page.locator("#walk-wrong-ns-go").click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("diagnostics-panel");
+  await focusIn("diagnostics-panel");
+  await page.locator("#walk-recreated-go").click();
+  await expect(page.locator("#accounts-heading")).toBeFocused();
+  await focusIn("accounts-panel");
 
   // 5 and 6. The two breakages the article names.
   await loadPreset(page, "Parent NS copied from the wrong zone");
@@ -162,12 +198,16 @@ test("the walkthrough, start to end, ticks from the engine and survives a reload
   await expect(page.locator("#walkthrough-count")).toHaveText("6 of 7 done");
   await done(page, "recreated");
 
-  // 7. The quiz: a wrong answer ticks nothing, the right one does.
+  // 7. The quiz: a wrong answer ticks nothing, the right one does. Before the challenge is
+  // started "Go there" focuses its picker; once it is, the quiz's first answer.
   await page.locator("#walk-quiz-go").click();
   await expect(page.locator("#challenge-select")).toBeFocused();
   await page.locator("#challenge-select").selectOption({ label: "The apex A record that never answers" });
   await page.locator("#start-challenge").click();
   const card = page.locator("#challenge");
+  await page.locator("#walk-quiz-go").click();
+  await expect.poll(() => page.evaluate(() => !!document.getElementById("challenge")?.contains(document.activeElement))).toBe(true);
+  await focusIn("challenge");
   await expect(card.locator("#quiz-caveat")).toContainText("NODATA");
   await card.getByLabel(/^B\./).check();
   await page.locator("#quiz-answer").click();
@@ -283,10 +323,27 @@ test("a zone file's $ORIGIN picks its hosted zone; records below a delegation ar
 
 test("embeds: the trace starts inside a 900x700 frame; panel=dig shows the command in the console", async ({ page }) => {
   await page.setViewportSize({ width: 900, height: 700 });
+  // One diagram only (the stepping view's map); the step controls, the zone asked, the
+  // step's reason and dig's text all in the frame. As in the README's example, and without
+  // autoplay.
+  const readme = readFileSync(resolve(here, "../../README.md"), "utf8");
+  const documented = readme.match(/<iframe src="https:\/\/YOUR-HOST\/lab\/(\?embed=1[^"]*)"/)[1].replaceAll("&amp;", "&");
+  expect(documented).toContain("panel=trace");
+  expect(documented).toContain("autoplay=1");
   const q = encodeURIComponent("dig +trace www.api.example.com A");
-  await open(page, `./?embed=1&preset=article&panel=trace&q=${q}&theme=light`);
-  const steps = await page.locator(".step-controls").boundingBox();
-  expect(steps.y + steps.height).toBeLessThanOrEqual(700);
+  for (const query of [documented, `?embed=1&preset=article&panel=trace&q=${q}&theme=light`]) {
+    await open(page, `./${query}`);
+    await expect(page.locator(".step-controls")).toBeVisible();
+    await expect(page.locator(".diagram-svg")).toHaveCount(1);
+    for (const selector of [".step-controls", ".step-map .mini-node.asked", ".stepping-side .step-why", ".stepping-side .step-meta", ".stepping-side .dig-text"]) {
+      const box = await page.locator(selector).first().boundingBox();
+      expect(box, `${query}: ${selector}`).not.toBeNull();
+      expect(box.y, `${query}: ${selector}`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${query}: ${selector}`).toBeLessThanOrEqual(900 + 1);
+      // Its top and at least its first lines inside the frame.
+      expect(box.y + Math.min(box.height, 60), `${query}: ${selector}`).toBeLessThanOrEqual(700);
+    }
+  }
   await page.screenshot({ path: `${screens}/embed-trace-900x700.png` });
   await open(page, `./?embed=1&preset=article&panel=dig&q=${encodeURIComponent("dig NS api.example.com @8.8.8.8")}`);
   await expect(page.locator(".console-entry .console-cmd")).toHaveText("$ dig NS api.example.com @8.8.8.8");

@@ -154,3 +154,42 @@ fn near(host: &Host, expected: &[Name]) -> Option<Name> {
         })
         .cloned()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::presets::{self, PRESETS};
+
+    /// Two dots in a row where a sentence ends after a name (`…co.uk..`), an ellipsis aside.
+    fn doubled_dot(text: &str) -> bool {
+        text.replace("...", "\u{2026}").contains("..")
+    }
+
+    #[test]
+    fn the_ns_mismatch_message_never_ends_a_name_with_two_dots() {
+        let s = presets::build("wrong-ns").unwrap();
+        let findings = crate::diagnose::diagnose(&s);
+        let mismatch = findings
+            .iter()
+            .find(|f| f.code == crate::diagnose::Code::DelegationNsMismatch)
+            .expect("the wrong-ns preset's mismatch");
+        // The article's servers include one under co.uk: the sentence after it ends once.
+        assert!(
+            !doubled_dot(&mismatch.explanation),
+            "{}",
+            mismatch.explanation
+        );
+        assert!(!mismatch.explanation.contains("co.uk.."));
+        // And no finding of any preset writes a name's final dot before a full stop.
+        for info in PRESETS.iter() {
+            let s = presets::build(info.id).unwrap();
+            for f in crate::diagnose::diagnose(&s) {
+                for text in [&f.title, &f.explanation] {
+                    assert!(!doubled_dot(text), "{}: {text}", info.id);
+                }
+                for fix in &f.fixes {
+                    assert!(!doubled_dot(&fix.title), "{}: {}", info.id, fix.title);
+                }
+            }
+        }
+    }
+}

@@ -687,8 +687,19 @@ enum Class {
     Final(Link, Decision, String),
 }
 
+/// A name as written in a sentence that goes on after it: without its final dot (`co.uk;`,
+/// never `co.uk.;`), the root as `.`. (A local copy of the UI's `plain`, which is being moved
+/// into the core; this can use that one once it is there.)
+fn prose(name: &Name) -> String {
+    let text = Show(name).to_string();
+    match text.strip_suffix('.') {
+        Some(bare) if !bare.is_empty() => bare.to_string(),
+        _ => text,
+    }
+}
+
 fn referral_why(cut: &Name, names: &[Name], glued: &[Name]) -> String {
-    let list: Vec<String> = names.iter().map(|n| Show(n).to_string()).collect();
+    let list: Vec<String> = names.iter().map(prose).collect();
     let glue = match (glued.len(), names.len()) {
         (0, _) => "no glue came with it, so the resolver must first look up a server's address"
             .to_string(),
@@ -697,7 +708,7 @@ fn referral_why(cut: &Name, names: &[Name], glued: &[Name]) -> String {
     };
     format!(
         "a referral: {} is delegated to {}; {glue}",
-        Show(cut),
+        prose(cut),
         list.join(", ")
     )
 }
@@ -740,4 +751,24 @@ fn group(records: &[Record], rtype: RecordType) -> Vec<Vec<Record>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::name::n;
+
+    #[test]
+    fn a_referrals_reason_writes_names_without_their_final_dot_mid_sentence() {
+        let servers = [n("ns-1.awsdns-01.com"), n("ns-2.awsdns-02.co.uk")];
+        let why = referral_why(&n("api.example.com"), &servers, &[]);
+        assert!(
+            why.starts_with(
+                "a referral: api.example.com is delegated to ns-1.awsdns-01.com, ns-2.awsdns-02.co.uk; no glue"
+            ),
+            "{why}"
+        );
+        assert!(!why.contains(".;") && !why.contains(".,"), "{why}");
+        assert_eq!(prose(&Name::root()), ".");
+    }
 }

@@ -30,8 +30,8 @@ pub struct DiagramProps {
     #[prop_or_default]
     pub flagged: Rc<Vec<String>>,
     pub on_select: Callback<String>,
-    /// A second, compact copy beside a resolution's steps: not focusable, hidden from
-    /// assistive technology (the main diagram says the same), its own marker ids.
+    /// A second, compact copy beside a resolution's steps: its drawing hidden from assistive
+    /// technology (the main diagram says the same), a scroll region, its own marker ids.
     #[prop_or_default]
     pub compact: bool,
 }
@@ -148,8 +148,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 <ZoomBar handle={zoom.clone()} />
             }
             if compact {
-                // Moved by the app (centred on the zone asked), not by hand: no scroll region.
-                <div class="diagram-scroll" ref={scroll.clone()}>
+                // Centred by the app on the zone asked; it scrolls by hand too (small
+                // screens), so it is a region the keyboard reaches.
+                <div class="diagram-scroll" ref={scroll.clone()} tabindex="0" role="region"
+                    aria-label="The hierarchy around the zone asked: scroll to see the rest">
                     <svg class="diagram-svg" width={width.to_string()} height={height.to_string()}
                         viewBox={format!("0 0 {width} {height}")} aria-hidden="true" focusable="false">
                         { svg_body }

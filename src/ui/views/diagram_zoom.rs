@@ -1,8 +1,9 @@
 //! Zoom and pan for the diagram: − / + / Fit buttons, Ctrl (or ⌘) with the wheel or a
 //! trackpad pinch, the + − 0 keys on the focused diagram, dragging the background to pan
 //! (and the scrollbars and arrow keys as ever). The diagram starts fitted to its panel (the
-//! stylesheet shrinks it); a zoom sets its size in pixels, never below `MIN_PERCENT`, so the
-//! smallest labels (11 px arrow labels) are never drawn under 6 px.
+//! stylesheet shrinks it, and a fit that would go below `MIN_PERCENT` stops there and the
+//! diagram scrolls instead); a zoom sets its size in pixels, never below `MIN_PERCENT`, so the
+//! smallest labels (12 px in the stylesheet) are never drawn under 8 px.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,8 +12,12 @@ use yew::prelude::*;
 
 use super::icon::Icon;
 
-/// The smallest zoom, in percent: 11 px labels drawn at 6 px.
-pub const MIN_PERCENT: u32 = 55;
+/// The smallest type in the diagram, in CSS pixels (`.edge-label`, `.group-label`, `.node-sub`).
+pub const SMALLEST_LABEL_PX: f64 = 12.0;
+/// The least size a label may be drawn at, in pixels.
+pub const MIN_DRAWN_PX: f64 = 8.0;
+/// The smallest zoom, in percent: 12 px labels drawn at 8.4 px.
+pub const MIN_PERCENT: u32 = 70;
 /// The largest zoom, in percent.
 pub const MAX_PERCENT: u32 = 200;
 /// One zoom step (button or key), as a factor.
@@ -271,13 +276,27 @@ mod tests {
     fn steps_go_by_a_quarter_and_stop_at_the_bounds() {
         assert_eq!(step(100, true), 125);
         assert_eq!(step(100, false), 80);
-        assert_eq!(step(60, false), MIN_PERCENT);
+        assert_eq!(step(80, false), MIN_PERCENT);
         assert_eq!(step(190, true), MAX_PERCENT);
         assert_eq!(clamp(3.0), MIN_PERCENT);
     }
 
     #[test]
-    fn the_least_zoom_keeps_the_smallest_label_at_6_px() {
-        assert!(11.0 * f64::from(MIN_PERCENT) / 100.0 >= 6.0);
+    fn no_zoom_the_controls_or_fit_allow_draws_a_label_under_8_px() {
+        let drawn = |percent: u32| SMALLEST_LABEL_PX * f64::from(percent) / 100.0;
+        assert!(drawn(MIN_PERCENT) >= MIN_DRAWN_PX);
+        // Every zoom reachable with the buttons, the keys or the wheel from anywhere, and
+        // every fit (a fit is clamped as a zoom is).
+        for start in [1, 10, 50, 55, 69, 70, 100, 150, 200, 400] {
+            let mut p = clamp(f64::from(start));
+            assert!(drawn(p) >= MIN_DRAWN_PX, "from {start}%: {p}%");
+            for _ in 0..20 {
+                p = step(p, false);
+                assert!(drawn(p) >= MIN_DRAWN_PX, "from {start}%: {p}%");
+            }
+        }
+        for fitted in [0.0, 12.5, 55.0, 66.6, 69.4] {
+            assert!(drawn(clamp(fitted)) >= MIN_DRAWN_PX, "{fitted}");
+        }
     }
 }

@@ -142,18 +142,20 @@ pub fn Embed(props: &EmbedProps) -> Html {
                 }
             </section>
         },
-        EmbedPanel::Trace | EmbedPanel::Dig | EmbedPanel::Acm => html! {
+        // The trace and the console: one diagram only, the stepping view's map (the zone
+        // asked highlighted) beside the step's reason and dig's text, so a step is read whole
+        // within the frame (a second, full diagram above pushed them below the fold).
+        EmbedPanel::Trace | EmbedPanel::Dig => html! {
+            <ResolveArea on_highlight={on_highlight}
+                console_follows_view={props.params.panel == EmbedPanel::Dig} />
+        },
+        EmbedPanel::Acm => html! {
             <>
                 <section class="panel panel-diagram embed-mini" aria-label="Delegation hierarchy">
                     <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
                         show_infrastructure={false} highlighted={(*highlighted).clone()} on_select={on_select} />
                 </section>
-                if props.params.panel == EmbedPanel::Acm {
-                    <CertificatesPanel on_highlight={on_highlight} />
-                } else {
-                    <ResolveArea on_highlight={on_highlight}
-                        console_follows_view={props.params.panel == EmbedPanel::Dig} />
-                }
+                <CertificatesPanel on_highlight={on_highlight} />
             </>
         },
     };
@@ -174,8 +176,20 @@ pub fn Embed(props: &EmbedProps) -> Html {
                 if let Some(message) = &start.2 {
                     <p class="banner banner-error" role="alert">{ message.clone() }</p>
                 }
-                <main class="embed-main">{ panel }</main>
+                <main class={classes!("embed-main", embed_panel_class(props.params.panel))}>{ panel }</main>
             </div>
         </ContextProvider<AppHandle>>
+    }
+}
+
+/// The class of the embed's main area, by the panel shown (the stylesheet fits each to a
+/// small frame).
+pub fn embed_panel_class(panel: EmbedPanel) -> &'static str {
+    match panel {
+        EmbedPanel::Diagram => "embed-diagram",
+        EmbedPanel::Records => "embed-records",
+        EmbedPanel::Trace => "embed-trace",
+        EmbedPanel::Dig => "embed-dig",
+        EmbedPanel::Acm => "embed-acm",
     }
 }

@@ -1,13 +1,14 @@
 //! The walkthrough's judge (pure): the article's steps as a checklist, each ticked when the
 //! engine sees it done in the scenario (a hosted zone exists, the parent's NS match the
 //! child's servers, the validation CNAME is where ACM finds it, the diagnosis sees the
-//! breakage) or in what the user ran (the article's four dig checks), never because a button
-//! was pressed. Progress only grows: a step seen done stays ticked when the user goes on to
+//! breakage) or in what the user ran (the article's four dig checks, each ticked only when it
+//! answered as the article says it should, else with why not), never because a button was
+//! pressed. Progress only grows: a step seen done stays ticked when the user goes on to
 //! break the setup on purpose.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use hickory_proto::rr::{Name, RecordType};
+use hickory_proto::rr::{Name, RData, RecordType};
 use serde::{Deserialize, Serialize};
 
 use crate::aws::acm::history::CheckResult;
@@ -28,8 +29,8 @@ pub const WILDCARD: &str = "*.api.example.com";
 pub enum ItemId {
     ChildZone,
     Delegate,
-    DigChecks,
     Certificate,
+    DigChecks,
     WrongNs,
     Recreated,
     Quiz,
@@ -58,13 +59,15 @@ pub struct Item {
     pub todo: &'static str,
     /// The panel to go to (an element id).
     pub panel: &'static str,
-    /// The control to focus there (an element id).
+    /// The control to focus there (an element id, inside the panel or the panel itself, so
+    /// the focus stays where the panel was brought into view).
     pub control: &'static str,
     /// What just happened, shown once the step is ticked.
     pub learned: &'static str,
 }
 
-/// The steps, in the article's order.
+/// The steps, in the article's order: the certificate comes before the dig checks, as the
+/// last check asks for its validation CNAME.
 pub const ITEMS: [Item; 7] = [
     Item {
         id: ItemId::ChildZone,
@@ -83,14 +86,6 @@ pub const ITEMS: [Item; 7] = [
         learned: "The parent now answers queries under api.example.com with a referral to the child's servers: that NS record set is the whole delegation, across accounts.",
     },
     Item {
-        id: ItemId::DigChecks,
-        title: "Run the article's four dig checks",
-        todo: "In the dig console run: dig NS api.example.com @8.8.8.8; dig A something.api.example.com @ one of the child's servers; dig +trace api.example.com; dig CNAME _abc123.api.example.com.",
-        panel: "console-panel",
-        control: "console-line",
-        learned: "The resolver returned the child's servers, the child answered for its own names, and the trace went root \u{2192} com \u{2192} example.com's referral \u{2192} api.example.com.",
-    },
-    Item {
         id: ItemId::Certificate,
         title: "Request *.api.example.com in ACM and put the validation CNAME in the right zone",
         todo: "In Certificates, request *.api.example.com from Account B, then create its validation CNAME in account B's api.example.com zone (the zone resolvers reach).",
@@ -99,11 +94,19 @@ pub const ITEMS: [Item; 7] = [
         learned: "ACM looks the validation CNAME up from the root like any resolver, so it must be in the child zone: a copy in example.com sits below the delegation, where no one looks.",
     },
     Item {
+        id: ItemId::DigChecks,
+        title: "Run the article's four dig checks",
+        todo: "In the dig console run: dig NS api.example.com @8.8.8.8; dig A something.api.example.com @ one of the child's servers; dig +trace api.example.com; dig CNAME with the certificate's validation name (the article's _abc123.api.example.com is an example; the console offers the real one).",
+        panel: "console-panel",
+        control: "console-line",
+        learned: "The resolver returned the child's servers, the child answered for its own names, the trace went root \u{2192} com \u{2192} example.com's referral \u{2192} api.example.com, and the validation CNAME resolves from the child zone.",
+    },
+    Item {
         id: ItemId::WrongNs,
         title: "Break it: NS records copied from the wrong zone",
         todo: "Load the preset \u{201c}Parent NS copied from the wrong zone\u{201d} (or edit the parent's NS for api.example.com to other servers), then resolve www.api.example.com.",
         panel: "diagnostics-panel",
-        control: "preset-select",
+        control: "diagnostics-panel",
         learned: "Servers that do not host api.example.com answer REFUSED; with none left, resolvers give SERVFAIL for every name in the zone. The diagnosis names the mismatch.",
     },
     Item {
@@ -138,8 +141,10 @@ pub fn item(id: ItemId) -> &'static Item {
 pub struct Progress {
     /// The steps seen done.
     pub done: BTreeSet<ItemId>,
-    /// The dig checks run.
+    /// The dig checks that answered as the article says.
     pub checks: BTreeSet<DigCheck>,
+    /// For a check run that did not answer so (and has not since): why not, in a sentence.
+    pub why_not: BTreeMap<DigCheck, String>,
     /// Whether the checklist is shown (false once left; the header button resumes it).
     pub open: bool,
     /// Whether the first-visit offer was answered (started or declined).
@@ -159,16 +164,28 @@ impl Progress {
         self.done.len() != before
     }
 
-    /// Counts a resolution the user ran; true when it ticked something new.
+    /// Judges a resolution the user ran: a dig check that answered as the article says is
+    /// ticked; one that did not keeps (or gets) why not. True when the progress changed.
     pub fn ran(&mut self, r: &Resolution, s: &Scenario) -> bool {
-        let Some(check) = dig_check(r, s) else {
+        let Some((check, verdict)) = dig_check(r, s) else {
             return false;
         };
-        let new = self.checks.insert(check);
+        let before = (self.checks.len(), self.why_not.get(&check).cloned());
+        match verdict {
+            Ok(()) => {
+                self.checks.insert(check);
+                self.why_not.remove(&check);
+            }
+            // A check seen done stays done; only one not done yet says why not.
+            Err(why) if !self.checks.contains(&check) => {
+                self.why_not.insert(check, why);
+            }
+            Err(_) => {}
+        }
         if self.checks.len() == 4 {
             self.done.insert(ItemId::DigChecks);
         }
-        new
+        before != (self.checks.len(), self.why_not.get(&check).cloned())
     }
 
     /// The quiz was answered; ticks it when the answer is the right one.
@@ -270,42 +287,194 @@ fn validation_found(s: &Scenario) -> bool {
         })
 }
 
-/// Which of the article's dig checks a resolution is, if any.
-pub fn dig_check(r: &Resolution, s: &Scenario) -> Option<DigCheck> {
+/// Which of the article's dig checks a resolution is, if any (by its question and how it was
+/// asked), and whether it answered as the article says it should: `Err` says why not.
+pub fn dig_check(r: &Resolution, s: &Scenario) -> Option<(DigCheck, Result<(), String>)> {
     let child = n(CHILD);
     let name = &r.question.name;
-    let under = child.zone_of(name);
-    if !under {
+    if !child.zone_of(name) {
         return None;
     }
     let rtype = r.question.rtype;
-    let answered = matches!(
-        r.outcome.kind,
-        OutcomeKind::Answer | OutcomeKind::NoData | OutcomeKind::NxDomain
-    );
-    match r.mode {
-        Mode::Recursive if rtype == RecordType::NS && *name == child && answered => {
-            Some(DigCheck::NsViaResolver)
-        }
-        Mode::Direct if rtype == RecordType::A && answered => {
-            let server = r.steps.first()?.server()?;
-            let serves_child = s
-                .world
-                .server_by_ip(server.ip)?
-                .zones
-                .iter()
-                .filter_map(|id| s.world.zone(id))
-                .any(|z| z.origin == child);
-            serves_child.then_some(DigCheck::DirectToChild)
-        }
-        Mode::Trace if *name == child => Some(DigCheck::Trace),
+    let check = match r.mode {
+        Mode::Recursive if rtype == RecordType::NS && *name == child => DigCheck::NsViaResolver,
+        Mode::Trace if *name == child => DigCheck::Trace,
         _ if rtype == RecordType::CNAME
             && name.iter().next().is_some_and(|l| l.starts_with(b"_")) =>
         {
-            Some(DigCheck::ValidationCname)
+            DigCheck::ValidationCname
         }
-        _ => None,
+        Mode::Direct if rtype == RecordType::A => DigCheck::DirectToChild,
+        _ => return None,
+    };
+    let verdict = match check {
+        DigCheck::NsViaResolver => ns_verdict(r, s),
+        DigCheck::DirectToChild => direct_verdict(r, s),
+        DigCheck::Trace => trace_verdict(r, s),
+        DigCheck::ValidationCname => cname_verdict(r, s),
+    };
+    Some((check, verdict))
+}
+
+/// What a resolution ended with, for a why-not sentence: `SERVFAIL (no name server of … )`.
+fn ended(r: &Resolution) -> String {
+    let reason = r.outcome.reason.trim_end_matches('.');
+    if reason.is_empty() {
+        r.outcome.kind.label().to_string()
+    } else {
+        format!("{} ({reason})", r.outcome.kind.label())
     }
+}
+
+/// Names as people write them, in a set (for comparing NS lists).
+fn name_set<'a>(names: impl IntoIterator<Item = &'a Name>) -> BTreeSet<String> {
+    names
+        .into_iter()
+        .map(|x| x.to_lowercase().to_string())
+        .collect()
+}
+
+/// The hosted zones named api.example.com.
+fn child_zones(s: &Scenario) -> impl Iterator<Item = &crate::aws::HostedZone> {
+    let child = n(CHILD);
+    s.aws.hosted_zones.iter().filter(move |z| z.name == child)
+}
+
+/// Whether the server at `ip` serves a hosted zone named api.example.com.
+fn serves_child(s: &Scenario, ip: std::net::Ipv4Addr) -> bool {
+    let child = n(CHILD);
+    s.world.server_by_ip(ip).is_some_and(|server| {
+        server
+            .zones
+            .iter()
+            .filter_map(|id| s.world.zone(id))
+            .any(|z| z.origin == child)
+    })
+}
+
+/// `dig NS api.example.com @8.8.8.8` returns the child zone's name servers.
+fn ns_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
+    let got: Vec<Name> = crate::dns::answer::ns_targets(r.outcome.answer.iter());
+    if r.outcome.kind != OutcomeKind::Answer || got.is_empty() {
+        return Err(format!(
+            "The resolver returned {}, not the child's name servers: resolvers must reach api.example.com's own servers through the parent's NS records.",
+            ended(r)
+        ));
+    }
+    let got_set = name_set(&got);
+    if child_zones(s).any(|z| name_set(&z.name_servers()) == got_set) {
+        Ok(())
+    } else {
+        Err("The resolver returned name servers that are not the child hosted zone's four: compare them with the zone's NS in account B.".into())
+    }
+}
+
+/// `dig A something.api.example.com @<a child server>`: the child answers authoritatively.
+fn direct_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
+    let Some(server) = r.steps.first().and_then(|step| step.server()) else {
+        return Err("No server was asked.".into());
+    };
+    let shown = crate::dns::name::Show(&server.name).to_string();
+    let shown = shown.trim_end_matches('.');
+    if !serves_child(s, server.ip) {
+        return Err(format!(
+            "{shown} does not serve api.example.com (it answered {}): ask one of the child hosted zone's four name servers.",
+            r.outcome.kind.label()
+        ));
+    }
+    let authoritative = r
+        .outcome
+        .message
+        .as_ref()
+        .is_some_and(|m| m.metadata.authoritative);
+    let final_answer = matches!(
+        r.outcome.kind,
+        OutcomeKind::Answer | OutcomeKind::NoData | OutcomeKind::NxDomain
+    );
+    if final_answer && authoritative {
+        Ok(())
+    } else {
+        Err(format!(
+            "{shown} answered {}, not with authority (aa) for api.example.com.",
+            ended(r)
+        ))
+    }
+}
+
+/// `dig +trace api.example.com`: the chain ends at the child's servers, with an answer (or
+/// no records of the type: the name exists).
+fn trace_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
+    let last = r.steps.iter().rev().find_map(|step| step.server());
+    let resolved = matches!(r.outcome.kind, OutcomeKind::Answer | OutcomeKind::NoData);
+    match last {
+        Some(server) if resolved && serves_child(s, server.ip) => Ok(()),
+        Some(server) if resolved => Err(format!(
+            "The trace ended at {}, which is not a server of the child zone: example.com still answers for api.example.com itself, so the delegation is not in place.",
+            crate::dns::name::Show(&server.name)
+                .to_string()
+                .trim_end_matches('.')
+        )),
+        _ => Err(format!(
+            "The trace ended with {} instead of reaching the child's servers.",
+            ended(r)
+        )),
+    }
+}
+
+/// `dig CNAME _….api.example.com`: the validation CNAME is found where resolvers look.
+fn cname_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
+    let name = &r.question.name;
+    let cname = r.outcome.answer.iter().find_map(|rec| match &rec.data {
+        RData::CNAME(c) if rec.name == *name => Some(c.0.clone()),
+        _ => None,
+    });
+    let validation_names: Vec<Name> = s
+        .aws
+        .certificates
+        .iter()
+        .flat_map(|c| c.domain_validations.iter())
+        .map(|v| v.record.name.clone())
+        .collect();
+    if let Some(target) = cname {
+        let acm = n("acm-validations.aws").zone_of(&target);
+        let a_validation = validation_names.iter().any(|v| v == name);
+        if r.mode == Mode::Direct
+            && !r
+                .steps
+                .first()
+                .and_then(|x| x.server())
+                .is_some_and(|x| serves_child(s, x.ip))
+        {
+            return Err("That server is not one of the child zone's: ask through the resolver (no @) as the article does.".into());
+        }
+        return if acm || a_validation {
+            Ok(())
+        } else {
+            Err("That CNAME is not an ACM validation record (its target is not under acm-validations.aws).".into())
+        };
+    }
+    let hint = match validation_names
+        .iter()
+        .find(|v| child_of_api(v))
+    {
+        Some(real) if real != name => format!(
+            " This scenario's validation record is {}: ask for that name.",
+            crate::dns::name::Show(real).to_string().trim_end_matches('.')
+        ),
+        Some(_) => " Create the validation CNAME in account B's api.example.com zone (Certificates, \u{201c}Create records in Route 53\u{201d}).".into(),
+        None => " Request *.api.example.com in Certificates and create its validation CNAME in the child zone first.".into(),
+    };
+    Err(format!(
+        "No CNAME came back for {}: {}.{hint}",
+        crate::dns::name::Show(name)
+            .to_string()
+            .trim_end_matches('.'),
+        ended(r)
+    ))
+}
+
+fn child_of_api(name: &Name) -> bool {
+    n(CHILD).zone_of(name)
 }
 
 /// The walkthrough's starting point: the article's accounts and example.com in account A,
@@ -405,17 +574,23 @@ mod tests {
     }
 
     #[test]
-    fn the_four_dig_checks_tick_from_what_was_run() {
-        let s = crate::scenario::presets::build("article").unwrap();
+    fn the_four_dig_checks_tick_only_when_they_answer_as_the_article_says() {
+        let mut s = crate::scenario::presets::build("article").unwrap();
+        // Without the article's literal example record the preset holds (the walkthrough
+        // starts without it): the real validation name is the one to ask for.
+        for z in s.world.zones.iter_mut() {
+            std::sync::Arc::make_mut(z).remove(&n("_abc123.api.example.com"), RecordType::CNAME);
+        }
         let mut p = Progress::default();
         let q = |name: &str, t: RecordType| Question::new(n(name), t);
         let mut cache = Cache::default();
-        // NS through the public resolver.
+        // NS through the public resolver: the child's four servers.
         let r = resolve::recursive(&s.world, &mut cache, &q(CHILD, RecordType::NS), s.clock);
         assert!(p.ran(&r, &s));
+        assert!(p.checks.contains(&DigCheck::NsViaResolver));
         // Asked again: nothing new.
         assert!(!p.ran(&r, &s));
-        // A to a server of example.com is not the check; to a child's server it is.
+        // A to a server of example.com is the check's shape but not its answer: why not.
         let parent_id = zone_id(&s, PARENT, ACCOUNT_A);
         let parent_server = s.world.servers_of(&parent_id).next().unwrap();
         let r = resolve::direct(
@@ -424,7 +599,13 @@ mod tests {
             &q("something.api.example.com", RecordType::A),
             false,
         );
-        assert!(!p.ran(&r, &s));
+        assert!(p.ran(&r, &s));
+        assert!(!p.checks.contains(&DigCheck::DirectToChild));
+        assert!(
+            p.why_not[&DigCheck::DirectToChild].contains("does not serve api.example.com"),
+            "{}",
+            p.why_not[&DigCheck::DirectToChild]
+        );
         let child_id = zone_id(&s, CHILD, ACCOUNT_B);
         let child_server = s.world.servers_of(&child_id).next().unwrap();
         let r = resolve::direct(
@@ -434,20 +615,103 @@ mod tests {
             false,
         );
         assert!(p.ran(&r, &s));
+        assert!(p.checks.contains(&DigCheck::DirectToChild));
+        assert!(!p.why_not.contains_key(&DigCheck::DirectToChild));
         // A name outside the child is none of them.
         let r = resolve::trace(&s.world, &q("www.example.com", RecordType::A), s.clock);
         assert!(!p.ran(&r, &s));
         assert!(!p.is_done(ItemId::DigChecks));
         let r = resolve::trace(&s.world, &q(CHILD, RecordType::A), s.clock);
         assert!(p.ran(&r, &s));
+        assert!(p.checks.contains(&DigCheck::Trace));
+        // The validation CNAME before the record exists: not ticked, and why not.
+        let arn = request_certificate(&mut s, ACCOUNT_B, WILDCARD, &[]).unwrap();
+        let record = s.aws.certificate(&arn).unwrap().domain_validations[0]
+            .record
+            .clone();
+        let validation = record.name.to_string();
+        let r = resolve::recursive(
+            &s.world,
+            &mut cache,
+            &q(&validation, RecordType::CNAME),
+            s.clock,
+        );
+        assert!(p.ran(&r, &s));
+        assert!(!p.checks.contains(&DigCheck::ValidationCname));
+        assert!(
+            p.why_not[&DigCheck::ValidationCname].contains("Create the validation CNAME"),
+            "{}",
+            p.why_not[&DigCheck::ValidationCname]
+        );
+        // The article's example name points to the real one.
         let r = resolve::recursive(
             &s.world,
             &mut cache,
             &q("_abc123.api.example.com", RecordType::CNAME),
             s.clock,
         );
+        p.ran(&r, &s);
+        assert!(
+            p.why_not[&DigCheck::ValidationCname].contains(validation.trim_end_matches('.')),
+            "{}",
+            p.why_not[&DigCheck::ValidationCname]
+        );
+        assert!(!p.is_done(ItemId::DigChecks));
+        // Once in the child zone, the query returns it: ticked, all four done.
+        s.world
+            .zone_mut(&child_id)
+            .unwrap()
+            .upsert(record.record_set(300));
+        let mut fresh = Cache::default();
+        let r = resolve::recursive(
+            &s.world,
+            &mut fresh,
+            &q(&validation, RecordType::CNAME),
+            s.clock,
+        );
         assert!(p.ran(&r, &s));
+        assert!(p.checks.contains(&DigCheck::ValidationCname));
+        assert!(p.why_not.is_empty());
         assert!(p.is_done(ItemId::DigChecks));
+    }
+
+    #[test]
+    fn without_the_delegation_the_checks_say_why_not() {
+        let mut s = start_scenario();
+        route53::create_hosted_zone(&mut s.world, &mut s.aws, ACCOUNT_B, CHILD, "b").unwrap();
+        let mut p = Progress::default();
+        let mut cache = Cache::default();
+        let r = resolve::recursive(
+            &s.world,
+            &mut cache,
+            &Question::new(n(CHILD), RecordType::NS),
+            s.clock,
+        );
+        assert!(p.ran(&r, &s));
+        assert!(p.checks.is_empty());
+        assert!(
+            p.why_not[&DigCheck::NsViaResolver].starts_with("The resolver returned"),
+            "{}",
+            p.why_not[&DigCheck::NsViaResolver]
+        );
+        let r = resolve::trace(&s.world, &Question::new(n(CHILD), RecordType::A), s.clock);
+        p.ran(&r, &s);
+        assert!(!p.checks.contains(&DigCheck::Trace));
+        assert!(p.why_not.contains_key(&DigCheck::Trace));
+        // A check done stays done when a later run fails (the user breaking it on purpose).
+        p.checks.insert(DigCheck::Trace);
+        p.why_not.clear();
+        assert!(!p.ran(&r, &s));
+        assert!(p.why_not.is_empty());
+    }
+
+    #[test]
+    fn the_checklist_follows_the_article_certificate_before_the_dig_checks() {
+        let order: Vec<ItemId> = ITEMS.iter().map(|i| i.id).collect();
+        let at = |id| order.iter().position(|x| *x == id).unwrap();
+        assert!(at(ItemId::Delegate) < at(ItemId::Certificate));
+        assert!(at(ItemId::Certificate) < at(ItemId::DigChecks));
+        assert!(at(ItemId::DigChecks) < at(ItemId::WrongNs));
     }
 
     #[test]

@@ -190,7 +190,8 @@ pub fn WalkthroughCard(props: &WalkthroughProps) -> Html {
     }
 }
 
-/// The four dig checks, each ticked once run.
+/// The four dig checks, each ticked once it answered as the article says; one that did not
+/// says why not.
 fn dig_checks(p: &Progress) -> Html {
     let checks = [
         (DigCheck::NsViaResolver, "dig NS api.example.com @8.8.8.8"),
@@ -201,18 +202,24 @@ fn dig_checks(p: &Progress) -> Html {
         (DigCheck::Trace, "dig +trace api.example.com"),
         (
             DigCheck::ValidationCname,
-            "dig CNAME _abc123.api.example.com",
+            "dig CNAME _abc123.api.example.com (the certificate's validation name)",
         ),
     ];
     html! {
         <ul class="walk-checks" aria-label="The article's dig checks">
             { for checks.iter().map(|(check, command)| {
                 let ran = p.checks.contains(check);
+                let why_not = (!ran).then(|| p.why_not.get(check)).flatten();
                 html! {
-                    <li class={classes!(ran.then_some("done"))} data-done={ran.to_string()}>
-                        <span class="walk-check-mark" aria-hidden="true">{ if ran { "\u{2713}" } else { "\u{25cb}" } }</span>
-                        <span class="sr-only">{ if ran { "Run: " } else { "Not run yet: " } }</span>
-                        <code>{ *command }</code>
+                    <li class={classes!(ran.then_some("done"), why_not.is_some().then_some("failed"))} data-done={ran.to_string()}>
+                        <span class="walk-check-mark" aria-hidden="true">{ if ran { "\u{2713}" } else if why_not.is_some() { "\u{2717}" } else { "\u{25cb}" } }</span>
+                        <span class="walk-check-text">
+                            <span class="sr-only">{ if ran { "Passed: " } else if why_not.is_some() { "Not yet: " } else { "Not run yet: " } }</span>
+                            <code>{ *command }</code>
+                            if let Some(why) = why_not {
+                                <span class="walk-why-not">{ why.clone() }</span>
+                            }
+                        </span>
                     </li>
                 }
             }) }
@@ -235,11 +242,18 @@ fn go_to(state: &AppHandle, id: ItemId) {
         state.dispatch(Action::Select(child.id.clone()));
     }
     let (panel, control) = (item.panel, item.control);
-    // After the render that shows the zone chosen.
+    // After the render that shows the zone chosen. The quiz's panel is there once its
+    // challenge is started: then the focus goes to its first answer, else to the picker.
     #[cfg(target_arch = "wasm32")]
     gloo::timers::callback::Timeout::new(30, move || {
-        crate::ui::browser::scroll_to(panel);
-        crate::ui::browser::focus(control);
+        use crate::ui::browser;
+        if id == ItemId::Quiz && browser::exists(panel) {
+            browser::scroll_to(panel);
+            browser::focus_first(&format!("#{panel} input[type=radio], #{panel} button"));
+        } else {
+            browser::scroll_to(panel);
+            browser::focus(control);
+        }
     })
     .forget();
     #[cfg(not(target_arch = "wasm32"))]
