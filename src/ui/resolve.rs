@@ -138,23 +138,39 @@ pub fn parse_name(text: &str) -> Result<hickory_proto::rr::Name, String> {
     name::parse_absolute(&absolute).map_err(|e| format!("\"{t}\" is not a domain name: {e}"))
 }
 
-/// Runs the question on the scenario. For the public resolver the cache it leaves is
-/// returned too, for the caller to store in the document.
+/// Runs the question on the scenario: the form's text read into a typed question, then
+/// [`ask`]. For the public resolver the cache it leaves is returned too, for the caller to
+/// store in the document.
 pub fn run(
     s: &Scenario,
     name_text: &str,
     rtype: &str,
     resolver: &Resolver,
 ) -> Result<(Resolution, Option<Cache>), String> {
+    ask(s, &typed_question(name_text, rtype)?, resolver)
+}
+
+/// Reads the form's name and type fields into a typed question.
+pub fn typed_question(name_text: &str, rtype: &str) -> Result<Question, String> {
     let name = parse_name(name_text)?;
     let rtype: RecordType = crate::dns::rtype::parse_type_mnemonic(rtype.trim())
         .ok_or_else(|| format!("{rtype} is not a record type the panel knows"))?;
-    let q = Question::new(name, rtype);
+    Ok(Question::new(name, rtype))
+}
+
+/// Asks a typed question of the scenario: the one place the panel calls the engine. For the
+/// public resolver the cache it leaves is returned too, for the caller to store in the
+/// document.
+pub fn ask(
+    s: &Scenario,
+    q: &Question,
+    resolver: &Resolver,
+) -> Result<(Resolution, Option<Cache>), String> {
     Ok(match resolver {
-        Resolver::Trace => (resolve::trace(&s.world, &q, s.clock), None),
+        Resolver::Trace => (resolve::trace(&s.world, q, s.clock), None),
         Resolver::Public => {
             let mut cache = s.resolver_cache.clone();
-            let r = resolve::recursive(&s.world, &mut cache, &q, s.clock);
+            let r = resolve::recursive(&s.world, &mut cache, q, s.clock);
             (r, Some(cache))
         }
         Resolver::Direct { server_ip, rd } => {
@@ -164,7 +180,7 @@ pub fn run(
             let server = s.world.server_by_ip(ip).ok_or_else(|| {
                 format!("No server answers at {server_ip} any more; choose another.")
             })?;
-            (resolve::direct(&s.world, server, &q, *rd), None)
+            (resolve::direct(&s.world, server, q, *rd), None)
         }
     })
 }
@@ -324,6 +340,17 @@ mod tests {
         let wrong = build("wrong-ns").unwrap();
         let (r, _) = run(&wrong, "www.api.example.com", "A", &Resolver::Trace).unwrap();
         assert_eq!(r.outcome.kind, OutcomeKind::ServFail);
+    }
+
+    #[test]
+    fn a_typed_question_asks_what_the_form_text_asks() {
+        let s = build("article").unwrap();
+        let q = typed_question("www.api.example.com", "A").unwrap();
+        assert_eq!(q.name.to_ascii(), "www.api.example.com.");
+        let (typed, _) = ask(&s, &q, &Resolver::Trace).unwrap();
+        let (text, _) = run(&s, "www.api.example.com", "A", &Resolver::Trace).unwrap();
+        assert_eq!(typed, text);
+        assert!(typed_question("www.api.example.com", "NOPE").is_err());
     }
 
     #[test]
