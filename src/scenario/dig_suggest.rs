@@ -286,8 +286,13 @@ mod tests {
             suggest_validation(&s.world, "dig CNAME _abc123.api.example.com"),
             None
         );
-        let arn = crate::scenario::acm_ops::request_certificate(&mut s, presets::ACCOUNT_B, wildcard, &[])
-            .unwrap();
+        let arn = crate::scenario::acm_ops::request_certificate(
+            &mut s,
+            presets::ACCOUNT_B,
+            wildcard,
+            &[],
+        )
+        .unwrap();
         let record = s.aws.certificate(&arn).unwrap().domain_validations[0]
             .record
             .clone();

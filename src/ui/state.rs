@@ -10,8 +10,8 @@ use super::doc::Doc;
 use super::history::History;
 use super::storage::Notice;
 pub use crate::scenario::edit::Edit;
-pub use crate::ui::view_state::ViewState;
 use crate::scenario::presets::ACCOUNT_AWS;
+pub use crate::ui::view_state::ViewState;
 
 /// Everything the views read.
 #[derive(Debug, Clone, PartialEq)]
