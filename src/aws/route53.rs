@@ -274,7 +274,7 @@ pub fn apply(zone: &mut Zone, change: &Change) -> Result<(), ChangeError> {
     set.name = set.name.to_lowercase();
     set.name.set_fqdn(true);
     let existing = zone.get(&set.name, set.rtype).cloned();
-    let key = |set: &RecordSet| (set.name.clone(), set.rtype);
+    let key = |set: &RecordSet| (Box::new(set.name.clone()), set.rtype);
     match change.action {
         ChangeAction::Create => {
             if existing.is_some() {

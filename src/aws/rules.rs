@@ -8,55 +8,55 @@ use thiserror::Error;
 use crate::dns::rrset::RecordSet;
 use crate::dns::zone::Zone;
 
-/// Why Route 53 refuses one change of a batch.
+/// Why Route 53 refuses one change of a batch (names boxed: the error stays small).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ChangeError {
     #[error("RRSet with DNS name {name} is not permitted in zone {origin}")]
-    OutsideZone { name: Name, origin: Name },
+    OutsideZone { name: Box<Name>, origin: Box<Name> },
     #[error("Invalid TTL {ttl} for RRSet {name} {rtype}: a TTL is 0 to {MAX_TTL} seconds")]
     BadTtl {
-        name: Name,
+        name: Box<Name>,
         rtype: RecordType,
         ttl: u32,
     },
     #[error("RRSet of type CNAME with DNS name {name} is not permitted at apex in zone {origin}")]
-    CnameAtApex { name: Name, origin: Name },
+    CnameAtApex { name: Box<Name>, origin: Box<Name> },
     #[error(
         "RRSet of type SOA with DNS name {name} is not permitted because SOA records are only permitted at the apex of zone {origin}"
     )]
-    SoaBelowApex { name: Name, origin: Name },
+    SoaBelowApex { name: Box<Name>, origin: Box<Name> },
     #[error(
         "RRSet of type NS with DNS name {name} is not permitted: NS records cannot have a wildcard name"
     )]
-    WildcardNs { name: Name },
+    WildcardNs { name: Box<Name> },
     #[error(
         "Alias RRSet of type {rtype} with DNS name {name} is not supported here: aliases are A or AAAA"
     )]
-    AliasType { name: Name, rtype: RecordType },
+    AliasType { name: Box<Name>, rtype: RecordType },
     /// A set beside a CNAME, or a CNAME beside another set (`existing` is the one there).
     #[error(
         "RRSet of type {rtype} with DNS name {name} is not permitted because a conflicting RRSet of type {existing} with the same DNS name already exists in zone {origin}"
     )]
     CnameConflict {
-        name: Name,
+        name: Box<Name>,
         rtype: RecordType,
         existing: RecordType,
-        origin: Name,
+        origin: Box<Name>,
     },
     #[error("RRSet of type {rtype} with DNS name {name} has no values")]
-    NoValues { name: Name, rtype: RecordType },
+    NoValues { name: Box<Name>, rtype: RecordType },
     #[error(
         "Tried to create resource record set [name='{name}', type='{rtype}'] but it already exists"
     )]
-    AlreadyExists { name: Name, rtype: RecordType },
+    AlreadyExists { name: Box<Name>, rtype: RecordType },
     #[error(
         "Tried to delete resource record set [name='{name}', type='{rtype}'] but it was not found"
     )]
-    NotFound { name: Name, rtype: RecordType },
+    NotFound { name: Box<Name>, rtype: RecordType },
     #[error(
         "Tried to delete resource record set [name='{name}', type='{rtype}'] but the values provided do not match the current values"
     )]
-    ValuesDiffer { name: Name, rtype: RecordType },
+    ValuesDiffer { name: Box<Name>, rtype: RecordType },
     #[error("A HostedZone must contain exactly one SOA record.")]
     ApexSoa,
     #[error("A HostedZone must contain at least one NS record for the zone itself.")]
@@ -71,7 +71,11 @@ pub const MAX_TTL: u32 = 2_147_483_647;
 pub fn check_set(zone: &Zone, set: &RecordSet) -> Result<(), ChangeError> {
     let name = &set.name;
     let origin = &zone.origin;
-    let (n, o, rtype) = (|| name.clone(), || origin.clone(), set.rtype);
+    let (n, o, rtype) = (
+        || Box::new(name.clone()),
+        || Box::new(origin.clone()),
+        set.rtype,
+    );
     if !origin.zone_of(name) {
         return Err(ChangeError::OutsideZone {
             name: n(),

@@ -146,7 +146,20 @@ pub fn load_folder(
     rest.sort_by_key(|k| k.file_name());
     order.extend(rest.into_iter().cloned());
 
-    let id_of = |key: &ZoneKey| ids.get(key).cloned().unwrap_or_else(|| key.to_string());
+    // A zone without an id in topology.json is known by its key; a key a zone id cannot hold
+    // (a `\` escape in the origin) by its file name's stem instead (`%XX` escapes), which the
+    // export then writes as the zone's id.
+    let id_of = |key: &ZoneKey| {
+        ids.get(key).cloned().unwrap_or_else(|| {
+            let id = key.to_string();
+            if crate::scenario::document::check_zone_id(&id).is_ok() {
+                id
+            } else {
+                let file = key.file_name();
+                file.strip_suffix(".zone").unwrap_or(&file).to_string()
+            }
+        })
+    };
     let mut zones: Vec<Zone> = Vec::with_capacity(order.len());
     for key in &order {
         let id = id_of(key);

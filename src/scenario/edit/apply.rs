@@ -128,7 +128,7 @@ fn delete_of(
         .get(name, rtype)
         .cloned()
         .ok_or_else(|| ChangeError::NotFound {
-            name: name.clone(),
+            name: Box::new(name.clone()),
             rtype,
         })?;
     Ok(Change {

@@ -650,6 +650,17 @@ impl<'t> Reader<'t> {
                         "this string holds octets that are not UTF-8 text; only TXT records may hold such octets",
                     )
                 })?;
+                // A quoted field that is not a character-string is read by hickory as a name
+                // or a number: through IDNA, which must never see letters outside ASCII.
+                if !text.is_ascii() && !holds_text(rtype, index) {
+                    return Err(self.at(
+                        token,
+                        format!(
+                            "bad {rtype} record data \"{}\": letters outside ASCII are allowed only in a character-string",
+                            token.raw
+                        ),
+                    ));
+                }
                 line.push('"');
                 for c in text.chars() {
                     if c == '"' || c == '\\' {
@@ -984,4 +995,17 @@ fn value_hash(owner: &Name, rtype: RecordType, rdata: &RData) -> u64 {
     rtype.hash(&mut h);
     rdata.hash(&mut h);
     h.finish()
+}
+
+/// Whether field `index` of a record of `rtype` is a character-string (which may hold any
+/// octets), rather than a name or a number.
+fn holds_text(rtype: RecordType, index: usize) -> bool {
+    match rtype {
+        RecordType::TXT | RecordType::HINFO => true,
+        RecordType::CAA => index == 2,
+        RecordType::NAPTR => (2..=4).contains(&index),
+        // The target name is field 1; the parameters' values are strings.
+        RecordType::SVCB | RecordType::HTTPS => index >= 2,
+        _ => false,
+    }
 }
