@@ -241,10 +241,6 @@ pub fn run(
     args: &DigArgs,
     line: &str,
 ) -> Result<DigRun, String> {
-    // The article's example validation name, where the scenario has a real one: say which.
-    if let Some(hint) = super::dig_suggest::suggest_validation(world, line) {
-        return Err(hint.message());
-    }
     let question = Question::new(args.name.clone(), args.rtype);
     let target = match &args.server {
         None => Target::Resolver,

@@ -13,7 +13,7 @@ use super::step_list::{step_detail, step_list};
 
 use crate::dns::resolve::{OutcomeKind, Resolution};
 use crate::scenario::dig_command::{outcome_text, run_line};
-use crate::scenario::dig_suggest::suggest_server;
+use crate::scenario::dig_suggest::{suggest_server, suggest_validation};
 use crate::ui::resolve::{self, Resolver, TYPES, clock_text, duration_text, plain, step_zone_ids};
 use crate::ui::state::{Action, AppHandle, Edit, Shown};
 use crate::ui::views::diagram::Diagram;
@@ -387,7 +387,15 @@ pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
                     if cache != state.doc.resolver_cache {
                         state.dispatch(Action::SetCache(cache));
                     }
-                    dig.text
+                    // dig answers the article's example validation name as any other (NXDOMAIN);
+                    // the console then names the scenario's real one, with its command.
+                    match suggest_validation(&state.doc.world, &text) {
+                        Some(hint) => {
+                            offer = Some(hint.command.clone());
+                            format!("{}\n;; Delegation Lab: {}", dig.text, hint.message())
+                        }
+                        None => dig.text,
+                    }
                 }
                 Err(msg) => {
                     offer = suggest_server(&state.doc.world, &text).map(|h| h.command);
