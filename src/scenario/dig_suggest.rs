@@ -95,12 +95,7 @@ pub fn suggest_server(world: &World, line: &str) -> Option<ServerSuggestion> {
     if world.find_server(typed).is_some() {
         return suggest_validation(world, line);
     }
-    let args: Vec<String> = words
-        .iter()
-        .filter(|w| **w != "dig")
-        .map(|w| w.to_string())
-        .collect();
-    let qname = super::dig_command::parse(&args).ok()?.name;
+    let qname = asked_name(&words)?;
     let (zone, servers) = serving(world, &qname)?;
     let first = plain(servers.first()?);
     let mut fixed: Vec<String> = words.iter().map(|w| w.to_string()).collect();
@@ -117,6 +112,16 @@ pub fn suggest_server(world: &World, line: &str) -> Option<ServerSuggestion> {
     })
 }
 
+/// The name a command line's words ask for (the words after `dig`), if they parse.
+fn asked_name(words: &[&str]) -> Option<Name> {
+    let args: Vec<String> = words
+        .iter()
+        .filter(|w| **w != "dig")
+        .map(|w| w.to_string())
+        .collect();
+    Some(super::dig_command::parse(&args).ok()?.name)
+}
+
 /// True for the article's example validation name or value.
 pub fn is_article_validation(name: &Name) -> bool {
     let text = plain(name).to_ascii_lowercase();
@@ -130,12 +135,7 @@ pub fn is_article_validation(name: &Name) -> bool {
 /// scenario has no validation CNAME yet.
 pub fn suggest_validation(world: &World, line: &str) -> Option<ServerSuggestion> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let args: Vec<String> = words
-        .iter()
-        .filter(|w| **w != "dig")
-        .map(|w| w.to_string())
-        .collect();
-    let qname = super::dig_command::parse(&args).ok()?.name;
+    let qname = asked_name(&words)?;
     if !is_article_validation(&qname) || world.zones.iter().any(|z| !z.sets_at(&qname).is_empty()) {
         return None;
     }

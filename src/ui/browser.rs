@@ -149,17 +149,18 @@ pub fn outer_html(id: &str) -> Option<String> {
 /// Moves the keyboard focus to the element with this id (which scrolls it into view).
 pub fn focus(id: &str) {
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = gloo::utils::document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    }
+    focus_element(gloo::utils::document().get_element_by_id(id));
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
+}
+
+/// Focuses an element, if there is one and it can take the focus.
+#[cfg(target_arch = "wasm32")]
+fn focus_element(el: Option<web_sys::Element>) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
 }
 
 /// Whether an element with this id is in the page.
@@ -178,17 +179,12 @@ pub fn exists(id: &str) -> bool {
 /// Focuses the first element matching a CSS selector, if any.
 pub fn focus_first(selector: &str) {
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = gloo::utils::document()
+    focus_element(
+        gloo::utils::document()
             .query_selector(selector)
             .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    }
+            .flatten(),
+    );
     #[cfg(not(target_arch = "wasm32"))]
     let _ = selector;
 }
