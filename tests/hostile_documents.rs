@@ -179,3 +179,28 @@ fn a_link_whose_retired_sets_cover_a_range_opens_and_creates_zones() {
     let id = route53::recreate_hosted_zone(&mut opened.world, &mut opened.aws, &id).unwrap();
     assert!(opened.aws.hosted_zone(&id).is_some());
 }
+
+/// Found by the scenario fuzzer: a zone without NS records (or SOA) at its origin was
+/// accepted in a document, and its zone folder then refused, as BIND refuses such a zone.
+/// The document refuses it on load, naming the zone.
+#[test]
+fn a_zone_without_soa_or_ns_at_its_origin_is_refused_on_load() {
+    for rtype in ["NS", "SOA"] {
+        let text = edited(|v| {
+            let zones = v["world"]["zones"].as_array_mut().unwrap();
+            let zone = zones
+                .iter_mut()
+                .find(|z| z["origin"] == "awsdns-40.com.")
+                .unwrap();
+            let records = zone["records"].as_array_mut().unwrap();
+            records.retain(|r| !(r["name"] == "awsdns-40.com." && r["type"] == rtype));
+        });
+        let e = inconsistent(&text);
+        assert!(
+            e.contains("zone awsdns-40.com. has no")
+                && e.contains(rtype)
+                && e.contains("at its origin awsdns-40.com."),
+            "{rtype}: {e}"
+        );
+    }
+}

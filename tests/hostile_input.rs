@@ -892,3 +892,50 @@ fn a_quoted_target_outside_ascii_is_refused_without_a_panic() {
         "@ 900 IN SOA ns-1.awsdns-00.com. h.amazon.com. 1 7200 900 1209600 86400\n@ 172800 IN NS ns-1.awsdns-00.com.\nt 300 IN TXT \"café\"\n",
     );
 }
+
+/// Found by the Route 53 JSON fuzzer: an ANAME (or SVCB, HTTPS) target with an `xn--` label
+/// that is not Punycode was accepted from a listing, through hickory-proto's parser, and then
+/// refused when its zone file was read back. A listing's values are read by the same name
+/// parser as a zone file's.
+#[test]
+fn target_names_in_a_listing_are_read_by_the_zone_files_rule() {
+    for (rtype, value) in [
+        (
+            "ANAME",
+            "xn--plekkkkkkkkkkkbbbbbbbbbmxbbbbbbbbbbbbxn--bbbbbbbbbbbbbbbbbb.example.com.",
+        ),
+        (
+            "SVCB",
+            "1 xn--plekkkkkkkkkkkbbbbbbbbbmxbbbbbbbbbbbbxn--bbbbbbbbbbbbbbbbbb.example.com. alpn=h2",
+        ),
+        (
+            "HTTPS",
+            "1 xn--plekkkkkkkkkkkbbbbbbbbbmxbbbbbbbbbbbbxn--bbbbbbbbbbbbbbbbbb.example.com. alpn=h2",
+        ),
+    ] {
+        let rtype: RecordType = rtype.parse().unwrap();
+        let e = parse_value(rtype, value).unwrap_err().to_string();
+        assert!(e.contains("is not Punycode"), "{rtype}: {e}");
+    }
+    let s = article();
+    let e = r53(
+        &s,
+        &simple(
+            "www.example.com.",
+            "ANAME",
+            &["xn--plekkkkkkkkkkkbbbbbbbbbmxbbbbbbbbbbbbxn--bbbbbbbbbbbbbbbbbb.example.com."],
+        ),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("is not Punycode"), "{e}");
+    // Good targets keep their text, quoted parameters their spaces.
+    let https = parse_value(RecordType::HTTPS, "1 xn--bcher-kva.example. alpn=\"h2,h3\"").unwrap();
+    let https = rdata_text(&https);
+    assert!(
+        https.starts_with("1 xn--bcher-kva.example. alpn=h2,h3"),
+        "{https}"
+    );
+    let aname = parse_value(RecordType::ANAME, "target.example.com").unwrap();
+    assert_eq!(rdata_text(&aname), "target.example.com.");
+}

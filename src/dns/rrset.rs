@@ -248,7 +248,7 @@ pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
             .map_err(|_| ValueError::NotIpv6 {
                 value: value.into(),
             }),
-        RecordType::CNAME | RecordType::NS | RecordType::PTR => {
+        RecordType::CNAME | RecordType::NS | RecordType::PTR | RecordType::ANAME => {
             let target = name::parse_absolute(value).map_err(|source| ValueError::BadName {
                 value: value.into(),
                 source,
@@ -256,6 +256,7 @@ pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
             Ok(match rtype {
                 RecordType::CNAME => RData::CNAME(hickory_proto::rr::rdata::CNAME(target)),
                 RecordType::NS => RData::NS(hickory_proto::rr::rdata::NS(target)),
+                RecordType::ANAME => RData::ANAME(hickory_proto::rr::rdata::ANAME(target)),
                 _ => RData::PTR(hickory_proto::rr::rdata::PTR(target)),
             })
         }
@@ -396,6 +397,24 @@ fn read_fields(rtype: RecordType, value: &str) -> Result<RData, rdata_read::Data
     })
 }
 
+/// The byte ranges of the whitespace-separated words of `text`.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| match (c.is_whitespace(), start) {
+            (false, None) => {
+                start = Some(i);
+                None
+            }
+            (true, Some(s)) => {
+                start = None;
+                Some((s, i))
+            }
+            _ => None,
+        })
+}
+
 /// Parses a value with hickory-proto's zone-file parser, with the root as origin so that
 /// every name in it is absolute.
 fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
@@ -407,6 +426,26 @@ fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
             |e| e.to_string(),
         ));
     }
+    // SVCB and HTTPS name their target in the second field: read by our name parser (as the
+    // zone-file reader does), with "." in its place for hickory's parser.
+    let second = word_spans(value).nth(1);
+    let svcb_target = match (rtype, second) {
+        (RecordType::SVCB | RecordType::HTTPS, Some((start, end)))
+            if !value[start..].starts_with('"') =>
+        {
+            Some((
+                name::parse_absolute(&value[start..end]).map_err(|e| e.to_string())?,
+                start,
+                end,
+            ))
+        }
+        _ => None,
+    };
+    let value = match &svcb_target {
+        Some((_, start, end)) => format!("{}.{}", &value[..*start], &value[*end..]),
+        None => value.to_string(),
+    };
+    let svcb_target = svcb_target.map(|(target, _, _)| target);
     let text = format!("value. 0 IN {rtype} {value}\n");
     let (_, sets) = Parser::new(text, None, Some(Name::root()))
         .parse()
@@ -416,7 +455,17 @@ fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
         .records_without_rrsigs()
         .next()
         .ok_or("no value was read")?;
-    Ok(first.data.clone())
+    Ok(match (first.data.clone(), svcb_target) {
+        (RData::SVCB(mut svcb), Some(target)) => {
+            svcb.target_name = target;
+            RData::SVCB(svcb)
+        }
+        (RData::HTTPS(mut https), Some(target)) => {
+            https.0.target_name = target;
+            RData::HTTPS(https)
+        }
+        (data, _) => data,
+    })
 }
 
 /// Parses a whole set of typed values, applying the per-set rules (one CNAME value).

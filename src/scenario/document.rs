@@ -11,6 +11,7 @@ use crate::aws::hosted_zone::is_hosted_zone_id;
 use crate::dns::resolve::Cache;
 use crate::dns::world::World;
 use crate::scenario::clock;
+use hickory_proto::rr::RecordType;
 
 /// The document version this build reads and writes.
 pub const VERSION: u32 = 1;
@@ -131,6 +132,20 @@ impl Scenario {
             check_zone_id(&z.id)?;
             if !ids.insert(&z.id) {
                 return Err(format!("two zones have the id {}", z.id));
+            }
+            // As BIND (and the zone folder's reader) refuses such a zone: a zone starts at its
+            // SOA and lists its name servers at its origin.
+            for (rtype, what) in [
+                (RecordType::SOA, "no SOA record"),
+                (RecordType::NS, "no NS records"),
+            ] {
+                if z.get(&z.origin, rtype).is_none() {
+                    return Err(format!(
+                        "zone {} has {what} at its origin {}; a zone needs its SOA and NS records there",
+                        z.id,
+                        crate::dns::name::text(&z.origin)
+                    ));
+                }
             }
         }
         let pool = |set: &[u16; 4]| set.iter().all(|&n| n < 2048);
