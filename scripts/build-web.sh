@@ -23,7 +23,7 @@ if [[ ! -x "$WASM_OPT" ]]; then
 fi
 
 echo "build-web: cargo build --profile web --target wasm32-unknown-unknown"
-cargo build --profile web --target wasm32-unknown-unknown --bin delegation-lab
+cargo build --profile web --target wasm32-unknown-unknown --bin delegation-lab-web
 
 STAGE="$(mktemp -d "${TMPDIR:-/tmp}/delegation-lab-dist.XXXXXX")"
 trap 'rm -rf "$STAGE"' EXIT
@@ -31,7 +31,7 @@ mkdir -p "$STAGE/pkg"
 
 echo "build-web: wasm-bindgen --target web"
 wasm-bindgen --target web --no-typescript --out-dir "$STAGE/pkg" --out-name "$NAME" \
-  "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/web/delegation-lab.wasm
+  "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/web/delegation-lab-web.wasm
 
 echo "build-web: wasm-opt -Oz"
 # Rust 1.95's wasm32 output uses these features; wasm-opt must be told so.

@@ -30,7 +30,7 @@ function cli(root) {
   for (const p of [process.env.DELEGATION_LAB, join(root, "target/release/delegation-lab"), join(root, "target/debug/delegation-lab")]) {
     if (p && existsSync(p)) return p;
   }
-  throw new Error("no delegation-lab binary: cargo build --release --no-default-features (or set DELEGATION_LAB)");
+  throw new Error("no delegation-lab binary: cargo build --release -p delegation-lab-cli (or set DELEGATION_LAB)");
 }
 
 /// The many-zones scenario JSON: the engine's generator when the CLI has it.

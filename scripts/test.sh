@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite (run scripts/setup.sh first): formatting, clippy (native with and
-# without the `web` feature, and wasm32), that the command line's build has nothing web in
-# its dependency tree, the native tests (all of them, and the command line's again as it is
-# built: without `web`), the browser tests (wasm-bindgen-test in headless Chromium), then
+# without the `web` feature, and wasm32), that the engine's and the command line's packages
+# have nothing web in their dependency trees, the native tests (the whole workspace, then
+# the engine and the command line built alone), the browser tests (wasm-bindgen-test in headless Chromium), then
 # the site is built and the Playwright suite runs against it. Every step runs even when an
 # earlier one failed; the last lines sum up, and the exit status is non-zero on any failure.
 set -uo pipefail
@@ -56,28 +56,29 @@ for f in tests/*browser*.rs; do
   [[ -e "$f" ]] && browser_tests+=(--test "$(basename "$f" .rs)")
 done
 
-# The command line is built without the `web` feature (default on: the web app, src/ui):
-# nothing of yew, gloo, web-sys, js-sys or wasm-bindgen may be in its dependency tree.
-cli_has_no_web() {
+# The engine (crates/engine) and the command line (crates/cli) are packages of their own:
+# nothing of yew, gloo, web-sys, js-sys or wasm-bindgen may be in their dependency trees.
+engine_and_cli_have_no_web() {
   local tree
-  tree="$(cargo tree -e normal --no-default-features --prefix none)" || return 1
+  tree="$(cargo tree -e normal -p delegation-lab-engine -p delegation-lab-cli --prefix none)" || return 1
   if grep -Ei '^(yew|gloo|web-sys|js-sys|wasm-bindgen)[ -]' <<<"$tree"; then
-    echo "the command line's build (--no-default-features) depends on the crates above" >&2
+    echo "the engine or the command line depends on the crates above" >&2
     return 1
   fi
-  echo "no yew, gloo, web-sys, js-sys or wasm-bindgen in the command line's dependency tree"
+  echo "no yew, gloo, web-sys, js-sys or wasm-bindgen in the engine's or the command line's dependency tree"
 }
 
-step "format" cargo fmt --check
+step "format" cargo fmt --all --check
 step "clippy native" cargo clippy --all-targets -- -D warnings
 step "clippy native without web" cargo clippy --all-targets --no-default-features -- -D warnings
-step "command line has no web dependency" cli_has_no_web
+step "engine and command line have no web dependency" engine_and_cli_have_no_web
 # On wasm32: what runs in the browser (the library, the binary, the browser tests). The
 # native-only tests and benches (files, processes, criterion) are not built for wasm32.
-step "clippy wasm32" cargo clippy --target wasm32-unknown-unknown --lib --bins "${browser_tests[@]}" -- -D warnings
+step "clippy wasm32" cargo clippy --target wasm32-unknown-unknown -p delegation-lab -p delegation-lab-engine --lib --bins "${browser_tests[@]}" -- -D warnings
 step "native tests" cargo test --no-fail-fast
-step "command-line tests without web" cargo test --no-default-features --no-fail-fast --test cli --test cli_interop --test check_cli
-step "browser tests" cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
+# The engine and the command line alone (no feature of the web app's unified into them).
+step "engine and command line alone" cargo test -p delegation-lab-engine -p delegation-lab-cli --no-fail-fast
+step "browser tests" cargo test --target wasm32-unknown-unknown -p delegation-lab "${browser_tests[@]}"
 step "build site" bash scripts/build-web.sh
 if [[ " ${steps_failed[*]} " == *" build site "* ]]; then
   steps_failed+=("end-to-end (not run: no site)")

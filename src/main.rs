@@ -1,19 +1,16 @@
-//! The `delegation-lab` binary: the command-line tool natively, the web app on wasm32 (which
-//! needs the `web` feature, on by default; build the command line with
-//! `--no-default-features`, so that it links nothing web).
+//! The web app's entry point (`delegation-lab-web`): on wasm32 it mounts the app
+//! (scripts/build-web.sh builds it). Natively there is nothing to run here: the command line
+//! is the `delegation-lab` binary of `crates/cli`.
 
-#[cfg(not(target_arch = "wasm32"))]
-mod cli;
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    std::process::exit(cli::main());
-}
-
-#[cfg(all(target_arch = "wasm32", feature = "web"))]
+#[cfg(target_arch = "wasm32")]
 fn main() {
     delegation_lab::ui::start();
 }
 
-#[cfg(all(target_arch = "wasm32", not(feature = "web")))]
-compile_error!("the web app (wasm32) needs the `web` feature");
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "delegation-lab-web is the web app's entry point, built for wasm32 (bash scripts/run.sh); the command line is `cargo run -p delegation-lab-cli --`"
+    );
+    std::process::exit(2);
+}

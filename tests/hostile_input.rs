@@ -558,33 +558,6 @@ fn a_link_with_a_repeated_key_is_refused_as_a_file_is() {
     );
 }
 
-#[test]
-fn an_import_past_the_size_limit_is_refused_before_it_is_read() {
-    let dir = std::env::temp_dir().join(format!("delegation-lab-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let big = dir.join("big.zone");
-    let file = std::fs::File::create(&big).unwrap();
-    let limit = delegation_lab::scenario::interop::MAX_IMPORT_BYTES as u64;
-    file.set_len(limit + 1).unwrap();
-    let out = dir.join("out.json");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_delegation-lab"))
-        .args([
-            "import",
-            "zone",
-            big.to_str().unwrap(),
-            "--zone",
-            "example.com",
-        ])
-        .args(["--scenario", "article", "--out", out.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("larger than 16 MiB"), "{stderr}");
-    assert!(!out.exists());
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
 // ---------------------------------------------------------------------------------------
 // The presentation text is BIND's: a zone of unusual names and strings, read by our reader,
 // gives each name and value as `named-checkzone -D` (BIND 9.18) prints them.

@@ -118,7 +118,7 @@ fn json_lists_the_findings_with_their_evidence() {
 
 #[test]
 fn a_scenario_file_is_checked() {
-    let s = delegation_lab::scenario::presets::build("quiz").unwrap();
+    let s = delegation_lab_engine::scenario::presets::build("quiz").unwrap();
     let path = std::env::temp_dir().join(format!("dl-check-{}.json", std::process::id()));
     std::fs::write(&path, s.to_json()).unwrap();
     let (code, stdout, _) = check(&["--scenario", path.to_str().unwrap()]);

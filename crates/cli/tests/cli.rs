@@ -22,7 +22,7 @@ fn presets_are_listed() {
     assert!(out.lines().next().unwrap().starts_with("article "));
     assert_eq!(
         out.lines().count(),
-        delegation_lab::scenario::presets::PRESETS.len()
+        delegation_lab_engine::scenario::presets::PRESETS.len()
     );
 }
 
@@ -71,7 +71,7 @@ fn dig_short_json_and_trace() {
 
 #[test]
 fn dig_to_one_server_by_name_or_address() {
-    let s = delegation_lab::scenario::presets::build("article").unwrap();
+    let s = delegation_lab_engine::scenario::presets::build("article").unwrap();
     let child = s
         .aws
         .hosted_zones
@@ -136,7 +136,10 @@ fn bad_input_is_one_line_on_stderr_with_exit_2() {
 
 #[test]
 fn a_zone_folder_and_a_scenario_file_are_sources() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/oracle/seed");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/oracle/seed"
+    );
     let (code, out, err) = run(&[
         "dig",
         "+short",
@@ -150,7 +153,7 @@ fn a_zone_folder_and_a_scenario_file_are_sources() {
     let file = std::env::temp_dir().join(format!("dl-cli-{}.json", std::process::id()));
     std::fs::write(
         &file,
-        delegation_lab::scenario::presets::build("quiz")
+        delegation_lab_engine::scenario::presets::build("quiz")
             .unwrap()
             .to_json(),
     )
@@ -186,8 +189,8 @@ fn generate_writes_a_scenario_that_loads() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(out.contains("12 hosted zones"), "{out}");
     let text = std::fs::read_to_string(&file).unwrap();
-    let s = delegation_lab::scenario::Scenario::from_json(&text).unwrap();
-    assert_eq!(s, delegation_lab::scenario::scale::many_zones(12, 3));
+    let s = delegation_lab_engine::scenario::Scenario::from_json(&text).unwrap();
+    assert_eq!(s, delegation_lab_engine::scenario::scale::many_zones(12, 3));
     let (code, out, _) = run(&["dig", "+short", "www.s11.example.com", "--scenario", path]);
     assert_eq!((code, out.as_str()), (0, "s11.example.com.\n10.1.0.11\n"));
 

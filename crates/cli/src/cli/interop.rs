@@ -1,15 +1,15 @@
 //! `delegation-lab import`, `export`, `share` and `open-link`: the command-line face of
-//! [`delegation_lab::scenario::interop`]. Files are read and written here; the functions
+//! [`delegation_lab_engine::scenario::interop`]. Files are read and written here; the functions
 //! behind take and return text, as the web app uses them.
 
 use std::path::Path;
 
 use clap::Subcommand;
 
-use delegation_lab::scenario::interop::{
+use delegation_lab_engine::scenario::interop::{
     self, Import, ImportMode, LINK_BUDGET, LinkFocus, MAX_IMPORT_BYTES, import_too_large,
 };
-use delegation_lab::scenario::{file_name, source};
+use delegation_lab_engine::scenario::{file_name, source};
 
 #[derive(Subcommand)]
 pub enum ImportCommand {

@@ -8,11 +8,11 @@ use std::fmt::Write;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
-use delegation_lab::aws::acm::{
+use delegation_lab_engine::aws::acm::{
     self, Certificate, Check, Event, Target, history::elapsed_text, history::iso_time,
 };
-use delegation_lab::dns::resolve::{Resolution, step_json};
-use delegation_lab::scenario::{Scenario, acm_ops, dig_command, source};
+use delegation_lab_engine::dns::resolve::{Resolution, step_json};
+use delegation_lab_engine::scenario::{Scenario, acm_ops, dig_command, source};
 
 #[derive(Subcommand)]
 pub enum AcmCommand {

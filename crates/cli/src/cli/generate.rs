@@ -4,7 +4,7 @@
 
 use clap::Subcommand;
 
-use delegation_lab::scenario::{interop, scale};
+use delegation_lab_engine::scenario::{interop, scale};
 
 #[derive(Subcommand)]
 pub enum GenerateCommand {

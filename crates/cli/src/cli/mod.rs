@@ -11,8 +11,8 @@ mod interop;
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 
-use delegation_lab::dns::resolve::Cache;
-use delegation_lab::scenario::{dig_command, presets, source};
+use delegation_lab_engine::dns::resolve::Cache;
+use delegation_lab_engine::scenario::{dig_command, presets, source};
 
 #[derive(Parser)]
 #[command(

@@ -2,8 +2,8 @@
 //! for people or JSON for scripts. Exit code 1 when any finding is an error, so a team can
 //! run it in CI on a planned setup; 0 otherwise.
 
-use delegation_lab::diagnose::{self, Finding, Severity};
-use delegation_lab::scenario::{Scenario, source};
+use delegation_lab_engine::diagnose::{self, Finding, Severity};
+use delegation_lab_engine::scenario::{Scenario, source};
 
 /// Width the explanations are wrapped to.
 const WIDTH: usize = 100;

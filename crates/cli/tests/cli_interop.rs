@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use delegation_lab::scenario::Scenario;
-use delegation_lab::scenario::presets;
+use delegation_lab_engine::scenario::Scenario;
+use delegation_lab_engine::scenario::presets;
 
 fn run_with(args: &[&str], stdin: &str) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_delegation-lab"))
@@ -287,4 +287,33 @@ fn share_then_open_the_link() {
         stderr,
         "delegation-lab open-link: this link is damaged or cut short (its data ends too early): copy the whole link again\n"
     );
+}
+
+/// An import file past the size limit is refused before it is read (moved from the hostile
+/// input tests: it runs the binary).
+#[test]
+fn an_import_past_the_size_limit_is_refused_before_it_is_read() {
+    let dir = std::env::temp_dir().join(format!("delegation-lab-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.zone");
+    let file = std::fs::File::create(&big).unwrap();
+    let limit = delegation_lab_engine::scenario::interop::MAX_IMPORT_BYTES as u64;
+    file.set_len(limit + 1).unwrap();
+    let out = dir.join("out.json");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_delegation-lab"))
+        .args([
+            "import",
+            "zone",
+            big.to_str().unwrap(),
+            "--zone",
+            "example.com",
+        ])
+        .args(["--scenario", "article", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("larger than 16 MiB"), "{stderr}");
+    assert!(!out.exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }
