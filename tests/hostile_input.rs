@@ -145,7 +145,11 @@ fn a_name_outside_ascii_is_refused_with_its_punycode_form_everywhere() {
             "AliasTarget": {"HostedZoneId": "Z2FDTNDATAQYW2", "DNSName": name, "EvaluateTargetHealth": false}}));
         punycode(&r53(&s, &alias).unwrap_err().to_string());
         // The dig command line.
-        punycode(&dig_command::parse(&[name.to_string()]).unwrap_err());
+        punycode(
+            &dig_command::parse(&[name.to_string()])
+                .unwrap_err()
+                .to_string(),
+        );
         // A scenario document, and the same in a share link.
         let damaged = edited(&s, |doc| {
             doc["aws"]["hosted_zones"][0]["name"] = json!(name);

@@ -242,9 +242,16 @@ pub fn judge(s: &Scenario, done: &BTreeSet<ItemId>) -> Vec<ItemId> {
         out.push(ItemId::Certificate);
     }
     if done.contains(&ItemId::Delegate) || out.contains(&ItemId::Delegate) {
+        // Findings about the child's delegation: the parent's NS set for the child is involved.
+        let child = n(CHILD);
+        let about_child = |f: &&diagnose::Finding| {
+            f.involved
+                .iter()
+                .any(|i| i.record.as_ref().is_some_and(|r| r.name == child))
+        };
         let codes: Vec<Code> = diagnose::diagnose(s)
             .iter()
-            .filter(|f| f.title.starts_with(CHILD))
+            .filter(about_child)
             .map(|f| f.code)
             .collect();
         if codes.contains(&Code::DelegationNsMismatch) {

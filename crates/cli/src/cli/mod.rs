@@ -193,7 +193,7 @@ fn take_scenario(args: Vec<String>) -> Result<(String, Vec<String>), String> {
 
 fn dig(args: Vec<String>) -> Result<(String, i32), String> {
     let (source, words) = take_scenario(args)?;
-    let parsed = dig_command::parse(&words)?;
+    let parsed = dig_command::parse(&words).map_err(|e| e.to_string())?;
     let scenario = source::load(&source)?;
     let mut cache = Cache::new();
     let run = dig_command::run(
@@ -202,6 +202,7 @@ fn dig(args: Vec<String>) -> Result<(String, i32), String> {
         scenario.clock,
         &parsed,
         &words.join(" "),
-    )?;
+    )
+    .map_err(|e| e.to_string())?;
     Ok((run.text, run.exit_code))
 }

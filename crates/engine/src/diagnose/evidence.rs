@@ -36,7 +36,7 @@ pub fn dig_with_cache(world: &World, mut cache: Cache, now: u64, args: &str) -> 
         }
         Err(e) => Evidence {
             command,
-            summary: e,
+            summary: e.to_string(),
             text: String::new(),
             resolution: None,
         },

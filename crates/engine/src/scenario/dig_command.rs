@@ -10,12 +10,14 @@ use hickory_proto::rr::{Name, RecordType};
 
 use crate::dns::answer::Question;
 use crate::dns::dig::{self, Compression, DigContext, TraceHop};
-use crate::dns::name::parse_absolute;
+use crate::dns::name::{NameError, parse_absolute};
 use crate::dns::resolve::{self, Cache, Decision, PUBLIC_RESOLVER, Resolution};
 use crate::dns::rtype::parse_type_mnemonic;
 use crate::dns::server::Software;
 use crate::dns::transport;
 use crate::dns::world::World;
+use crate::scenario::dig_suggest::ServerSuggestion;
+use thiserror::Error;
 
 /// A parsed dig command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,8 +33,52 @@ pub struct DigArgs {
     pub display: dig::Display,
 }
 
-/// Reads dig's arguments. The error is one sentence for the user.
-pub fn parse(args: &[String]) -> Result<DigArgs, String> {
+/// Why a dig command line was refused: one sentence for the user each.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DigError {
+    #[error("@ must be followed by a server name or address, as in @8.8.8.8")]
+    EmptyServer,
+    #[error(
+        "unknown option +{0}; this dig knows +trace, +short, +norecurse, +json and the display options +[no]all, +[no]cmd, +[no]comments, +[no]question, +[no]answer, +[no]authority, +[no]additional, +[no]stats"
+    )]
+    UnknownPlusOption(String),
+    #[error("unknown option {0}")]
+    UnknownOption(String),
+    #[error("-t must be followed by a record type")]
+    TypeMissing,
+    #[error("-q must be followed by a name")]
+    NameMissing,
+    #[error("\"{0}\" is not a record type (A, AAAA, CNAME, NS, TXT, MX, CAA, SOA, DS, ...)")]
+    BadType(String),
+    #[error("\"{arg}\" is not a domain name: {source}")]
+    BadName { arg: String, source: NameError },
+    #[error("unexpected argument \"{arg}\": the name is already {name}")]
+    ExtraArgument { arg: String, name: String },
+    #[error("give a name to look up, as in: dig A www.api.example.com")]
+    NoName,
+    #[error(
+        "the display options (+noall, +answer, ...) are not simulated with +trace; drop them, or ask one server with @"
+    )]
+    DisplayWithTrace,
+    /// `@SERVER` names no server of the world; `hint` names who serves the name instead.
+    #[error("{}", no_server_text(.spec, .hint.as_deref()))]
+    NoSuchServer {
+        spec: String,
+        hint: Option<Box<ServerSuggestion>>,
+    },
+}
+
+fn no_server_text(spec: &str, hint: Option<&ServerSuggestion>) -> String {
+    match hint {
+        Some(hint) => hint.message(),
+        None => format!(
+            "no server named {spec} in this scenario: give a server's name, alias or address, or 8.8.8.8 for the public resolver"
+        ),
+    }
+}
+
+/// Reads dig's arguments.
+pub fn parse(args: &[String]) -> Result<DigArgs, DigError> {
     let mut server = None;
     let mut name: Option<Name> = None;
     let mut rtype: Option<RecordType> = None;
@@ -42,9 +88,7 @@ pub fn parse(args: &[String]) -> Result<DigArgs, String> {
     while let Some(arg) = it.next() {
         if let Some(s) = arg.strip_prefix('@') {
             if s.is_empty() {
-                return Err(
-                    "@ must be followed by a server name or address, as in @8.8.8.8".into(),
-                );
+                return Err(DigError::EmptyServer);
             }
             server = Some(s.to_string());
         } else if let Some(opt) = arg.strip_prefix('+') {
@@ -65,24 +109,18 @@ pub fn parse(args: &[String]) -> Result<DigArgs, String> {
                     };
                     match display.flag(name) {
                         Some(flag) => *flag = on,
-                        None => {
-                            return Err(format!(
-                                "unknown option +{opt}; this dig knows +trace, +short, +norecurse, +json \
-                                 and the display options +[no]all, +[no]cmd, +[no]comments, +[no]question, \
-                                 +[no]answer, +[no]authority, +[no]additional, +[no]stats"
-                            ));
-                        }
+                        None => return Err(DigError::UnknownPlusOption(opt.to_string())),
                     }
                 }
             }
         } else if arg == "-t" {
-            let t = it.next().ok_or("-t must be followed by a record type")?;
+            let t = it.next().ok_or(DigError::TypeMissing)?;
             rtype = Some(parse_type(t)?);
         } else if arg == "-q" {
-            let q = it.next().ok_or("-q must be followed by a name")?;
+            let q = it.next().ok_or(DigError::NameMissing)?;
             name = Some(parse_name(q)?);
         } else if arg.starts_with('-') {
-            return Err(format!("unknown option {arg}"));
+            return Err(DigError::UnknownOption(arg.clone()));
         } else if arg.eq_ignore_ascii_case("IN") {
             continue;
         } else if rtype.is_none() && looks_like_type(arg) {
@@ -90,18 +128,15 @@ pub fn parse(args: &[String]) -> Result<DigArgs, String> {
         } else if name.is_none() {
             name = Some(parse_name(arg)?);
         } else {
-            return Err(format!(
-                "unexpected argument \"{arg}\": the name is already {}",
-                name.as_ref().map(|n| n.to_string()).unwrap_or_default()
-            ));
+            return Err(DigError::ExtraArgument {
+                arg: arg.clone(),
+                name: name.as_ref().map(|n| n.to_string()).unwrap_or_default(),
+            });
         }
     }
-    let name = name.ok_or("give a name to look up, as in: dig A www.api.example.com")?;
+    let name = name.ok_or(DigError::NoName)?;
     if trace && display != dig::Display::default() {
-        return Err(
-            "the display options (+noall, +answer, ...) are not simulated with +trace; drop them, or ask one server with @"
-                .into(),
-        );
+        return Err(DigError::DisplayWithTrace);
     }
     Ok(DigArgs {
         server,
@@ -120,27 +155,38 @@ fn looks_like_type(arg: &str) -> bool {
     parse_type_mnemonic(arg).is_some() && !arg.contains('.')
 }
 
-fn parse_type(arg: &str) -> Result<RecordType, String> {
-    parse_type_mnemonic(arg).ok_or_else(|| {
-        format!("\"{arg}\" is not a record type (A, AAAA, CNAME, NS, TXT, MX, CAA, SOA, DS, ...)")
-    })
+fn parse_type(arg: &str) -> Result<RecordType, DigError> {
+    parse_type_mnemonic(arg).ok_or_else(|| DigError::BadType(arg.to_string()))
 }
 
-fn parse_name(arg: &str) -> Result<Name, String> {
-    parse_absolute(arg).map_err(|e| format!("\"{arg}\" is not a domain name: {e}"))
+fn parse_name(arg: &str) -> Result<Name, DigError> {
+    parse_absolute(arg).map_err(|source| DigError::BadName {
+        arg: arg.to_string(),
+        source,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn words(line: &str) -> Vec<String> {
+        line.split_whitespace().map(String::from).collect()
+    }
+
+    /// The arguments, or the error as the user reads it.
     fn p(line: &str) -> Result<DigArgs, String> {
-        parse(
-            &line
-                .split_whitespace()
-                .map(String::from)
-                .collect::<Vec<_>>(),
-        )
+        parse(&words(line)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn errors_are_told_apart_by_kind() {
+        let kind = |line: &str| parse(&words(line)).unwrap_err();
+        assert_eq!(kind("@ x.com"), DigError::EmptyServer);
+        assert_eq!(kind("-t"), DigError::TypeMissing);
+        assert_eq!(kind("x.com -z"), DigError::UnknownOption("-z".into()));
+        assert!(matches!(kind("a..b"), DigError::BadName { arg, .. } if arg == "a..b"));
+        assert_eq!(kind("+trace +noall x.com"), DigError::DisplayWithTrace);
     }
 
     #[test]
@@ -223,7 +269,12 @@ pub struct DigRun {
 
 /// Runs a dig command line (the words after `dig`) on a world. `cache` is the public
 /// resolver's cache (the CLI passes an empty one); `now` the simulated clock.
-pub fn run_line(world: &World, cache: &mut Cache, now: u64, line: &str) -> Result<DigRun, String> {
+pub fn run_line(
+    world: &World,
+    cache: &mut Cache,
+    now: u64,
+    line: &str,
+) -> Result<DigRun, DigError> {
     let words: Vec<String> = line.split_whitespace().map(String::from).collect();
     let words: Vec<String> = match words.first() {
         Some(w) if w == "dig" => words[1..].to_vec(),
@@ -240,7 +291,7 @@ pub fn run(
     now: u64,
     args: &DigArgs,
     line: &str,
-) -> Result<DigRun, String> {
+) -> Result<DigRun, DigError> {
     let question = Question::new(args.name.clone(), args.rtype);
     let target = match &args.server {
         None => Target::Resolver,
@@ -254,12 +305,10 @@ pub fn run(
                 Some(s) => Target::Server(s, spec.trim_end_matches('.').to_string()),
                 None => {
                     // Who does serve the name, and the command with one of them.
-                    if let Some(hint) = super::dig_suggest::suggest_server(world, line) {
-                        return Err(hint.message());
-                    }
-                    return Err(format!(
-                        "no server named {spec} in this scenario: give a server's name, alias or address, or 8.8.8.8 for the public resolver"
-                    ));
+                    return Err(DigError::NoSuchServer {
+                        spec: spec.clone(),
+                        hint: super::dig_suggest::suggest_server(world, line).map(Box::new),
+                    });
                 }
             },
         },

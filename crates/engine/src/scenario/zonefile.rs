@@ -48,6 +48,9 @@ pub struct ZoneFileError {
     pub column: Option<usize>,
     /// What is wrong and what was expected.
     pub message: String,
+    /// The record type the zone lacks at its origin (SOA or NS), when that is what is wrong:
+    /// an import of a bare listing supplies the hosted zone's own.
+    pub missing_apex: Option<hickory_proto::rr::RecordType>,
 }
 
 impl std::fmt::Display for ZoneFileError {

@@ -19,7 +19,7 @@ use super::{ImportError, find_hosted_zone};
 use crate::dns::internet::tld_zone_id;
 use crate::dns::rrset::RecordSet;
 use crate::scenario::Scenario;
-use crate::scenario::zonefile::{ZoneFileError, parse_zone_file};
+use crate::scenario::zonefile::parse_zone_file;
 
 /// Reads `text` (named `file` in messages) as the zone file of hosted zone `zone` (an id or
 /// a name) and returns the checked edit that puts its records into the zone.
@@ -50,10 +50,10 @@ pub fn import_zone_file(
         };
         match parse_zone_file(&full, &origin, &hz.id, file) {
             Ok(zone) => break zone,
-            Err(e) if missing(&e, "no SOA record") && !supplied.contains(" SOA ") => {
+            Err(e) if e.missing_apex == Some(RecordType::SOA) && !supplied.contains(" SOA ") => {
                 supplied.push_str(&soa);
             }
-            Err(e) if missing(&e, "no NS records") && !supplied.contains(" NS ") => {
+            Err(e) if e.missing_apex == Some(RecordType::NS) && !supplied.contains(" NS ") => {
                 supplied.push_str(&ns);
             }
             Err(e) if e.line.is_some_and(|line| line > text.lines().count()) => {
@@ -102,11 +102,6 @@ pub fn import_zone_file(
         }
     }
     batch::build(s, hz, file, sets, mode, notes)
-}
-
-/// Whether the reader refused the text for lacking apex data (an error on no line).
-fn missing(e: &ZoneFileError, prefix: &str) -> bool {
-    e.line.is_none() && e.message.starts_with(prefix)
 }
 
 /// The names inside a set's values.

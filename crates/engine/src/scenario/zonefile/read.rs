@@ -61,6 +61,7 @@ pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zo
                     line: Some(e.line),
                     column: Some(lex::column(text, e.offset)),
                     message: e.message,
+                    missing_apex: None,
                 });
             }
         }
@@ -209,6 +210,7 @@ impl<'t> Reader<'t> {
             line: Some(token.line),
             column: Some(lex::column(self.text, token.offset)),
             message: message.into(),
+            missing_apex: None,
         }
     }
 
@@ -218,6 +220,7 @@ impl<'t> Reader<'t> {
             line: Some(line),
             column: None,
             message: message.into(),
+            missing_apex: None,
         }
     }
 
@@ -925,6 +928,7 @@ impl<'t> Reader<'t> {
                 message: format!(
                     "no SOA record at the zone's origin {origin}; a zone starts with one, such as \"{origin} 900 IN SOA ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400\""
                 ),
+                missing_apex: Some(RecordType::SOA),
             });
         }
         if !has(RecordType::NS) {
@@ -935,6 +939,7 @@ impl<'t> Reader<'t> {
                 message: format!(
                     "no NS records at the zone's origin {origin}; a zone lists its name servers there, such as \"{origin} 172800 IN NS ns-1.awsdns-00.com.\""
                 ),
+                missing_apex: Some(RecordType::NS),
             });
         }
 
