@@ -7,7 +7,7 @@ use delegation_lab::aws::route53::{self, Change, ChangeAction};
 use delegation_lab::dns::resolve::{self, Cache};
 use delegation_lab::dns::rrset::{AliasTarget, RecordSet, parse_values};
 use delegation_lab::dns::{Question, n};
-use delegation_lab::scenario::{DocumentError, Scenario, presets};
+use delegation_lab::scenario::{DocumentError, Inconsistency, Scenario, presets};
 use hickory_proto::rr::RecordType;
 
 fn rich() -> Scenario {
@@ -123,7 +123,7 @@ fn bad_documents_are_refused_precisely() {
         (good.replacen("\"version\": 1", "\"version\": \"one\"", 1), DocumentError::Damaged { path: "version".into(), message: "the version must be a whole number".into() }),
         (good.replacen("\"ip\": \"198.41.0.4\"", "\"ip\": \"198.41.0\"", 1), DocumentError::Damaged { path: "line ".into(), message: "invalid IPv4 address syntax".into() }),
         (good.replacen("\"192.0.2.10\"", "\"192.0.2\"", 1), DocumentError::Damaged { path: "line ".into(), message: "record api.example.com. A: \"192.0.2\" is not an IPv4 address; an A record needs four numbers from 0 to 255 separated by dots, such as 192.0.2.10".into() }),
-        (good.replacen("\"ip\": \"192.33.4.12\"", "\"ip\": \"198.41.0.4\"", 1), DocumentError::Inconsistent("two servers have the address 198.41.0.4".into())),
+        (good.replacen("\"ip\": \"192.33.4.12\"", "\"ip\": \"198.41.0.4\"", 1), DocumentError::Inconsistent(Inconsistency::SharedAddress("198.41.0.4".parse().unwrap()))),
     ];
     for (text, want) in cases {
         let got = Scenario::from_json(&text).expect_err("refused");

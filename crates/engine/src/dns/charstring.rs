@@ -4,18 +4,44 @@
 //! `\DDD`), so that reading what was written gives the same bytes. Also the splitting of a
 //! one-line value into its fields (quoted strings and plain words).
 
+use thiserror::Error;
+
+/// Why presentation text does not read as octets.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CharStringError {
+    #[error("a '\\' at the end of the text escapes nothing")]
+    DanglingEscape,
+    #[error("a '\\' before a character outside ASCII; write its octets as \\DDD")]
+    EscapedNonAscii,
+    #[error("the escape \"\\{0}\" needs three digits, such as \\032 for a space")]
+    ShortEscape(String),
+    #[error("the escape \\{0} is not an octet; write \\000 to \\255")]
+    NotAnOctet(u32),
+    #[error("a value must be on one line")]
+    LineBreak,
+    #[error("a value cannot hold parentheses outside quotes; put the text in double quotes")]
+    Parenthesis,
+    #[error("a quote is not closed")]
+    OpenQuote,
+}
+
+/// Where a reader's error is a sentence (a zone file's, a record value's), this is its text.
+impl From<CharStringError> for String {
+    fn from(e: CharStringError) -> Self {
+        e.to_string()
+    }
+}
+
 /// Reads the escape at the start of `bytes` (which starts with `\`): the octet and how many
 /// bytes of text it took. `\DDD` is the octet of decimal value DDD (000 to 255), `\X` is X.
-pub fn escape(bytes: &[u8]) -> Result<(u8, usize), String> {
+pub fn escape(bytes: &[u8]) -> Result<(u8, usize), CharStringError> {
     debug_assert_eq!(bytes.first(), Some(&b'\\'));
     let Some(&next) = bytes.get(1) else {
-        return Err("a '\\' at the end of the text escapes nothing".into());
+        return Err(CharStringError::DanglingEscape);
     };
     if !next.is_ascii_digit() {
         if !next.is_ascii() {
-            return Err(
-                "a '\\' before a character outside ASCII; write its octets as \\DDD".into(),
-            );
+            return Err(CharStringError::EscapedNonAscii);
         }
         return Ok((next, 2));
     }
@@ -26,20 +52,17 @@ pub fn escape(bytes: &[u8]) -> Result<(u8, usize), String> {
             .take_while(|b| b.is_ascii_digit())
             .map(|&b| char::from(b))
             .collect();
-        return Err(format!(
-            "the escape \"\\{shown}\" needs three digits, such as \\032 for a space"
-        ));
+        return Err(CharStringError::ShortEscape(shown));
     }
     let value = digits
         .iter()
         .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
-    let octet = u8::try_from(value)
-        .map_err(|_| format!("the escape \\{value} is not an octet; write \\000 to \\255"))?;
+    let octet = u8::try_from(value).map_err(|_| CharStringError::NotAnOctet(value))?;
     Ok((octet, 4))
 }
 
 /// Decodes every escape of `raw` (text between quotes, or a plain word).
-pub fn unescape(raw: &str) -> Result<Vec<u8>, String> {
+pub fn unescape(raw: &str) -> Result<Vec<u8>, CharStringError> {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -90,7 +113,7 @@ pub struct Field<'a> {
 
 impl Field<'_> {
     /// The field's octets, escapes decoded.
-    pub fn bytes(&self) -> Result<Vec<u8>, String> {
+    pub fn bytes(&self) -> Result<Vec<u8>, CharStringError> {
         unescape(self.raw)
     }
 }
@@ -100,27 +123,22 @@ impl Field<'_> {
 /// escapes the next character. A value holds no comment, so `;` outside quotes is an
 /// ordinary character; parentheses (which group lines in a zone file) and line breaks are
 /// refused.
-pub fn fields(value: &str) -> Result<Vec<Field<'_>>, String> {
+pub fn fields(value: &str) -> Result<Vec<Field<'_>>, CharStringError> {
     let bytes = value.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b' ' | b'\t' => i += 1,
-            b'\n' | b'\r' => return Err("a value must be on one line".into()),
-            b'(' | b')' => {
-                return Err(
-                    "a value cannot hold parentheses outside quotes; put the text in double quotes"
-                        .into(),
-                );
-            }
+            b'\n' | b'\r' => return Err(CharStringError::LineBreak),
+            b'(' | b')' => return Err(CharStringError::Parenthesis),
             b'"' => {
                 let start = i + 1;
                 i = start;
                 loop {
                     match bytes.get(i) {
-                        None => return Err("a quote is not closed".into()),
-                        Some(b'\n' | b'\r') => return Err("a value must be on one line".into()),
+                        None => return Err(CharStringError::OpenQuote),
+                        Some(b'\n' | b'\r') => return Err(CharStringError::LineBreak),
                         Some(b'\\') => i += 2,
                         Some(b'"') => break,
                         Some(_) => i += 1,
@@ -170,14 +188,18 @@ mod tests {
         assert_eq!(unescape("c\\ d\\065\\255\\000").unwrap(), b"c dA\xff\x00");
         assert_eq!(
             unescape("\\300").unwrap_err(),
+            CharStringError::NotAnOctet(300)
+        );
+        assert_eq!(
+            unescape("\\300").unwrap_err().to_string(),
             "the escape \\300 is not an octet; write \\000 to \\255"
         );
         assert_eq!(
-            unescape("a\\12").unwrap_err(),
+            unescape("a\\12").unwrap_err().to_string(),
             "the escape \"\\12\" needs three digits, such as \\032 for a space"
         );
         assert_eq!(
-            unescape("a\\").unwrap_err(),
+            unescape("a\\").unwrap_err().to_string(),
             "a '\\' at the end of the text escapes nothing"
         );
     }
@@ -197,8 +219,8 @@ mod tests {
             ]
         );
         assert_eq!(fields("\"\"").unwrap()[0].raw, "");
-        assert_eq!(fields("\"open").unwrap_err(), "a quote is not closed");
-        assert!(fields("a (b)").is_err());
-        assert!(fields("a\nb").is_err());
+        assert_eq!(fields("\"open").unwrap_err(), CharStringError::OpenQuote);
+        assert_eq!(fields("a (b)").unwrap_err(), CharStringError::Parenthesis);
+        assert_eq!(fields("a\nb").unwrap_err(), CharStringError::LineBreak);
     }
 }

@@ -116,7 +116,7 @@ fn split_labels(text: &str) -> Result<Vec<Vec<u8>>, NameError> {
                 let (octet, used) = super::charstring::escape(&bytes[i..]).map_err(|reason| {
                     NameError::Invalid {
                         name: text.to_string(),
-                        reason,
+                        reason: reason.to_string(),
                     }
                 })?;
                 label.push(octet);

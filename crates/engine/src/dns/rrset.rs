@@ -391,7 +391,7 @@ fn read_fields(rtype: RecordType, value: &str) -> Result<RData, rdata_read::Data
         message,
     };
     one_line(value).map_err(error)?;
-    let fields = charstring::fields(value).map_err(error)?;
+    let fields = charstring::fields(value).map_err(|e| error(e.into()))?;
     rdata_read::read(rtype, &fields, &|text| {
         name::parse_absolute(text).map_err(|e| format!("\"{text}\": {e}"))
     })

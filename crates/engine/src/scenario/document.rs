@@ -54,8 +54,66 @@ pub enum DocumentError {
     #[error("the scenario is damaged at {path}: {message}")]
     Damaged { path: String, message: String },
     #[error("the scenario is inconsistent: {0}")]
-    Inconsistent(String),
+    Inconsistent(Inconsistency),
 }
+
+/// What the types of a document cannot say and [`Scenario::check`] does: references between
+/// its parts, the form of ids, and times within the clock's range.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Inconsistency {
+    #[error(transparent)]
+    Time(#[from] clock::ClockError),
+    #[error("two servers have the address {0}")]
+    SharedAddress(std::net::Ipv4Addr),
+    #[error("server {server} serves zone {zone}, which is not in the document")]
+    UnknownZoneServed { server: String, zone: String },
+    #[error(transparent)]
+    ZoneId(#[from] ZoneIdError),
+    #[error("two zones have the id {0}")]
+    SharedZoneId(String),
+    #[error(
+        "zone {zone} has {} at its origin {origin}; a zone needs its SOA and NS records there",
+        if *.rtype == RecordType::SOA { "no SOA record" } else { "no NS records" }
+    )]
+    MissingApex {
+        zone: String,
+        origin: String,
+        rtype: RecordType,
+    },
+    #[error(
+        "the hosted zone id {0:?} is not a Route 53 id: Z followed by up to 32 upper-case letters and digits, such as Z0123456789ABCDEFGHIJ"
+    )]
+    HostedZoneId(String),
+    #[error(
+        "hosted zone {zone} has the delegation set {set:?}: Route 53's name servers are numbered 0 to 2047"
+    )]
+    DelegationSet { zone: String, set: [u16; 4] },
+    #[error("hosted zone {zone} belongs to account {account}, which is not in the document")]
+    HostedZoneAccount { zone: String, account: String },
+    #[error("hosted zone {0} has no zone data")]
+    NoZoneData(String),
+    #[error(
+        "hosted zone {zone} is named {name} but its zone data is for {origin}: a hosted zone serves the zone of its own name"
+    )]
+    NameMismatch {
+        zone: String,
+        name: String,
+        origin: String,
+    },
+    #[error(
+        "a retired delegation set of {name} is {set:?}: Route 53's name servers are numbered 0 to 2047"
+    )]
+    RetiredSet { name: String, set: [u16; 4] },
+    #[error("certificate {arn} belongs to account {account}, which is not in the document")]
+    CertificateAccount { arn: String, account: String },
+}
+
+/// A zone id that cannot be one (see [`check_zone_id`]).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error(
+    "the zone id {0:?} is not an id: a zone id is a Route 53 id or the zone's name (such as example.com.), without spaces, '/' or '\\'"
+)]
+pub struct ZoneIdError(pub String);
 
 impl Scenario {
     /// An empty scenario: the root and TLDs only.
@@ -111,19 +169,19 @@ impl Scenario {
 
     /// Checks what the types cannot: references between parts of the document, the form
     /// of ids (they name exported files), and that every time is within the clock's range.
-    pub fn check(&self) -> Result<(), String> {
-        self.check_times().map_err(|e| e.to_string())?;
+    pub fn check(&self) -> Result<(), Inconsistency> {
+        self.check_times()?;
         let mut ips = std::collections::BTreeSet::new();
         for s in &self.world.servers {
             if !ips.insert(s.ip) {
-                return Err(format!("two servers have the address {}", s.ip));
+                return Err(Inconsistency::SharedAddress(s.ip));
             }
             for z in &s.zones {
                 if self.world.zone(z).is_none() {
-                    return Err(format!(
-                        "server {} serves zone {z}, which is not in the document",
-                        s.name
-                    ));
+                    return Err(Inconsistency::UnknownZoneServed {
+                        server: s.name.to_string(),
+                        zone: z.clone(),
+                    });
                 }
             }
         }
@@ -131,65 +189,61 @@ impl Scenario {
         for z in &self.world.zones {
             check_zone_id(&z.id)?;
             if !ids.insert(&z.id) {
-                return Err(format!("two zones have the id {}", z.id));
+                return Err(Inconsistency::SharedZoneId(z.id.clone()));
             }
             // As BIND (and the zone folder's reader) refuses such a zone: a zone starts at its
             // SOA and lists its name servers at its origin.
-            for (rtype, what) in [
-                (RecordType::SOA, "no SOA record"),
-                (RecordType::NS, "no NS records"),
-            ] {
+            for rtype in [RecordType::SOA, RecordType::NS] {
                 if z.get(&z.origin, rtype).is_none() {
-                    return Err(format!(
-                        "zone {} has {what} at its origin {}; a zone needs its SOA and NS records there",
-                        z.id,
-                        crate::dns::name::text(&z.origin)
-                    ));
+                    return Err(Inconsistency::MissingApex {
+                        zone: z.id.clone(),
+                        origin: crate::dns::name::text(&z.origin),
+                        rtype,
+                    });
                 }
             }
         }
         let pool = |set: &[u16; 4]| set.iter().all(|&n| n < 2048);
         for hz in &self.aws.hosted_zones {
             if !is_hosted_zone_id(&hz.id) {
-                return Err(format!(
-                    "the hosted zone id {:?} is not a Route 53 id: Z followed by up to 32 upper-case letters and digits, such as Z0123456789ABCDEFGHIJ",
-                    hz.id
-                ));
+                return Err(Inconsistency::HostedZoneId(hz.id.clone()));
             }
             if !pool(&hz.delegation_set) {
-                return Err(format!(
-                    "hosted zone {} has the delegation set {:?}: Route 53's name servers are numbered 0 to 2047",
-                    hz.id, hz.delegation_set
-                ));
+                return Err(Inconsistency::DelegationSet {
+                    zone: hz.id.clone(),
+                    set: hz.delegation_set,
+                });
             }
             if self.aws.account(&hz.account).is_none() {
-                return Err(format!(
-                    "hosted zone {} belongs to account {}, which is not in the document",
-                    hz.id, hz.account
-                ));
+                return Err(Inconsistency::HostedZoneAccount {
+                    zone: hz.id.clone(),
+                    account: hz.account.clone(),
+                });
             }
             match self.world.zone(&hz.id) {
-                None => return Err(format!("hosted zone {} has no zone data", hz.id)),
+                None => return Err(Inconsistency::NoZoneData(hz.id.clone())),
                 Some(zone) if zone.origin != hz.name => {
-                    return Err(format!(
-                        "hosted zone {} is named {} but its zone data is for {}: a hosted zone serves the zone of its own name",
-                        hz.id, hz.name, zone.origin
-                    ));
+                    return Err(Inconsistency::NameMismatch {
+                        zone: hz.id.clone(),
+                        name: hz.name.to_string(),
+                        origin: zone.origin.to_string(),
+                    });
                 }
                 Some(_) => {}
             }
         }
         if let Some((name, set)) = self.aws.retired_sets.iter().find(|(_, s)| !pool(s)) {
-            return Err(format!(
-                "a retired delegation set of {name} is {set:?}: Route 53's name servers are numbered 0 to 2047"
-            ));
+            return Err(Inconsistency::RetiredSet {
+                name: name.to_string(),
+                set: *set,
+            });
         }
         for cert in &self.aws.certificates {
             if self.aws.account(&cert.account).is_none() {
-                return Err(format!(
-                    "certificate {} belongs to account {}, which is not in the document",
-                    cert.arn, cert.account
-                ));
+                return Err(Inconsistency::CertificateAccount {
+                    arn: cert.arn.clone(),
+                    account: cert.account.clone(),
+                });
             }
         }
         Ok(())
@@ -230,12 +284,10 @@ impl Scenario {
 /// A zone id names the zone in the document and, as a tag, its file in a zone folder: a
 /// Route 53 id or the zone's own name (`example.com.`, `.`), printable ASCII without
 /// spaces, `/` or `\`.
-pub fn check_zone_id(id: &str) -> Result<(), String> {
+pub fn check_zone_id(id: &str) -> Result<(), ZoneIdError> {
     let printable = |c: char| c.is_ascii_graphic() && c != '/' && c != '\\';
     if id.is_empty() || id.len() > 300 || !id.chars().all(printable) {
-        return Err(format!(
-            "the zone id {id:?} is not an id: a zone id is a Route 53 id or the zone's name (such as example.com.), without spaces, '/' or '\\'"
-        ));
+        return Err(ZoneIdError(id.to_string()));
     }
     Ok(())
 }

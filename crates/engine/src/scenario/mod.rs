@@ -18,4 +18,4 @@ pub mod source;
 pub mod zone_folder;
 pub mod zonefile;
 
-pub use document::{DocumentError, Scenario, VERSION};
+pub use document::{DocumentError, Inconsistency, Scenario, VERSION};

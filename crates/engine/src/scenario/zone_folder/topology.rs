@@ -216,7 +216,7 @@ pub(super) fn read(json: &str) -> Result<Topology, FolderError> {
             ));
         }
         if let Some(Err(e)) = entry.id.as_deref().map(check_zone_id) {
-            return Err(at(format!("{path}.id"), e));
+            return Err(at(format!("{path}.id"), e.to_string()));
         }
         zones.push(ZoneSpec {
             key,

@@ -263,7 +263,7 @@ mod tests {
         assert_eq!((err.line, column(text, err.offset)), (2, 7));
         assert_eq!(entries("x A 1 )\n").unwrap_err().line, 1);
         assert_eq!(
-            unescape("\\300").unwrap_err(),
+            unescape("\\300").unwrap_err().to_string(),
             "the escape \\300 is not an octet; write \\000 to \\255"
         );
     }
