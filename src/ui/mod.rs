@@ -8,12 +8,12 @@
 //! - [`history`]: undo and redo stacks of document snapshots.
 //! - [`state`]: `AppState`, `Action` and the reducer (edits are the engine's
 //!   `scenario::edit::Edit`); `AppHandle` shared by context.
-//! - [`storage`]: saving to and restoring from localStorage; damaged saves kept aside.
+//! - [`platform`]: the browser as a platform: the document in localStorage (damaged saves
+//!   kept aside), the undo stacks and the view in sessionStorage across a reload, and
+//!   downloads, clipboard, location and focus (no-ops natively).
 //! - [`other_tabs`]: another tab saved a different scenario: say so rather than overwrite it.
-//! - [`undo_store`]: the undo and redo stacks kept in sessionStorage across a reload.
 //! - [`view_state`]: what the app shows with the document (selected zone, query, step);
 //!   to and from a share link's `LinkFocus`.
-//! - [`view_store`]: the selected zone and the resolution shown, kept the same way.
 //! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
 //! - [`record_form`]: the record form's fields and their validation (pure).
 //! - [`record_query`]: the record table's search by name and filter by type (pure).
@@ -23,29 +23,28 @@
 //! - [`panels`]: feature folders, each a panel's pure model beside its components:
 //!   [`panels::accounts`] (accounts, hosted zones, registry NS, the delegation the zone
 //!   panel offers) and [`panels::certificates`] (ACM: requests, validation, CAA).
-//! - [`browser`]: downloads, clipboard and location for those (wasm32; no-ops natively).
 //! - [`walkthrough`]: the article's steps as a checklist that ticks itself from the engine.
 //! - [`views`]: the other components.
 
-pub mod browser;
 pub mod doc;
 pub mod hierarchy;
 pub mod history;
 pub mod interop;
 pub mod other_tabs;
 pub mod panels;
+pub mod platform;
 pub mod record_form;
 pub mod record_query;
 pub mod record_window;
 pub mod resolve;
 pub mod sequence;
 pub mod state;
-pub mod storage;
-pub mod undo_store;
 pub mod view_state;
-pub mod view_store;
 pub mod views;
 pub mod walkthrough;
+
+// The platform modules' former paths, while branches that name them are merged.
+pub use platform::{browser, storage, undo_store, view_store};
 
 pub use doc::Doc;
 pub use state::{Action, AppHandle, AppState};

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::doc::Doc;
+use crate::ui::doc::Doc;
 
 /// The key the current document is saved under.
 pub const DOC_KEY: &str = "delegation-lab:doc";
@@ -107,7 +107,7 @@ fn keep_aside(store: &mut impl Store, raw: &str) -> Option<String> {
 pub fn download_url(text: &str) -> String {
     format!(
         "data:application/json;charset=utf-8,{}",
-        super::interop::percent_encode(text)
+        crate::ui::interop::percent_encode(text)
     )
 }
 

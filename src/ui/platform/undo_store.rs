@@ -13,9 +13,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::doc::Doc;
-use super::history::History;
-use super::storage::{Store, encode};
+use crate::ui::doc::Doc;
+use crate::ui::history::History;
+use crate::ui::platform::storage::{Store, encode};
 
 /// The sessionStorage key of the stacks.
 pub const HISTORY_KEY: &str = "delegation-lab:history";
@@ -128,7 +128,7 @@ mod tests {
     use crate::dns::{RecordSet, n};
     use crate::scenario::edit::Edit;
     use crate::ui::doc::default_doc;
-    use crate::ui::storage::MemoryStore;
+    use crate::ui::platform::storage::MemoryStore;
 
     /// The default document with `count` A records added, one undo step each.
     fn edited(count: usize) -> (History<Rc<Doc>>, Doc) {

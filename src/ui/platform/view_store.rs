@@ -3,9 +3,9 @@
 //! start (the resolve panel then runs the query again, at that step, as it does for a share
 //! link). A new tab starts at the default view. A zone that no longer exists is not selected.
 
-use super::doc::Doc;
-use super::storage::Store;
-use super::view_state::ViewState;
+use crate::ui::doc::Doc;
+use crate::ui::platform::storage::Store;
+use crate::ui::view_state::ViewState;
 
 /// The sessionStorage key of the view.
 pub const VIEW_KEY: &str = "delegation-lab:view";
@@ -42,7 +42,7 @@ pub fn restore(store: &impl Store, doc: &Doc) -> Option<ViewState> {
 mod tests {
     use super::*;
     use crate::ui::doc::default_doc;
-    use crate::ui::storage::MemoryStore;
+    use crate::ui::platform::storage::MemoryStore;
 
     #[test]
     fn the_view_comes_back_without_playing() {
