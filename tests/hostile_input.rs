@@ -703,7 +703,7 @@ fn escaped_target_names_of_aname_svcb_and_https_read_back() {
         "{written}"
     );
     assert!(
-        written.contains("1 xn--bcher-kva.example. alpn=h2"),
+        written.contains("1 xn--bcher-kva.example. alpn=\"h2\""),
         "{written}"
     );
     // A target name that is not a name is still refused at its field.
@@ -910,9 +910,30 @@ fn target_names_in_a_listing_are_read_by_the_zone_files_rule() {
     let https = parse_value(RecordType::HTTPS, "1 xn--bcher-kva.example. alpn=\"h2,h3\"").unwrap();
     let https = rdata_text(&https);
     assert!(
-        https.starts_with("1 xn--bcher-kva.example. alpn=h2,h3"),
+        https.starts_with("1 xn--bcher-kva.example. alpn=\"h2,h3\""),
         "{https}"
     );
     let aname = parse_value(RecordType::ANAME, "target.example.com").unwrap();
     assert_eq!(rdata_text(&aname), "target.example.com.");
+}
+
+/// SVCB and HTTPS in a zone file are written as BIND 9.18 writes them (`named-checkzone -D`
+/// on the same lines: parameters in key order, ALPN and unknown values quoted, ech in
+/// base64), and that text reads back to the same zone.
+#[test]
+fn svcb_parameters_are_written_in_key_order_as_bind_writes_them() {
+    let written = zone_file_round_trip(
+        "@ 900 IN SOA ns-1.awsdns-00.com. h.amazon.com. 1 7200 900 1209600 86400\n\
+         @ 172800 IN NS ns-1.awsdns-00.com.\n\
+         a 300 IN HTTPS 1 . port=8443 alpn=h2,h3 mandatory=alpn,port\n\
+         d 300 IN HTTPS 1 . ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA\n\
+         e 300 IN HTTPS 1 . key65000=abc alpn=h2\n",
+    );
+    for bind in [
+        "1 . mandatory=alpn,port alpn=\"h2,h3\" port=8443\n",
+        "1 . ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA\n",
+        "1 . alpn=\"h2\" key65000=\"abc\"\n",
+    ] {
+        assert!(written.contains(bind), "{bind}{written}");
+    }
 }

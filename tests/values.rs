@@ -195,3 +195,32 @@ fn names_are_checked_with_their_limits() {
         })
     );
 }
+
+/// SVCB and HTTPS data as BIND 9.18 writes it (`named-checkzone -D` on the same records):
+/// the parameters in the order of their keys, the ALPN list quoted, no trailing comma.
+#[test]
+fn svcb_and_https_are_written_as_bind_writes_them() {
+    use delegation_lab::dns::dig::rdata_text;
+    for (rtype, value, bind) in [
+        (
+            RecordType::HTTPS,
+            "1 . alpn=h2,h3 port=8443 ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1 mandatory=alpn,port",
+            "1 . mandatory=alpn,port alpn=\"h2,h3\" port=8443 ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1",
+        ),
+        (
+            RecordType::SVCB,
+            "0 target.example.com.",
+            "0 target.example.com.",
+        ),
+        (
+            RecordType::HTTPS,
+            "2 . alpn=\"h2\" no-default-alpn",
+            "2 . alpn=\"h2\" no-default-alpn",
+        ),
+    ] {
+        let data = parse_value(rtype, value).unwrap();
+        assert_eq!(rdata_text(&data), bind, "{rtype} {value}");
+        // What is written reads back to the same data.
+        assert_eq!(parse_value(rtype, bind).unwrap(), data, "{rtype} {bind}");
+    }
+}

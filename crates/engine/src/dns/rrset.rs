@@ -455,17 +455,30 @@ fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
         .records_without_rrsigs()
         .next()
         .ok_or("no value was read")?;
-    Ok(match (first.data.clone(), svcb_target) {
-        (RData::SVCB(mut svcb), Some(target)) => {
+    Ok(svcb_read(first.data.clone(), svcb_target))
+}
+
+/// SVCB or HTTPS data as hickory-proto read it, made as BIND reads it: the target name ours
+/// (when given), the parameters in the order of their keys (RFC 9460 section 2.2: a
+/// server sends them so, and BIND writes them so). Other data as it is.
+pub(crate) fn svcb_read(data: RData, target: Option<Name>) -> RData {
+    let fix = |svcb: &mut hickory_proto::rr::rdata::SVCB| {
+        if let Some(target) = target {
             svcb.target_name = target;
+        }
+        svcb.svc_params.sort_by_key(|(key, _)| u16::from(*key));
+    };
+    match data {
+        RData::SVCB(mut svcb) => {
+            fix(&mut svcb);
             RData::SVCB(svcb)
         }
-        (RData::HTTPS(mut https), Some(target)) => {
-            https.0.target_name = target;
+        RData::HTTPS(mut https) => {
+            fix(&mut https.0);
             RData::HTTPS(https)
         }
-        (data, _) => data,
-    })
+        data => data,
+    }
 }
 
 /// Parses a whole set of typed values, applying the per-set rules (one CNAME value).

@@ -5,6 +5,9 @@
 //! `\# LENGTH HEX` after the type `TYPEnnn`. DNSSEC types and ZONEMD are printed by
 //! [`crate::dns::dnssec`].
 
+use hickory_proto::rr::rdata::svcb::{
+    Alpn, EchConfigList, IpHint, Mandatory, SvcParamKey, SvcParamValue, Unknown,
+};
 use hickory_proto::rr::rdata::{CAA, CERT, HINFO, MX, NAPTR, SOA, SRV, SSHFP, SVCB, TLSA, TXT};
 use hickory_proto::rr::{DNSClass, RData, RecordType};
 
@@ -147,14 +150,67 @@ fn tlsa_text(t: &TLSA) -> String {
     )
 }
 
-/// SVCB and HTTPS as RFC 9460 writes them, the target name as dig writes names (hickory-proto
-/// writes it through IDNA, an `xn--` label in Unicode that no zone file takes back).
+/// SVCB and HTTPS as BIND 9.18 writes them (RFC 9460 presentation): the target name as dig
+/// writes names (hickory-proto writes it through IDNA, an `xn--` label in Unicode that no
+/// zone file takes back), then the parameters in the order of their keys, each as
+/// [`svc_param_text`] writes it.
 fn svcb_text(s: &SVCB) -> String {
     let mut text = format!("{} {}", s.svc_priority, name_text(&s.target_name));
-    for (key, value) in &s.svc_params {
-        text.push_str(&format!(" {key}={value}"));
+    let mut params: Vec<_> = s.svc_params.iter().collect();
+    params.sort_by_key(|(key, _)| u16::from(*key));
+    for (key, value) in params {
+        text.push(' ');
+        text.push_str(&svc_param_text(*key, value));
     }
     text
+}
+
+/// One SVCB parameter as BIND writes it: lists joined by commas without a trailing one, the
+/// ALPN list and an unknown key's value quoted (`alpn="h2,h3"`, `key65000="abc"`), `ech`
+/// in base64, a flag (`no-default-alpn`, an empty unknown key) alone.
+fn svc_param_text(key: SvcParamKey, value: &SvcParamValue) -> String {
+    let list = |items: Vec<String>| items.join(",");
+    match value {
+        SvcParamValue::Mandatory(Mandatory(keys)) => {
+            format!(
+                "{key}={}",
+                list(keys.iter().map(ToString::to_string).collect())
+            )
+        }
+        SvcParamValue::Alpn(Alpn(ids)) => {
+            let ids: Vec<String> = ids.iter().map(|id| alpn_id_text(id.as_bytes())).collect();
+            format!("{key}=\"{}\"", list(ids))
+        }
+        SvcParamValue::NoDefaultAlpn => key.to_string(),
+        SvcParamValue::Port(port) => format!("{key}={port}"),
+        SvcParamValue::Ipv4Hint(IpHint(ips)) => {
+            format!(
+                "{key}={}",
+                list(ips.iter().map(ToString::to_string).collect())
+            )
+        }
+        SvcParamValue::Ipv6Hint(IpHint(ips)) => {
+            format!(
+                "{key}={}",
+                list(ips.iter().map(ToString::to_string).collect())
+            )
+        }
+        SvcParamValue::EchConfigList(EchConfigList(bytes)) => {
+            format!("{key}={}", data_encoding::BASE64.encode(bytes))
+        }
+        SvcParamValue::Unknown(Unknown(bytes)) if bytes.is_empty() => key.to_string(),
+        SvcParamValue::Unknown(Unknown(bytes)) => {
+            format!("{key}={}", crate::dns::charstring::quoted(bytes))
+        }
+    }
+}
+
+/// An ALPN id inside the quoted list: a comma or a backslash in it escaped twice (once for
+/// the list, once for the string), other octets as a character-string writes them.
+fn alpn_id_text(id: &[u8]) -> String {
+    let quoted = crate::dns::charstring::quoted(id);
+    let inner = &quoted[1..quoted.len() - 1];
+    inner.replace(',', "\\\\,")
 }
 
 /// CERT as RFC 4398 section 2.2 allows and every reader takes: type, key tag and algorithm

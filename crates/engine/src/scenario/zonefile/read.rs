@@ -639,7 +639,17 @@ impl<'t> Reader<'t> {
         line.push_str("@ 0 IN ");
         line.push_str(rtype.into());
         for (index, token) in data.iter().enumerate() {
-            line.push(' ');
+            // `key="value"` (an SVCB parameter as BIND writes it) is one field: the quoted
+            // value right after the `=`, with nothing between.
+            let joined = index > 0 && token.quoted && {
+                let before = data[index - 1];
+                !before.quoted
+                    && before.raw.ends_with('=')
+                    && before.offset + before.raw.len() == token.offset
+            };
+            if !joined {
+                line.push(' ');
+            }
             if index == 1 && svcb_target.is_some() {
                 line.push('.');
                 continue;
@@ -684,17 +694,7 @@ impl<'t> Reader<'t> {
             .ok()
             .and_then(|(_, sets)| sets.into_values().next())
             .and_then(|set| set.into_iter().next())
-            .map(|record| match (record.data, svcb_target) {
-                (RData::SVCB(mut svcb), Some(target)) => {
-                    svcb.target_name = target;
-                    RData::SVCB(svcb)
-                }
-                (RData::HTTPS(mut https), Some(target)) => {
-                    https.0.target_name = target;
-                    RData::HTTPS(https)
-                }
-                (data, _) => data,
-            });
+            .map(|record| crate::dns::rrset::svcb_read(record.data, svcb_target));
         self.line_buf = line;
         match parsed {
             Some(rdata) => Ok(rdata),
