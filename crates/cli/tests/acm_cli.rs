@@ -1,7 +1,9 @@
 //! The `acm` commands of the command line: request, validate and their text, run as a user
 //! runs them (the built binary).
 
-use std::process::Command;
+mod common;
+
+use common::run;
 
 use delegation_lab_engine::scenario::{Scenario, presets};
 
@@ -12,18 +14,6 @@ fn preset(id: &str) -> (Scenario, String) {
     let s = presets::build(id).unwrap();
     let arn = s.aws.certificates[0].arn.clone();
     (s, arn)
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_delegation-lab"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]

@@ -1,18 +1,11 @@
 //! `delegation-lab check`: the built binary on the presets, JSON output, and bad input.
 
-use std::process::Command;
+mod common;
 
 fn check(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_delegation-lab"))
-        .arg("check")
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.code().expect("an exit code"),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    common::run(&all)
 }
 
 /// The code column of each finding line.

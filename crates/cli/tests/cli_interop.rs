@@ -1,32 +1,13 @@
 //! `delegation-lab import`, `export`, `share` and `open-link`, run as a user runs them:
 //! output, files written, exit codes, and one clear line on stderr for bad input.
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+mod common;
 
+use std::path::PathBuf;
+
+use common::{run, run_with};
 use delegation_lab_engine::scenario::Scenario;
 use delegation_lab_engine::scenario::presets;
-
-fn run_with(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_delegation-lab"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), stdin.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    run_with(args, "")
-}
 
 /// A fresh directory for one test's files.
 fn scratch(name: &str) -> PathBuf {
