@@ -720,11 +720,15 @@ fn a_question_of_a_type_hickory_lacks_is_written_back_as_dig_names_it() {
     use delegation_lab::ui::resolve;
     let s = article();
     for (typed, written) in [("ZONEMD", "ZONEMD"), ("TYPE65280", "TYPE65280")] {
-        let q = resolve::parse_query(&s.world, &format!("dig example.com {typed}"))
-            .unwrap_or_else(|e| panic!("{typed}: {e}"));
-        assert_eq!(q.rtype, written);
-        // And the resolve panel runs what the console handed it.
-        resolve::run(&s, &q.name, &q.rtype, &q.resolver).unwrap_or_else(|e| panic!("{typed}: {e}"));
+        let line = format!("dig example.com {typed}");
+        let (q, resolver) =
+            resolve::parse_question(&s.world, &line).unwrap_or_else(|e| panic!("{typed}: {e}"));
+        // Written back as dig names the type, and read again the same.
+        let back = resolve::question_line(&q, &resolver);
+        assert!(back.ends_with(&format!(" {written}")), "{back}");
+        assert_eq!(resolve::parse_question(&s.world, &back).unwrap().0, q);
+        // And the resolve panel asks what the console handed it.
+        resolve::ask(&s, &q, &resolver).unwrap_or_else(|e| panic!("{typed}: {e}"));
     }
 }
 

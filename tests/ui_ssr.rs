@@ -717,7 +717,7 @@ async fn the_diagnostics_panel_lists_the_mismatched_ns_with_its_fix() {
             one(&html, "li.diag-finding.error button.diag-show"),
             "aria-label"
         ),
-        "Show the resolution: +trace api.example.com. SOA"
+        "Show the resolution: +trace api.example.com SOA"
     );
     // The evidence is collapsed dig text.
     let evidence = all(&html, "li.diag-finding.error details.diag-evidence");
@@ -1018,7 +1018,7 @@ async fn the_sequence_view_draws_the_steps_so_far_with_no_inline_style() {
     let doc = default_doc();
     let (r, _) = run(&doc, "www.api.example.com", "A", &Resolver::Trace).unwrap();
     let props = SequenceProps {
-        run: Rc::new((r, doc.clock)),
+        resolution: Rc::new(r),
         current: 3,
         on_select: Callback::noop(),
     };

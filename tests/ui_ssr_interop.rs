@@ -120,16 +120,19 @@ fn an_embed_starts_from_the_link_then_the_preset() {
 #[test]
 fn the_share_link_carries_the_selected_zone() {
     let state = AppState::new(presets::build("article").unwrap(), None);
-    let link = share_link(&state, &(None, None), "https://lab.example/").unwrap();
+    let link = share_link(&state, "https://lab.example/").unwrap();
     assert!(link.starts_with("https://lab.example/#s1."));
     let opened = open_link(&link).unwrap();
     assert_eq!(opened.focus.unwrap().zone, state.selected);
     // With a resolution shown, the link carries its question and step.
-    let shown = (
-        Some("dig +trace www.api.example.com A".to_string()),
-        Some(3),
-    );
-    let link = share_link(&state, &shown, "https://lab.example/").unwrap();
+    use delegation_lab::ui::state::ViewState;
+    use yew::Reducible;
+    let state = std::rc::Rc::new(state).reduce(delegation_lab::ui::Action::SetView(ViewState {
+        query: Some("dig +trace www.api.example.com A".into()),
+        step: Some(3),
+        ..ViewState::default()
+    }));
+    let link = share_link(&state, "https://lab.example/").unwrap();
     let focus = open_link(&link).unwrap().focus.unwrap();
     assert_eq!(
         (focus.dig.as_deref(), focus.step),

@@ -1,9 +1,7 @@
-//! The resolve panel's logic, free of the web: the form's fields and their validation, running
-//! a resolution on the document (trace, the public resolver with the scenario's cache, or one
-//! server directly), a dig command line read into the form's fields (for `AppState.view`), a
-//! step's badge, the zone a step highlights, and the clock as text.
-
-use std::rc::Rc;
+//! The resolve panel's logic, free of the web: the form's fields and their validation, asking
+//! a typed question of the document (trace, the public resolver with the scenario's cache,
+//! or one server directly), a dig command line read into a question (share links, embeds),
+//! a step's badge, the zones a step highlights, and the clock as text.
 
 use hickory_proto::rr::RecordType;
 
@@ -26,25 +24,6 @@ pub enum Resolver {
     Direct { server_ip: String, rd: bool },
 }
 
-/// A resolution to step through, shared cheaply between renders.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Run {
-    pub resolution: Rc<Resolution>,
-    /// The clock when it ran (the dig texts' WHEN line).
-    pub now: u64,
-    /// A counter that tells two runs of the same question apart.
-    pub serial: u64,
-}
-
-/// The form's fields, as a dig command line asks for them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormQuery {
-    /// The name without its final dot, as the name field shows it.
-    pub name: String,
-    pub rtype: String,
-    pub resolver: Resolver,
-}
-
 impl Resolver {
     /// The value of the form's resolver select.
     pub fn mode_value(&self) -> &'static str {
@@ -57,10 +36,12 @@ impl Resolver {
 }
 
 /// Reads a dig command line (`dig +trace www.api.example.com A`, `dig @ns-1.example A x`; the
-/// leading `dig` may be left out) into the form's fields: `+trace` is the trace from the root,
-/// `@server` (a name, alias or address in the scenario) a direct query to it with recursion
-/// desired unless `+norecurse`, `@8.8.8.8` or no server the public resolver.
-pub fn parse_query(world: &World, line: &str) -> Result<FormQuery, String> {
+/// leading `dig` may be left out) into a question and who answers it: `+trace` is the trace
+/// from the root, `@server` (a name, alias or address in the scenario) a direct query to it
+/// with recursion desired unless `+norecurse`, `@8.8.8.8` or no server the public resolver.
+/// Share links, embed URLs and the view kept across a reload carry such lines; this is where
+/// they are read.
+pub fn parse_question(world: &World, line: &str) -> Result<(Question, Resolver), String> {
     let mut words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
     if words.first().is_some_and(|w| w == "dig") {
         words.remove(0);
@@ -73,6 +54,14 @@ pub fn parse_query(world: &World, line: &str) -> Result<FormQuery, String> {
     }
     let args = crate::scenario::dig_command::parse(&words)
         .map_err(|e| format!("Cannot read \"{}\": {e}.", line.trim()))?;
+    question_of(world, &args)
+}
+
+/// The question of dig's arguments, and who answers it (see [`parse_question`]).
+pub fn question_of(
+    world: &World,
+    args: &crate::scenario::dig_command::DigArgs,
+) -> Result<(Question, Resolver), String> {
     let resolver = if args.trace {
         Resolver::Trace
     } else {
@@ -92,15 +81,20 @@ pub fn parse_query(world: &World, line: &str) -> Result<FormQuery, String> {
             }
         }
     };
-    Ok(FormQuery {
-        name: plain(&args.name),
-        rtype: crate::dns::rtype::type_mnemonic(args.rtype),
-        resolver,
-    })
+    Ok((Question::new(args.name.clone(), args.rtype), resolver))
 }
 
-/// The dig command line of a question as the form holds it: what [`parse_query`] reads back
-/// (share links carry it).
+/// The dig command line of a typed question: what [`parse_question`] reads back.
+pub fn question_line(q: &Question, resolver: &Resolver) -> String {
+    query_line(
+        &plain(&q.name),
+        &crate::dns::rtype::type_mnemonic(q.rtype),
+        resolver,
+    )
+}
+
+/// The dig command line of a question as the form holds it: what [`parse_question`] reads
+/// back (share links carry it).
 pub fn query_line(name: &str, rtype: &str, resolver: &Resolver) -> String {
     let name = name.trim();
     match resolver {
@@ -378,33 +372,35 @@ mod tests {
     }
 
     #[test]
-    fn a_dig_line_fills_the_form() {
+    fn a_dig_line_is_read_into_a_question() {
+        use crate::dns::name::n;
         let s = build("article").unwrap();
-        let q = parse_query(&s.world, "dig +trace _x1.api.example.com CNAME").unwrap();
+        let line = "dig +trace _x1.api.example.com CNAME";
+        let (q, resolver) = parse_question(&s.world, line).unwrap();
         assert_eq!(
-            q,
-            FormQuery {
-                name: "_x1.api.example.com".into(),
-                rtype: "CNAME".into(),
-                resolver: Resolver::Trace,
-            }
+            (q, resolver.clone()),
+            (
+                Question::new(n("_x1.api.example.com."), RecordType::CNAME),
+                Resolver::Trace
+            )
         );
-        let q = parse_query(&s.world, "  www.api.example.com ").unwrap();
-        assert_eq!((q.rtype.as_str(), q.resolver), ("A", Resolver::Public));
-        let q = parse_query(&s.world, "dig @8.8.8.8 NS api.example.com").unwrap();
-        assert_eq!((q.rtype.as_str(), q.resolver), ("NS", Resolver::Public));
-        let q = parse_query(&s.world, "dig @a.root-servers.net +norecurse com NS").unwrap();
+        assert_eq!(question_line(&q_of(&s, line), &resolver), line);
+        let (q, r) = parse_question(&s.world, "  www.api.example.com ").unwrap();
+        assert_eq!((q.rtype, r), (RecordType::A, Resolver::Public));
+        let (q, r) = parse_question(&s.world, "dig @8.8.8.8 NS api.example.com").unwrap();
+        assert_eq!((q.rtype, r), (RecordType::NS, Resolver::Public));
+        let (_, r) = parse_question(&s.world, "dig @a.root-servers.net +norecurse com NS").unwrap();
         assert_eq!(
-            q.resolver,
+            r,
             Resolver::Direct {
                 server_ip: "198.41.0.4".into(),
                 rd: false
             }
         );
-        assert_eq!(q.resolver.mode_value(), "direct");
-        let q = parse_query(&s.world, "dig @198.41.0.4 com NS").unwrap();
+        assert_eq!(r.mode_value(), "direct");
+        let (_, r) = parse_question(&s.world, "dig @198.41.0.4 com NS").unwrap();
         assert_eq!(
-            q.resolver,
+            r,
             Resolver::Direct {
                 server_ip: "198.41.0.4".into(),
                 rd: true
@@ -412,19 +408,23 @@ mod tests {
         );
     }
 
+    fn q_of(s: &Scenario, line: &str) -> Question {
+        parse_question(&s.world, line).unwrap().0
+    }
+
     #[test]
     fn a_bad_dig_line_says_what_is_wrong() {
         let s = build("article").unwrap();
         assert_eq!(
-            parse_query(&s.world, "dig").unwrap_err(),
+            parse_question(&s.world, "dig").unwrap_err(),
             "The query is empty: write a dig command line, such as dig +trace www.api.example.com A."
         );
         assert_eq!(
-            parse_query(&s.world, "dig +bogus x").unwrap_err(),
+            parse_question(&s.world, "dig +bogus x").unwrap_err(),
             "Cannot read \"dig +bogus x\": unknown option +bogus; this dig knows +trace, +short, +norecurse, +json and the display options +[no]all, +[no]cmd, +[no]comments, +[no]question, +[no]answer, +[no]authority, +[no]additional, +[no]stats."
         );
         assert_eq!(
-            parse_query(&s.world, "dig @ns.nowhere.test x").unwrap_err(),
+            parse_question(&s.world, "dig @ns.nowhere.test x").unwrap_err(),
             "No server @ns.nowhere.test in this scenario: give a server's name, alias or address, or @8.8.8.8 for the public resolver."
         );
     }
@@ -459,12 +459,17 @@ mod tests {
             },
         ] {
             let line = query_line("www.api.example.com", "AAAA", &resolver);
-            let q = parse_query(&doc.world, &line).unwrap();
+            let (q, r) = parse_question(&doc.world, &line).unwrap();
             assert_eq!(
-                (q.name.as_str(), q.rtype.as_str(), &q.resolver),
-                ("www.api.example.com", "AAAA", &resolver),
+                (q.name.to_string(), q.rtype, &r),
+                (
+                    "www.api.example.com.".to_string(),
+                    RecordType::AAAA,
+                    &resolver
+                ),
                 "{line}"
             );
+            assert_eq!(question_line(&q, &r), line);
         }
         assert_eq!(
             query_line(

@@ -8,7 +8,10 @@ use yew::prelude::*;
 
 use super::doc::Doc;
 use super::history::History;
-use super::storage::Notice;
+use super::platform::storage::Notice;
+use super::resolve::{self, Resolver};
+use crate::dns::answer::Question;
+use crate::dns::resolve::{Cache, Resolution};
 pub use crate::scenario::edit::Edit;
 use crate::scenario::presets::ACCOUNT_AWS;
 pub use crate::ui::view_state::ViewState;
@@ -38,6 +41,43 @@ pub struct AppState {
     /// A read-only embed: the document never changes (edits, loads, undo and redo are
     /// ignored here, whatever control sent them); questions can still be asked.
     pub readonly: bool,
+    /// The resolution the resolve panel shows, and the step shown.
+    pub asked: Option<Rc<Asked>>,
+    /// Why the last question could not be asked (the resolve form shows it).
+    pub ask_error: Option<String>,
+}
+
+/// A question asked, its resolution, and the step shown: the resolve panel steps through it,
+/// the diagram marks the step's zones, share links and the view store carry it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asked {
+    pub question: Question,
+    pub resolver: Resolver,
+    pub resolution: Rc<Resolution>,
+    /// The clock when it ran (dig's WHEN line).
+    pub now: u64,
+    /// The step shown (0-based, within the steps).
+    pub step: usize,
+    /// Whether the steps play by themselves from `step` (an embed's `autoplay=1`).
+    pub autoplay: bool,
+    /// Tells two runs apart: asking the same question again is a new run.
+    pub serial: u64,
+}
+
+impl Asked {
+    /// The question as a dig command line (share links and the view store carry it).
+    pub fn query_line(&self) -> String {
+        resolve::question_line(&self.question, &self.resolver)
+    }
+
+    /// The ids of the zones the step shown asked, for the diagram.
+    pub fn step_zone_ids(&self, world: &crate::dns::World) -> Vec<String> {
+        self.resolution
+            .steps
+            .get(self.step)
+            .map(|s| resolve::step_zone_ids(world, s))
+            .unwrap_or_default()
+    }
 }
 
 /// Every way the state changes.
@@ -58,14 +98,31 @@ pub enum Action {
     Notice(Option<Notice>),
     /// Clears the edit error.
     DismissError,
-    /// Stores the public resolver's cache after a resolution. Deliberately NOT an undo step:
-    /// asking a question is not an edit, and undo should not step through lookups. The
+    /// Asks a question and shows its resolution at `step` (the first when `None`). For the
+    /// public resolver the cache it leaves is kept in the document: deliberately NOT an undo
+    /// step (asking is not an edit, and undo should not step through lookups), but the
     /// revision is bumped so the document (with its cache) is saved.
-    SetCache(crate::dns::resolve::Cache),
-    /// Asks the views to show this: a zone selected at once, and a query (a dig command line)
-    /// run by the resolve panel at a step. Share links, embed URLs, diagnostics' "show the
-    /// resolution" and challenges use it. Each dispatch bumps `view_serial`, so asking for the
-    /// same query again runs it again.
+    Ask {
+        question: Question,
+        resolver: Resolver,
+        step: Option<usize>,
+        autoplay: bool,
+    },
+    /// Shows a resolution already run (the dig console's), with the cache it left when the
+    /// public resolver ran it (kept as for `Ask`).
+    Show {
+        question: Question,
+        resolver: Resolver,
+        resolution: Rc<Resolution>,
+        cache: Option<Cache>,
+    },
+    /// Shows step `usize` of the resolution asked (clamped to its steps).
+    ShowStep(usize),
+    /// Clears why the last question could not be asked (the user is typing another).
+    DismissAskError,
+    /// Shows what a share link, an embed URL or the view kept across a reload asks for: a
+    /// zone selected, and its query (a dig command line, read here, once) asked at its step.
+    /// Each dispatch bumps `view_serial`.
     SetView(ViewState),
 }
 
@@ -84,6 +141,8 @@ impl AppState {
             persist: true,
             view_serial: 0,
             readonly: false,
+            asked: None,
+            ask_error: None,
         }
     }
 
@@ -117,6 +176,62 @@ impl AppState {
             persist: self.persist,
             view_serial: self.view_serial,
             readonly: self.readonly,
+            asked: self.asked.clone(),
+            ask_error: self.ask_error.clone(),
+        }
+    }
+
+    /// The state with `resolution` shown at `step`, and the cache it left kept.
+    fn showing(
+        &self,
+        question: Question,
+        resolver: Resolver,
+        resolution: Rc<Resolution>,
+        step: Option<usize>,
+        autoplay: bool,
+        cache: Option<Cache>,
+    ) -> Self {
+        let last = resolution.steps.len().saturating_sub(1);
+        let serial = self.asked.as_ref().map_or(0, |a| a.serial) + 1;
+        let mut next = Self {
+            asked: Some(Rc::new(Asked {
+                question,
+                resolver,
+                resolution,
+                now: self.doc.clock,
+                step: step.unwrap_or(0).min(last),
+                autoplay,
+                serial,
+            })),
+            ask_error: None,
+            ..self.clone()
+        };
+        if let Some(cache) = cache
+            && cache != self.doc.resolver_cache
+        {
+            let mut doc = (*self.doc).clone();
+            doc.resolver_cache = cache;
+            next.doc = Rc::new(doc);
+            next.revision = self.revision + 1;
+        }
+        next
+    }
+
+    /// The state after asking `question` of `resolver`: its resolution shown, or the reason
+    /// it could not be asked.
+    fn asking(
+        &self,
+        question: Question,
+        resolver: Resolver,
+        step: Option<usize>,
+        autoplay: bool,
+    ) -> Self {
+        match resolve::ask(&self.doc, &question, &resolver) {
+            Ok((r, cache)) => self.showing(question, resolver, Rc::new(r), step, autoplay, cache),
+            Err(e) => Self {
+                ask_error: Some(e),
+                ..self.clone()
+            },
         }
     }
 }
@@ -217,51 +332,65 @@ impl Reducible for AppState {
                 error: None,
                 ..(*self).clone()
             }),
-            Action::SetCache(cache) => {
-                let mut doc = (*self.doc).clone();
-                doc.resolver_cache = cache;
-                Rc::new(Self {
-                    doc: Rc::new(doc),
-                    revision: self.revision + 1,
-                    ..(*self).clone()
-                })
-            }
+            Action::Ask {
+                question,
+                resolver,
+                step,
+                autoplay,
+            } => Rc::new(self.asking(question, resolver, step, autoplay)),
+            Action::Show {
+                question,
+                resolver,
+                resolution,
+                cache,
+            } => Rc::new(self.showing(question, resolver, resolution, None, false, cache)),
+            Action::ShowStep(step) => match &self.asked {
+                Some(asked) => {
+                    let step = step.min(asked.resolution.steps.len().saturating_sub(1));
+                    if step == asked.step && !asked.autoplay {
+                        return self;
+                    }
+                    Rc::new(Self {
+                        asked: Some(Rc::new(Asked {
+                            step,
+                            autoplay: false,
+                            ..(**asked).clone()
+                        })),
+                        ..(*self).clone()
+                    })
+                }
+                None => self,
+            },
+            Action::DismissAskError => Rc::new(Self {
+                ask_error: None,
+                ..(*self).clone()
+            }),
             Action::SetView(view) => {
                 let selected = match &view.selected_zone {
                     Some(id) if self.doc.world.zone(id).is_some() => Some(id.clone()),
                     _ => self.selected.clone(),
                 };
-                Rc::new(Self {
+                let next = Self {
                     selected,
-                    view: Some(view),
+                    view: Some(view.clone()),
                     view_serial: self.view_serial + 1,
                     ..(*self).clone()
+                };
+                // The link's dig command line, read once here.
+                Rc::new(match &view.query {
+                    None => next,
+                    Some(line) => match resolve::parse_question(&next.doc.world, line) {
+                        Ok((question, resolver)) => {
+                            next.asking(question, resolver, view.step, view.autoplay)
+                        }
+                        Err(e) => Self {
+                            ask_error: Some(e),
+                            ..next
+                        },
+                    },
                 })
             }
         }
-    }
-}
-
-/// What the resolve panel shows now: its question as a dig command line, and the step. Share
-/// links carry it. A shared cell rather than app state, so that stepping through a resolution
-/// does not re-render the whole app; the app provides one through a context.
-#[derive(Debug, Clone, Default)]
-pub struct Shown(pub Rc<std::cell::RefCell<(Option<String>, Option<usize>)>>);
-
-impl PartialEq for Shown {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Shown {
-    /// The query and step shown, if a resolution is shown.
-    pub fn get(&self) -> (Option<String>, Option<usize>) {
-        self.0.borrow().clone()
-    }
-
-    pub fn set(&self, query: Option<String>, step: Option<usize>) {
-        *self.0.borrow_mut() = (query, step);
     }
 }
 
@@ -355,18 +484,84 @@ mod tests {
         );
     }
 
+    fn ask(name: &str, resolver: Resolver, step: Option<usize>) -> Action {
+        Action::Ask {
+            question: crate::dns::answer::Question::new(n(name), RecordType::A),
+            resolver,
+            step,
+            autoplay: false,
+        }
+    }
+
     #[test]
-    fn a_new_cache_is_saved_but_not_an_undo_step() {
+    fn asking_the_public_resolver_keeps_its_cache_but_is_not_an_undo_step() {
         let s0 = start();
-        let mut cache = crate::dns::resolve::Cache::new();
-        let q = crate::dns::answer::Question::new(n("www.api.example.com."), RecordType::A);
-        crate::dns::resolve::recursive(&s0.doc.world, &mut cache, &q, s0.doc.clock);
-        assert!(!cache.is_empty());
-        let s1 = s0.clone().reduce(Action::SetCache(cache.clone()));
-        assert_eq!(s1.doc.resolver_cache, cache);
+        let s1 = s0
+            .clone()
+            .reduce(ask("www.api.example.com.", Resolver::Public, None));
+        assert!(!s1.doc.resolver_cache.is_empty());
         assert_eq!(s1.revision, 1);
         assert_eq!(s1.history, s0.history);
         assert_eq!(s1.history.undo_label(), None);
+        let asked = s1.asked.clone().unwrap();
+        assert_eq!(
+            (asked.step, asked.serial, asked.query_line().as_str()),
+            (0, 1, "dig @8.8.8.8 www.api.example.com A")
+        );
+        // Asked again: a new run, answered from the cache now; the document is unchanged.
+        let s2 = s1
+            .clone()
+            .reduce(ask("www.api.example.com.", Resolver::Public, None));
+        assert_eq!(s2.asked.as_ref().unwrap().serial, 2);
+        assert_eq!(s2.revision, 1);
+    }
+
+    #[test]
+    fn the_step_shown_is_kept_in_its_steps() {
+        let s0 = start();
+        let s1 = s0.reduce(ask("www.api.example.com.", Resolver::Trace, Some(99)));
+        let last = s1.asked.as_ref().unwrap().resolution.steps.len() - 1;
+        assert_eq!(s1.asked.as_ref().unwrap().step, last);
+        let s2 = s1.clone().reduce(Action::ShowStep(1));
+        assert_eq!(s2.asked.as_ref().unwrap().step, 1);
+        assert!(
+            !s2.asked
+                .as_ref()
+                .unwrap()
+                .step_zone_ids(&s2.doc.world)
+                .is_empty()
+        );
+        // Nothing asked: no step to show.
+        let s = start();
+        assert!(Rc::ptr_eq(&s.clone().reduce(Action::ShowStep(3)), &s));
+    }
+
+    #[test]
+    fn a_view_reads_its_dig_line_once_and_asks_it() {
+        let s0 = start();
+        let view = |query: &str| ViewState {
+            query: Some(query.into()),
+            step: Some(2),
+            ..ViewState::default()
+        };
+        let s1 = s0
+            .clone()
+            .reduce(Action::SetView(view("dig +trace www.api.example.com A")));
+        let asked = s1.asked.clone().unwrap();
+        assert_eq!((asked.resolver.clone(), asked.step), (Resolver::Trace, 2));
+        assert_eq!(asked.query_line(), "dig +trace www.api.example.com A");
+        // A line that cannot be read is the form's error; what was shown stays.
+        let s2 = s1.clone().reduce(Action::SetView(view("dig +bogus x")));
+        assert!(
+            s2.ask_error
+                .as_deref()
+                .unwrap()
+                .contains("unknown option +bogus")
+        );
+        assert_eq!(s2.asked, s1.asked);
+        // A question that can be asked again clears it.
+        let s3 = s2.reduce(ask("www.api.example.com.", Resolver::Trace, None));
+        assert_eq!(s3.ask_error, None);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //!
 //! - [`accounts`]: accounts, hosted zones and the registry's NS.
 //! - [`certificates`]: ACM certificates, their validation and CAA checks.
+//! - [`resolve`]: the question, the steps of its resolution, the dig console and the clock.
 
 pub mod accounts;
 pub mod certificates;
+pub mod resolve;

@@ -18,14 +18,14 @@ use super::icon::Icon;
 use super::import_dialog::ImportDialog;
 use super::jump_nav::JumpNav;
 use super::preset_picker::PresetPicker;
-use super::resolve_area::ResolveArea;
 use super::share_dialog::ShareDialog;
 use super::shared_link_banner::SharedLinkBanner;
 use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
 use crate::ui::panels::accounts::AccountsPanel;
 use crate::ui::panels::certificates::CertificatesPanel;
-use crate::ui::state::{Action, AppHandle, AppState, Edit, Shown};
+use crate::ui::panels::resolve::ResolveArea;
+use crate::ui::state::{Action, AppHandle, AppState, Edit};
 use crate::ui::storage::Notice;
 use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_walkthrough};
 
@@ -75,8 +75,7 @@ pub fn App(props: &AppProps) -> Html {
         let initial = props.initial.clone();
         use_reducer(move || initial.unwrap_or_else(initial_state))
     };
-    let shown = use_state(Shown::default);
-    use_save(&state, &shown);
+    use_save(&state);
     crate::ui::other_tabs::use_other_tabs(&state);
     use_shortcuts(&state);
     use_rendered_mark();
@@ -127,12 +126,14 @@ pub fn App(props: &AppProps) -> Html {
     };
     let show_infrastructure = use_state(|| false);
     let settled = use_settled();
-    // The zones the resolve panel's current step asked, marked in the diagram.
-    let highlighted = use_state(|| std::rc::Rc::new(Vec::<String>::new()));
+    // The zones marked in the diagram: those the certificates panel's lookup step asked,
+    // else those of the resolve panel's step shown.
+    let lookup_zones = use_state(|| std::rc::Rc::new(Vec::<String>::new()));
     let on_highlight = {
-        let highlighted = highlighted.clone();
-        Callback::from(move |ids: Vec<String>| highlighted.set(std::rc::Rc::new(ids)))
+        let lookup_zones = lookup_zones.clone();
+        Callback::from(move |ids: Vec<String>| lookup_zones.set(std::rc::Rc::new(ids)))
     };
+    let highlighted = use_highlighted(&state, &lookup_zones);
     // The zones the diagnostics flag, marked in the diagram; the running challenge, if any.
     let flagged = use_state(|| std::rc::Rc::new(Vec::<String>::new()));
     let on_flagged = {
@@ -141,6 +142,15 @@ pub fn App(props: &AppProps) -> Html {
     };
     let challenge: ChallengeHandle = use_state(ChallengeState::default);
     let (walkthrough, on_run) = use_walkthrough(&state, &challenge);
+    // Every resolution asked (the form, a link, the console) counts for the walkthrough.
+    {
+        let asked = state.asked.clone();
+        use_effect_with(asked.as_ref().map(|a| a.serial), move |_| {
+            if let Some(a) = asked {
+                on_run.emit(a.resolution.clone());
+            }
+        });
+    }
     // The import / export / share dialog open, if any.
     let open_dialog = use_state(|| None::<&'static str>);
     let open = |which: &'static str| {
@@ -178,7 +188,6 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
-        <ContextProvider<Shown> context={(*shown).clone()}>
         <ContextProvider<ChallengeHandle> context={challenge.clone()}>
             <div class="app" data-revision={state.revision.to_string()}>
                 <a class="skip-link" href="#zone-panel">{ "Skip to the records" }</a>
@@ -222,7 +231,7 @@ pub fn App(props: &AppProps) -> Html {
                             </label>
                         </div>
                         <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
-                            show_infrastructure={*show_infrastructure} highlighted={(*highlighted).clone()}
+                            show_infrastructure={*show_infrastructure} highlighted={highlighted}
                             flagged={(*flagged).clone()}
                             on_select={on_select} />
                     </section>
@@ -233,7 +242,7 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="empty" id="zone-heading">{ "No zone yet." }</p>
                         }
                     </section>
-                    <ResolveArea on_highlight={on_highlight.clone()} on_run={on_run} />
+                    <ResolveArea />
                     // Below the fold: rendered a moment after the first paint (see use_settled).
                     if settled {
                         <AccountsPanel />
@@ -252,15 +261,36 @@ pub fn App(props: &AppProps) -> Html {
                 }</p>
             </div>
         </ContextProvider<ChallengeHandle>>
-        </ContextProvider<Shown>>
         </ContextProvider<AppHandle>>
+    }
+}
+
+/// The zones the diagram marks: the certificates panel's lookup step's when it shows one,
+/// else those the resolve panel's step shown asked (computed once per step).
+#[hook]
+pub fn use_highlighted(
+    state: &AppHandle,
+    lookup_zones: &std::rc::Rc<Vec<String>>,
+) -> std::rc::Rc<Vec<String>> {
+    let asked = state.asked.clone();
+    let doc = state.doc.clone();
+    let key = (asked.as_ref().map(|a| (a.serial, a.step)), state.revision);
+    let from_steps = use_memo(key, move |_| {
+        asked
+            .map(|a| a.step_zone_ids(&doc.world))
+            .unwrap_or_default()
+    });
+    if lookup_zones.is_empty() {
+        from_steps
+    } else {
+        lookup_zones.clone()
     }
 }
 
 /// Saves the document whenever it changes (never at start: nothing changed yet). While a
 /// damaged save could not be copied aside, nothing is written over it.
 #[hook]
-fn use_save(state: &AppHandle, shown: &Shown) {
+fn use_save(state: &AppHandle) {
     // The document not yet written. The effect below writes it once the render is done; if
     // the page goes away first (a reload right after an edit, before the effect had its
     // turn), the `pagehide` listener writes it.
@@ -282,7 +312,6 @@ fn use_save(state: &AppHandle, shown: &Shown) {
     }
     {
         let pending = pending.clone();
-        let shown = shown.clone();
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             let listener =
@@ -300,11 +329,11 @@ fn use_save(state: &AppHandle, shown: &Shown) {
                             &state.doc,
                         );
                         // And where it was (ui::view_store).
-                        let (query, step) = shown.get();
+                        let asked = state.asked.as_ref();
                         let view = crate::ui::interop::view_state(
                             state.selected.as_deref(),
-                            query.as_deref(),
-                            step,
+                            asked.map(|a| a.query_line()).as_deref(),
+                            asked.map(|a| a.step),
                         );
                         let _ = crate::ui::view_store::save(
                             &mut crate::ui::storage::SessionStore,
@@ -313,7 +342,7 @@ fn use_save(state: &AppHandle, shown: &Shown) {
                     }
                 });
             #[cfg(not(target_arch = "wasm32"))]
-            drop((pending, latest, shown));
+            drop((pending, latest));
             move || {
                 #[cfg(target_arch = "wasm32")]
                 drop(listener);

@@ -8,7 +8,6 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::diagnostics_panel::show_query;
 use crate::diagnose::challenges::{CHALLENGES, Challenge, get};
 use crate::ui::state::{Action, AppHandle};
 
@@ -163,8 +162,10 @@ pub fn ChallengeCard() -> Html {
     let symptom = symptom_query(c);
     let on_show_symptom = {
         let app = app.clone();
-        let query = symptom.clone();
-        Callback::from(move |_: MouseEvent| show_query(&app, &query))
+        let question = c.symptom().question.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::ui::panels::resolve::show_trace(&app, question.clone())
+        })
     };
     let on_restart = {
         let (app, state) = (app.clone(), state.clone());

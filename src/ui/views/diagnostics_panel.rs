@@ -20,7 +20,7 @@ use yew::prelude::*;
 use super::challenges::ChallengeHandle;
 use crate::diagnose::{self, Diagnoser, Finding, Progress, Severity};
 use crate::scenario::Scenario;
-use crate::ui::state::{Action, AppHandle, ViewState};
+use crate::ui::state::{Action, AppHandle};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct DiagnosticsPanelProps {
@@ -66,22 +66,9 @@ pub fn flagged_zones(findings: &[Finding]) -> Vec<String> {
     ids
 }
 
-/// The dig command that shows a finding's failing resolution step by step.
-pub fn resolution_query(f: &Finding) -> Option<String> {
-    f.symptom
-        .as_ref()
-        .map(|s| format!("dig +trace {} {}", s.question.name, s.question.rtype))
-}
-
-/// Asks the resolve panel to run `query` (a dig command line) and scrolls it into view.
-pub fn show_query(app: &AppHandle, query: &str) {
-    app.dispatch(Action::SetView(ViewState {
-        selected_zone: None,
-        query: Some(query.to_string()),
-        step: None,
-        autoplay: false,
-    }));
-    crate::ui::browser::scroll_to("resolve-panel");
+/// The question whose trace shows a finding's failing resolution step by step.
+pub fn resolution_question(f: &Finding) -> Option<crate::dns::answer::Question> {
+    f.symptom.as_ref().map(|s| s.question.clone())
 }
 
 fn severity_heading(s: Severity) -> &'static str {
@@ -284,10 +271,13 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
 
 fn finding_view(f: &Finding, app: &AppHandle) -> Html {
     let doc: &Scenario = &app.doc;
-    let show = resolution_query(f).map(|query| {
+    let show = resolution_question(f).map(|question| {
         let app = app.clone();
-        let label = format!("Show the resolution: {}", query.trim_start_matches("dig "));
-        let onclick = Callback::from(move |_: MouseEvent| show_query(&app, &query));
+        let line = crate::ui::resolve::question_line(&question, &crate::ui::resolve::Resolver::Trace);
+        let label = format!("Show the resolution: {}", line.trim_start_matches("dig "));
+        let onclick = Callback::from(move |_: MouseEvent| {
+            crate::ui::panels::resolve::show_trace(&app, question.clone())
+        });
         html! {
             <button type="button" class="btn btn-secondary diag-show" aria-label={label} onclick={onclick}>
                 { "Show the resolution" }

@@ -11,12 +11,12 @@ use yew::prelude::*;
 
 use super::certificates_panel::CertificatesPanel;
 use super::diagram::Diagram;
-use super::resolve_area::ResolveArea;
 use super::zone_panel::ZonePanel;
 use crate::scenario::interop::{open_link, share};
 use crate::ui::browser;
 use crate::ui::doc::{Doc, default_doc};
 use crate::ui::interop::{EmbedPanel, EmbedParams, Theme};
+use crate::ui::panels::resolve::ResolveArea;
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
 use crate::ui::view_state::ViewState;
 
@@ -93,11 +93,12 @@ pub fn Embed(props: &EmbedProps) -> Html {
             let _ = gloo::utils::body().set_attribute("data-app", "ready");
         });
     }
-    let highlighted = use_state(|| Rc::new(Vec::<String>::new()));
+    let lookup_zones = use_state(|| Rc::new(Vec::<String>::new()));
     let on_highlight = {
-        let highlighted = highlighted.clone();
-        Callback::from(move |ids: Vec<String>| highlighted.set(Rc::new(ids)))
+        let lookup_zones = lookup_zones.clone();
+        Callback::from(move |ids: Vec<String>| lookup_zones.set(Rc::new(ids)))
     };
+    let highlighted = super::app::use_highlighted(&state, &lookup_zones);
     let on_select = {
         let state = state.clone();
         Callback::from(move |id: String| state.dispatch(Action::Select(id)))
@@ -132,7 +133,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
         EmbedPanel::Diagram => html! {
             <section class="panel panel-diagram" aria-label="Delegation hierarchy">
                 <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
-                    show_infrastructure={false} highlighted={(*highlighted).clone()} on_select={on_select} />
+                    show_infrastructure={false} highlighted={highlighted.clone()} on_select={on_select} />
             </section>
         },
         EmbedPanel::Records => html! {
@@ -146,14 +147,13 @@ pub fn Embed(props: &EmbedProps) -> Html {
         // asked highlighted) beside the step's reason and dig's text, so a step is read whole
         // within the frame (a second, full diagram above pushed them below the fold).
         EmbedPanel::Trace | EmbedPanel::Dig => html! {
-            <ResolveArea on_highlight={on_highlight}
-                console_follows_view={props.params.panel == EmbedPanel::Dig} />
+            <ResolveArea console_follows_view={props.params.panel == EmbedPanel::Dig} />
         },
         EmbedPanel::Acm => html! {
             <>
                 <section class="panel panel-diagram embed-mini" aria-label="Delegation hierarchy">
                     <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
-                        show_infrastructure={false} highlighted={(*highlighted).clone()} on_select={on_select} />
+                        show_infrastructure={false} highlighted={highlighted} on_select={on_select} />
                 </section>
                 <CertificatesPanel on_highlight={on_highlight} />
             </>

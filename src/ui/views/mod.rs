@@ -21,7 +21,6 @@ pub mod preset_picker;
 pub mod record_dialog;
 pub mod record_filter;
 pub mod record_table;
-pub mod resolve_area;
 pub mod root;
 pub mod sequence;
 pub mod share_dialog;

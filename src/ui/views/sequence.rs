@@ -13,8 +13,8 @@ use crate::ui::sequence::{Message, sequence};
 
 #[derive(Properties, PartialEq)]
 pub struct SequenceProps {
-    /// The resolution and the clock it ran at (as the resolve panel keeps it).
-    pub run: Rc<(Resolution, u64)>,
+    /// The resolution shown (the app state's `Asked`).
+    pub resolution: Rc<Resolution>,
     pub current: usize,
     pub on_select: Callback<usize>,
 }
@@ -49,7 +49,7 @@ fn arrow(x1: i32, x2: i32, y: i32, class: &'static str) -> Html {
 
 #[function_component]
 pub fn SequenceView(props: &SequenceProps) -> Html {
-    let seq = sequence(&props.run.0);
+    let seq = sequence(&props.resolution);
     let scroll = use_node_ref();
     // Keep the current message's server in view when the box scrolls (narrow screens).
     {
@@ -61,7 +61,11 @@ pub fn SequenceView(props: &SequenceProps) -> Html {
                 Message::Exchange { server, .. } => *server,
                 Message::Cache { .. } => 0,
             });
-        let key = (props.current, column, Rc::as_ptr(&props.run) as usize);
+        let key = (
+            props.current,
+            column,
+            Rc::as_ptr(&props.resolution) as usize,
+        );
         use_effect_with(key, move |(_, column, _)| {
             if let Some(el) = scroll.cast::<web_sys::Element>() {
                 let (left, width) = (el.scroll_left(), el.client_width());

@@ -10,36 +10,29 @@ use super::icon::Icon;
 use crate::scenario::interop::{LINK_BUDGET, share};
 use crate::ui::browser;
 use crate::ui::interop::view_state;
-use crate::ui::state::{AppHandle, Shown};
+use crate::ui::state::AppHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareDialogProps {
     pub on_close: Callback<()>,
 }
 
-/// The resolution a link carries: what the resolve panel shows, else what was last asked of
-/// it (its query and step).
-fn shown_query<'a>(
-    state: &'a crate::ui::state::AppState,
-    shown: &'a (Option<String>, Option<usize>),
-) -> (Option<&'a str>, Option<usize>) {
-    match shown {
-        (Some(q), step) => (Some(q.as_str()), *step),
-        (None, _) => (
-            state.view.as_ref().and_then(|v| v.query.as_deref()),
+/// The resolution a link carries: what the resolve panel shows (its question as a dig
+/// command line, and the step), else what was last asked of it.
+fn shown_query(state: &crate::ui::state::AppState) -> (Option<String>, Option<usize>) {
+    match &state.asked {
+        Some(asked) => (Some(asked.query_line()), Some(asked.step)),
+        None => (
+            state.view.as_ref().and_then(|v| v.query.clone()),
             state.view.as_ref().and_then(|v| v.step),
         ),
     }
 }
 
 /// The link (page address + fragment) or the reason there is none.
-pub fn share_link(
-    state: &crate::ui::state::AppState,
-    shown: &(Option<String>, Option<usize>),
-    page: &str,
-) -> Result<String, String> {
-    let (query, step) = shown_query(state, shown);
-    let view = view_state(state.selected.as_deref(), query, step);
+pub fn share_link(state: &crate::ui::state::AppState, page: &str) -> Result<String, String> {
+    let (query, step) = shown_query(state);
+    let view = view_state(state.selected.as_deref(), query.as_deref(), step);
     share(&state.doc, Some(&view.link_focus()))
         .map(|fragment| format!("{page}{fragment}"))
         .map_err(|e| e.to_string())
@@ -51,11 +44,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let dialog = use_node_ref();
     super::modal::use_modal(&dialog);
     let status = use_state(String::new);
-    let shown_now = use_context::<Shown>();
-    let shown = shown_now.as_ref().map(Shown::get).unwrap_or_default();
-    let has_query = shown_query(&state, &shown).0.is_some();
+    let has_query = shown_query(&state).0.is_some();
     let link = use_memo((state.revision, state.selected.clone()), |_| {
-        share_link(&state, &shown, &browser::page_address())
+        share_link(&state, &browser::page_address())
     });
     {
         // Copies the link once when the dialog opens.

@@ -8,14 +8,14 @@
 
 use std::rc::Rc;
 
-use hickory_proto::rr::Name;
+use hickory_proto::rr::{Name, RecordType};
 
 use yew::prelude::*;
 
 use super::caa_search::{CaaSearchView, caa_search_view};
 use crate::ui::views::step_list::{step_detail, step_list};
 
-use super::caa::{CaaSearch, caa_domains, caa_query, caa_search, latest_caa_check};
+use super::caa::{CaaSearch, caa_domains, caa_search, latest_caa_check};
 use super::lookup::{Lookup, ZoneRef, latest_check, latest_lookup, trace_query, zone_for};
 use super::model::{
     RequestDraft, RequestErrors, RequestFieldError, check_request, default_account, result_class,
@@ -24,8 +24,10 @@ use super::model::{
 use super::outcomes::{Outcome, compare};
 use crate::aws::acm::history::{Event as AcmEvent, iso_time};
 use crate::aws::acm::{self, Certificate, CertificateStatus, Target};
+use crate::dns::answer::Question;
+use crate::ui::panels::resolve::show_trace;
 use crate::ui::resolve::{clock_text, duration_text, plain, step_zone_ids};
-use crate::ui::state::{Action, AppHandle, Edit, ViewState};
+use crate::ui::state::{Action, AppHandle, Edit};
 use crate::ui::{Doc, browser};
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +44,7 @@ const ADVANCE: [(&str, &str, u64); 4] = [
     ("+72 h", "advance the clock 72 hours", 259_200),
 ];
 
-use crate::ui::browser::{focus, scroll_to};
+use crate::ui::browser::focus;
 
 fn field_value(e: &InputEvent) -> String {
     e.target_dyn_into::<web_sys::HtmlInputElement>()
@@ -233,13 +235,15 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
         let name = (*caa_name).min(search.replay.climbed.len().saturating_sub(1));
         let to_resolve = {
             let state = state.clone();
-            let query = search.replay.climbed.get(name).map(caa_query);
+            let question = search
+                .replay
+                .climbed
+                .get(name)
+                .map(|n| Question::new(n.clone(), RecordType::CAA));
             Callback::from(move |_: MouseEvent| {
-                state.dispatch(Action::SetView(ViewState {
-                    query: query.clone(),
-                    ..ViewState::default()
-                }));
-                scroll_to("resolve-panel");
+                if let Some(q) = &question {
+                    show_trace(&state, q.clone());
+                }
             })
         };
         let on_name = {
@@ -299,14 +303,9 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
     };
     let stepper_view = lookup.as_ref().map(|l| {
         let to_resolve = {
-            let (state, query) = (state.clone(), trace_query(&l.record));
-            Callback::from(move |_: MouseEvent| {
-                state.dispatch(Action::SetView(ViewState {
-                    query: Some(query.clone()),
-                    ..ViewState::default()
-                }));
-                scroll_to("resolve-panel");
-            })
+            let state = state.clone();
+            let question = Question::new(l.record.name.clone(), RecordType::CNAME);
+            Callback::from(move |_: MouseEvent| show_trace(&state, question.clone()))
         };
         lookup_view(l, current, &doc, go, on_keys.clone(), to_resolve)
     });
