@@ -45,14 +45,14 @@ pub fn initial_state() -> AppState {
             history,
             ..AppState::new(restored.doc.unwrap_or_else(default_doc), restored.notice)
         };
-        // Where this tab was before a reload: the zone, and the resolution the resolve panel
-        // runs again (it follows `view` on mount).
+        // Where this tab was before a reload: the zone, and the resolution shown, asked again
+        // at its step.
         match crate::ui::view_store::restore(&SessionStore, &state.doc) {
-            Some(view) => AppState {
-                selected: view.selected_zone.clone().or(state.selected.clone()),
-                view: Some(view),
-                ..state
-            },
+            Some(view) => {
+                use yew::Reducible;
+                let state = std::rc::Rc::new(state).reduce(Action::SetView(view));
+                std::rc::Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone())
+            }
             None => state,
         }
     }
