@@ -6,6 +6,7 @@
 //!
 //! - [`doc`]: the document the app edits: the engine's `Scenario`, and the default one.
 //! - [`history`]: undo and redo stacks of document snapshots.
+//! - [`hooks`]: `use_app()`, the state and its intention-named changes for components.
 //! - [`state`]: `AppState`, `Action` and the reducer (edits are the engine's
 //!   `scenario::edit::Edit`); `AppHandle` shared by context.
 //! - [`platform`]: the browser as a platform: the document in localStorage (damaged saves
@@ -29,6 +30,7 @@
 pub mod doc;
 pub mod hierarchy;
 pub mod history;
+pub mod hooks;
 pub mod interop;
 pub mod other_tabs;
 pub mod panels;

@@ -3,16 +3,17 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
 use crate::ui::resolve::{clock_text, duration_text, plain};
-use crate::ui::state::{Action, AppHandle, Edit};
+use crate::ui::state::Edit;
 
 /// The clock panel: the time, the buttons that advance it, and the cache.
 #[function_component]
 pub fn ClockPanel() -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let edit = |edit: Edit| {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(edit.clone())))
+        Callback::from(move |_: MouseEvent| state.apply(edit.clone()))
     };
     let now = state.doc.clock;
     html! {

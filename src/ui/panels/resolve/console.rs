@@ -85,7 +85,7 @@ pub struct DigConsoleProps {
 
 #[function_component]
 pub fn DigConsole(props: &DigConsoleProps) -> Html {
-    let state = use_context::<crate::ui::state::AppHandle>().expect("the app provides its state");
+    let state = crate::ui::hooks::use_app();
     let line = use_state(String::new);
     let out = use_state(Vec::<ConsoleEntry>::new);
     let history_pos = use_state(|| None::<usize>);

@@ -6,8 +6,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
 use crate::ui::resolve::{self, Resolver, TYPES, plain};
-use crate::ui::state::{Action, AppHandle};
 
 /// The value of the input or select an event came from.
 pub fn input_value(e: &Event) -> String {
@@ -22,7 +22,7 @@ pub fn input_value(e: &Event) -> String {
 
 #[function_component]
 pub fn ResolveForm() -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let name = use_state(|| "www.api.example.com".to_string());
     let rtype = use_state(|| "A".to_string());
     let mode = use_state(|| "trace".to_string());
@@ -67,7 +67,7 @@ pub fn ResolveForm() -> Html {
             name.set(v);
             error.set(None);
             if state.ask_error.is_some() {
-                state.dispatch(Action::DismissAskError);
+                state.dismiss_ask_error();
             }
         })
     };
@@ -108,12 +108,7 @@ pub fn ResolveForm() -> Html {
             match resolve::typed_question(&name, &rtype) {
                 Ok(question) => {
                     error.set(None);
-                    state.dispatch(Action::Ask {
-                        question,
-                        resolver,
-                        step: None,
-                        autoplay: false,
-                    });
+                    state.ask(question, resolver);
                 }
                 Err(msg) => error.set(Some(msg)),
             }

@@ -18,18 +18,14 @@ pub mod stepping;
 use yew::prelude::*;
 
 use crate::dns::answer::Question;
+use crate::ui::hooks::{App, use_app};
 use crate::ui::resolve::Resolver;
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::AppHandle;
 
 /// Traces `question` from the root in the resolve panel, and scrolls the panel into view:
 /// the diagnosis's, the challenges' and the certificates panel's "show the resolution".
 pub fn show_trace(app: &AppHandle, question: Question) {
-    app.dispatch(Action::Ask {
-        question,
-        resolver: Resolver::Trace,
-        step: None,
-        autoplay: false,
-    });
+    App::new(app.clone()).ask(question, Resolver::Trace);
     crate::ui::platform::browser::scroll_to("resolve-panel");
 }
 
@@ -43,7 +39,7 @@ pub struct ResolveAreaProps {
 /// The resolve panel, the dig console and the clock, in that order.
 #[function_component]
 pub fn ResolveArea(props: &ResolveAreaProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     html! {
         <>
         <section class="panel panel-resolve" id="resolve-panel" aria-labelledby="resolve-heading" tabindex="-1">

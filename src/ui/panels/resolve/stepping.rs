@@ -12,8 +12,9 @@ use yew::prelude::*;
 use super::form::input_value;
 use super::outcome::outcome_view;
 use crate::ui::Doc;
+use crate::ui::hooks::{App, use_app};
 use crate::ui::resolve::{self, step_zone_ids};
-use crate::ui::state::{Action, AppHandle, Asked};
+use crate::ui::state::Asked;
 use crate::ui::views::diagram::Diagram;
 use crate::ui::views::sequence::SequenceView;
 use crate::ui::views::step_list::{step_detail, step_list};
@@ -25,12 +26,12 @@ pub struct SteppingProps {
 }
 
 /// Play from where the steps are (from the first when at the last), or pause.
-fn toggle_play(state: &AppHandle, playing: &UseStateHandle<bool>, index: usize, n: usize) {
+fn toggle_play(state: &App, playing: &UseStateHandle<bool>, index: usize, n: usize) {
     if **playing {
         playing.set(false);
     } else if n > 1 {
         if index + 1 >= n {
-            state.dispatch(Action::ShowStep(0));
+            state.show_step(0);
         }
         playing.set(true);
     }
@@ -49,7 +50,7 @@ fn step_for_key(key: &str, i: usize, n: usize) -> Option<usize> {
 
 #[function_component]
 pub fn Stepping(props: &SteppingProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let asked = &props.asked;
     let playing = use_state(|| false);
     let speed = use_state(|| "1".to_string());
@@ -74,7 +75,7 @@ pub fn Stepping(props: &SteppingProps) -> Html {
                 } else {
                     let next = *i + 1;
                     timer = Some(Timeout::new(resolve::play_delay_ms(speed), move || {
-                        state.dispatch(Action::ShowStep(next))
+                        state.show_step(next)
                     }));
                 }
             }
@@ -85,7 +86,7 @@ pub fn Stepping(props: &SteppingProps) -> Html {
         let (state, playing) = (state.clone(), playing.clone());
         Callback::from(move |_: MouseEvent| {
             playing.set(false);
-            state.dispatch(Action::ShowStep(to(index, n)))
+            state.show_step(to(index, n))
         })
     };
     let on_play = {
@@ -100,7 +101,7 @@ pub fn Stepping(props: &SteppingProps) -> Html {
         let (state, playing) = (state.clone(), playing.clone());
         Callback::from(move |i: usize| {
             playing.set(false);
-            state.dispatch(Action::ShowStep(i))
+            state.show_step(i)
         })
     };
     let on_keys = {
@@ -128,7 +129,7 @@ pub fn Stepping(props: &SteppingProps) -> Html {
             if let Some(next) = step_for_key(&key, index, n) {
                 e.prevent_default();
                 playing.set(false);
-                state.dispatch(Action::ShowStep(next));
+                state.show_step(next);
             }
         })
     };

@@ -1,0 +1,80 @@
+//! `use_app()`: the app state (read through `Deref`) and what a component may ask of it, by
+//! intention (`ask`, `show_step`, `apply`, `select_zone`, `undo`, ...) rather than by building
+//! `Action`s and dispatching them. One handle, cheap to clone into callbacks.
+
+use std::ops::Deref;
+
+use yew::prelude::*;
+
+use crate::dns::answer::Question;
+use crate::scenario::edit::Edit;
+use crate::ui::resolve::Resolver;
+use crate::ui::state::{Action, AppHandle, AppState};
+
+/// The app state and its intention-named changes.
+#[derive(Clone, PartialEq)]
+pub struct App(AppHandle);
+
+impl Deref for App {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.0
+    }
+}
+
+impl App {
+    /// Wraps the reducer handle (the app and the embed provide it by context).
+    pub fn new(handle: AppHandle) -> Self {
+        Self(handle)
+    }
+
+    /// Asks `question` of `resolver` and shows its resolution from the first step.
+    pub fn ask(&self, question: Question, resolver: Resolver) {
+        self.0.dispatch(Action::Ask {
+            question,
+            resolver,
+            step: None,
+            autoplay: false,
+        });
+    }
+
+    /// Shows step `step` of the resolution asked.
+    pub fn show_step(&self, step: usize) {
+        self.0.dispatch(Action::ShowStep(step));
+    }
+
+    /// Forgets why the last question could not be asked.
+    pub fn dismiss_ask_error(&self) {
+        self.0.dispatch(Action::DismissAskError);
+    }
+
+    /// Applies an edit to the document (one undo step).
+    pub fn apply(&self, edit: Edit) {
+        self.0.dispatch(Action::Edit(edit));
+    }
+
+    /// Shows zone `id` in the record panel.
+    pub fn select_zone(&self, id: String) {
+        self.0.dispatch(Action::Select(id));
+    }
+
+    pub fn undo(&self) {
+        self.0.dispatch(Action::Undo);
+    }
+
+    pub fn redo(&self) {
+        self.0.dispatch(Action::Redo);
+    }
+
+    /// Any other change, for what has no method yet.
+    pub fn dispatch(&self, action: Action) {
+        self.0.dispatch(action);
+    }
+}
+
+/// The app state, from the context the app (or the embed) provides.
+#[hook]
+pub fn use_app() -> App {
+    App(use_context::<AppHandle>().expect("the app provides its state"))
+}
