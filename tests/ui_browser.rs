@@ -270,11 +270,13 @@ async fn mounted_with_view(view: delegation_lab::ui::state::ViewState) -> Mounte
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let mut initial = AppState::new(default_doc(), None);
-    initial.view = Some(view);
-    initial.view_serial = 1;
+    // As the app starts with a view kept across a reload: asked through the reducer.
+    let initial = yew::Reducible::reduce(
+        std::rc::Rc::new(AppState::new(default_doc(), None)),
+        delegation_lab::ui::Action::SetView(view),
+    );
     let props = AppProps {
-        initial: Some(initial),
+        initial: Some((*initial).clone()),
     };
     let app = yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     settle().await;
