@@ -32,6 +32,7 @@ pub mod doc;
 pub mod hierarchy;
 pub mod history;
 pub mod interop;
+pub mod lazy;
 pub mod other_tabs;
 pub mod panels;
 pub mod record_form;

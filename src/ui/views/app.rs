@@ -23,8 +23,9 @@ use super::share_dialog::ShareDialog;
 use super::shared_link_banner::SharedLinkBanner;
 use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
+use crate::ui::lazy::{CERTIFICATES, Lazy};
 use crate::ui::panels::accounts::AccountsPanel;
-use crate::ui::panels::certificates::CertificatesPanel;
+use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::state::{Action, AppHandle, AppState, Edit, Shown};
 use crate::ui::storage::Notice;
 use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_walkthrough};
@@ -237,7 +238,7 @@ pub fn App(props: &AppProps) -> Html {
                     // Below the fold: rendered a moment after the first paint (see use_settled).
                     if settled {
                         <AccountsPanel />
-                        <CertificatesPanel on_highlight={on_highlight} />
+                        <Lazy<CertificatesPanelProps> module={&CERTIFICATES} props={CertificatesPanelProps { on_highlight }} />
                         <DiagnosticsPanel on_flagged={on_flagged} />
                     }
                 </main>
