@@ -20,7 +20,12 @@ use wasm_split_helpers::{SplitLoaderError, wasm_split};
 use yew::prelude::*;
 use yew::suspense::Suspension;
 
+use super::panels::accounts::AccountsPanel;
 use super::panels::certificates::{CertificatesPanel, CertificatesPanelProps};
+use super::views::diagnostics_panel::{DiagnosticsPanel, DiagnosticsPanelProps};
+use super::views::export_dialog::{ExportDialog, ExportDialogProps};
+use super::views::import_dialog::{ImportDialog, ImportDialogProps};
+use super::views::share_dialog::{ShareDialog, ShareDialogProps};
 
 /// A panel's view, from the module that holds its code.
 pub type View<P> = fn(&P) -> Html;
@@ -134,18 +139,66 @@ fn LazyBody<P: Properties + PartialEq + Clone + 'static>(props: &LazyProps<P>) -
 }
 
 /// Loads every module after the first screen, one after the other, so that opening a panel
-/// later finds its code there. Failures are left for the panel to report when it opens.
+/// or a dialog later finds its code there. Failures are left for the panel to report when
+/// it opens (it tries again then).
 pub async fn prefetch() {
     let _ = CERTIFICATES.preload().await;
+    let _ = ACCOUNTS.preload().await;
+    let _ = DIAGNOSTICS.preload().await;
+    let _ = IMPORT.preload().await;
+    let _ = EXPORT.preload().await;
+    let _ = SHARE.preload().await;
 }
 
-/// The certificates panel (ACM).
-pub static CERTIFICATES: LazyModule<CertificatesPanelProps> =
-    LazyModule::new("certificates-panel", "the certificates panel", || {
-        Box::pin(certificates())
-    });
+/// A [`LazyModule`] and its split function (the split module is named after it).
+macro_rules! lazy_module {
+    ($(#[$doc:meta])* $name:ident, $split:ident, $props:ty, $id:literal, $label:literal,
+     |$p:ident| $view:expr) => {
+        $(#[$doc])*
+        pub static $name: LazyModule<$props> =
+            LazyModule::new($id, $label, || Box::pin($split()));
 
-#[wasm_split(certificates, fallible)]
-fn certificates() -> Result<View<CertificatesPanelProps>, SplitLoaderError> {
-    Ok(|props| html! { <CertificatesPanel on_highlight={props.on_highlight.clone()} /> })
+        #[wasm_split($split, fallible)]
+        fn $split() -> Result<View<$props>, SplitLoaderError> {
+            Ok(|$p| $view)
+        }
+    };
 }
+
+lazy_module!(
+    /// The certificates panel (ACM).
+    CERTIFICATES, certificates, CertificatesPanelProps, "certificates-panel",
+    "the certificates panel",
+    |props| html! { <CertificatesPanel on_highlight={props.on_highlight.clone()} /> }
+);
+
+lazy_module!(
+    /// The accounts panel: accounts, hosted zones, the registry's NS.
+    ACCOUNTS, accounts, (), "accounts-panel", "the accounts panel",
+    |_props| html! { <AccountsPanel /> }
+);
+
+lazy_module!(
+    /// The diagnostics panel (the checks and their explanations).
+    DIAGNOSTICS, diagnostics, DiagnosticsPanelProps, "diagnostics-panel",
+    "the diagnostics panel",
+    |props| html! { <DiagnosticsPanel on_flagged={props.on_flagged.clone()} /> }
+);
+
+lazy_module!(
+    /// The import dialog (scenario JSON, zone files).
+    IMPORT, import_dialog, ImportDialogProps, "import-dialog-lazy", "the import dialog",
+    |props| html! { <ImportDialog on_close={props.on_close.clone()} /> }
+);
+
+lazy_module!(
+    /// The export dialog (JSON, Terraform, AWS CLI, zone folder, diagram).
+    EXPORT, export_dialog, ExportDialogProps, "export-dialog-lazy", "the export dialog",
+    |props| html! { <ExportDialog on_close={props.on_close.clone()} /> }
+);
+
+lazy_module!(
+    /// The share dialog (links and embed code).
+    SHARE, share_dialog, ShareDialogProps, "share-dialog-lazy", "the share dialog",
+    |props| html! { <ShareDialog on_close={props.on_close.clone()} /> }
+);
