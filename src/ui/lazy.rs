@@ -58,7 +58,8 @@ impl<P: 'static> LazyModule<P> {
         }
     }
 
-    /// Loads the module now (no-op once loaded); true when it is there.
+    /// Loads the module now (no-op once loaded); true when it is there. A failure is left
+    /// for the panel to report when it opens (it tries again then).
     pub async fn preload(&'static self) -> bool {
         if self.loaded.get().is_some() {
             return true;
@@ -66,14 +67,16 @@ impl<P: 'static> LazyModule<P> {
         match (self.load)().await {
             Ok(view) => {
                 let _ = self.loaded.set(view);
-                self.failed.store(false, Ordering::Relaxed);
                 true
             }
-            Err(_) => {
-                self.failed.store(true, Ordering::Relaxed);
-                false
-            }
+            Err(_) => false,
         }
+    }
+
+    /// Loads the module for a panel shown: a failure is kept for it to report.
+    async fn load_shown(&'static self) {
+        let loaded = self.preload().await;
+        self.failed.store(!loaded, Ordering::Relaxed);
     }
 
     /// The view, if the module is loaded.
@@ -98,16 +101,20 @@ impl<P: Properties + PartialEq + 'static> PartialEq for LazyProps<P> {
 /// A panel loaded on demand: its fallback while the module loads, the panel once it is there.
 #[function_component]
 pub fn Lazy<P: Properties + PartialEq + Clone + 'static>(props: &LazyProps<P>) -> Html {
-    let module = props.module;
-    let fallback = html! {
+    let fallback = fallback(props.module);
+    html! {
+        <Suspense {fallback}>
+            <LazyBody<P> module={props.module} props={props.props.clone()} />
+        </Suspense>
+    }
+}
+
+/// What stands in for the panel while its module loads.
+fn fallback<P>(module: &LazyModule<P>) -> Html {
+    html! {
         <section class="panel lazy-fallback" id={module.id} data-lazy={module.id} aria-busy="true">
             <p class="lazy-status">{ format!("Loading {}…", module.label) }</p>
         </section>
-    };
-    html! {
-        <Suspense {fallback}>
-            <LazyBody<P> module={module} props={props.props.clone()} />
-        </Suspense>
     }
 }
 
@@ -115,7 +122,26 @@ pub fn Lazy<P: Properties + PartialEq + Clone + 'static>(props: &LazyProps<P>) -
 fn LazyBody<P: Properties + PartialEq + Clone + 'static>(props: &LazyProps<P>) -> HtmlResult {
     let module = props.module;
     let update = use_force_update();
+    // This body suspended while its module loaded; and a task has passed since it resumed.
+    // Suspense renders a resumed body before moving it into the page, so the panel itself
+    // comes one task later: its effects (a dialog's `showModal`, focus) need it attached.
+    let waited = use_mut_ref(|| false);
+    let attached = use_state(|| false);
+    {
+        let (waited, attached) = (waited.clone(), attached.clone());
+        use_effect_with(module.view().is_some(), move |loaded| {
+            if *loaded && *waited.borrow() && !*attached {
+                #[cfg(target_arch = "wasm32")]
+                gloo::timers::callback::Timeout::new(0, move || attached.set(true)).forget();
+                #[cfg(not(target_arch = "wasm32"))]
+                attached.set(true);
+            }
+        });
+    }
     if let Some(view) = module.view() {
+        if *waited.borrow() && !*attached {
+            return Ok(fallback(module));
+        }
         return Ok(view(&props.props));
     }
     if module.failed.load(Ordering::Relaxed) {
@@ -132,8 +158,9 @@ fn LazyBody<P: Properties + PartialEq + Clone + 'static>(props: &LazyProps<P>) -
             </section>
         });
     }
+    *waited.borrow_mut() = true;
     Err(Suspension::from_future(async move {
-        module.preload().await;
+        module.load_shown().await;
     })
     .into())
 }
