@@ -2,13 +2,15 @@
 # Installs what building and testing need, skipping whatever is already there, so it can
 # run any number of times: Debian's chromium and chromium-driver (and Node.js/npm if
 # missing), the wasm32 Rust target, wasm-bindgen-cli 0.2.130 (wasm-bindgen and its test
-# runner), and the npm tools pinned in package-lock.json (binaryen's wasm-opt, Playwright,
+# runner), wasm-split-cli 0.2.4 (the web build's code splitting), and the npm tools pinned
+# in package-lock.json (binaryen's wasm-opt, Playwright,
 # axe-core). Runs as root (or with sudo) and never asks a question.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 WASM_BINDGEN_VERSION="0.2.130"
+WASM_SPLIT_VERSION="0.2.4"
 log() { echo "setup: $*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 SUDO=""
@@ -45,7 +47,18 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# 4. npm tools, reinstalled whenever package-lock.json changes.
+# 4. wasm-split-cli (crate wasm_split_cli_support), the post-processor that cuts the lazily
+# loaded panels (src/ui/lazy.rs) out of the linked wasm; its version matches the
+# wasm_split_helpers the crate pins (Cargo.toml).
+# (It has no --version; cargo's list of installed crates says which one is there.)
+if have wasm-split-cli && cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "wasm-split-cli $WASM_SPLIT_VERSION is installed"
+else
+  log "cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+fi
+
+# 5. npm tools, reinstalled whenever package-lock.json changes.
 stamp="node_modules/.setup-stamp"
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -x node_modules/.bin/wasm-opt && -x node_modules/.bin/playwright ]]; then
@@ -56,4 +69,4 @@ else
   echo "$want" >"$stamp"
 fi
 
-log "ready: $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version), $(chromium --version 2>/dev/null | head -n1), node $(node --version)"
+log "ready: $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, $(node_modules/.bin/wasm-opt --version), $(chromium --version 2>/dev/null | head -n1), node $(node --version)"

@@ -32,6 +32,7 @@ pub mod hierarchy;
 pub mod history;
 pub mod hooks;
 pub mod interop;
+pub mod lazy;
 pub mod other_tabs;
 pub mod panels;
 pub mod platform;

@@ -10,20 +10,20 @@ use yew::prelude::*;
 
 use super::banner::Banner;
 use super::challenges::{ChallengeCard, ChallengeHandle, ChallengePicker, ChallengeState};
-use super::diagnostics_panel::DiagnosticsPanel;
+use super::diagnostics_panel::DiagnosticsPanelProps;
 use super::diagram::Diagram;
-use super::export_dialog::ExportDialog;
+use super::export_dialog::ExportDialogProps;
 use super::header::Header;
 use super::icon::Icon;
-use super::import_dialog::ImportDialog;
+use super::import_dialog::ImportDialogProps;
 use super::jump_nav::JumpNav;
 use super::preset_picker::PresetPicker;
-use super::share_dialog::ShareDialog;
+use super::share_dialog::ShareDialogProps;
 use super::shared_link_banner::SharedLinkBanner;
 use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
-use crate::ui::panels::accounts::AccountsPanel;
-use crate::ui::panels::certificates::CertificatesPanel;
+use crate::ui::lazy::{ACCOUNTS, CERTIFICATES, DIAGNOSTICS, EXPORT, IMPORT, Lazy, SHARE};
+use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::panels::resolve::ResolveArea;
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
 use crate::ui::storage::Notice;
@@ -245,15 +245,15 @@ pub fn App(props: &AppProps) -> Html {
                     <ResolveArea />
                     // Below the fold: rendered a moment after the first paint (see use_settled).
                     if settled {
-                        <AccountsPanel />
-                        <CertificatesPanel on_highlight={on_highlight} />
-                        <DiagnosticsPanel on_flagged={on_flagged} />
+                        <Lazy<()> module={&ACCOUNTS} props={()} />
+                        <Lazy<CertificatesPanelProps> module={&CERTIFICATES} props={CertificatesPanelProps { on_highlight }} />
+                        <Lazy<DiagnosticsPanelProps> module={&DIAGNOSTICS} props={DiagnosticsPanelProps { on_flagged }} />
                     }
                 </main>
                 { match *open_dialog {
-                    Some("import") => html! { <ImportDialog on_close={close_dialog.clone()} /> },
-                    Some("export") => html! { <ExportDialog on_close={close_dialog.clone()} /> },
-                    Some("share") => html! { <ShareDialog on_close={close_dialog.clone()} /> },
+                    Some("import") => html! { <Lazy<ImportDialogProps> module={&IMPORT} props={ImportDialogProps { on_close: close_dialog.clone() }} /> },
+                    Some("export") => html! { <Lazy<ExportDialogProps> module={&EXPORT} props={ExportDialogProps { on_close: close_dialog.clone() }} /> },
+                    Some("share") => html! { <Lazy<ShareDialogProps> module={&SHARE} props={ShareDialogProps { on_close: close_dialog.clone() }} /> },
                     _ => html! {},
                 } }
                 <p class="sr-only" aria-live="polite">{
@@ -484,8 +484,12 @@ fn use_settled() -> bool {
     // The benchmark's "interactive": the render with the deferred panels done.
     use_effect_with(*settled, |settled| {
         #[cfg(target_arch = "wasm32")]
-        if *settled && let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = perf.mark("app-settled");
+        if *settled {
+            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = perf.mark("app-settled");
+            }
+            // The panels and dialogs loaded on demand, fetched now the first screen is done.
+            wasm_bindgen_futures::spawn_local(crate::ui::lazy::prefetch());
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = settled;

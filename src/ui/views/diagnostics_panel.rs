@@ -22,7 +22,7 @@ use crate::diagnose::{self, Diagnoser, Finding, Progress, Severity};
 use crate::scenario::Scenario;
 use crate::ui::state::{Action, AppHandle};
 
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, PartialEq, Clone, Default)]
 pub struct DiagnosticsPanelProps {
     /// Receives the ids of the zones involved in errors and warnings (empty while hidden).
     #[prop_or_default]

@@ -9,13 +9,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::certificates_panel::CertificatesPanel;
+use super::certificates_panel::CertificatesPanelProps;
 use super::diagram::Diagram;
 use super::zone_panel::ZonePanel;
 use crate::scenario::interop::{open_link, share};
 use crate::ui::browser;
 use crate::ui::doc::{Doc, default_doc};
 use crate::ui::interop::{EmbedPanel, EmbedParams, Theme};
+use crate::ui::lazy::{CERTIFICATES, Lazy};
 use crate::ui::panels::resolve::ResolveArea;
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
 use crate::ui::view_state::ViewState;
@@ -155,7 +156,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
                     <Diagram doc={state.doc.clone()} selected={state.selected.clone().map(AttrValue::from)}
                         show_infrastructure={false} highlighted={highlighted} on_select={on_select} />
                 </section>
-                <CertificatesPanel on_highlight={on_highlight} />
+                <Lazy<CertificatesPanelProps> module={&CERTIFICATES} props={CertificatesPanelProps { on_highlight }} />
             </>
         },
     };

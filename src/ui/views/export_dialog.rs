@@ -11,7 +11,7 @@ use crate::ui::browser;
 use crate::ui::interop::{DIAGRAM_SVG_CSS, ExportFile, ExportKind, export_files, svg_file};
 use crate::ui::state::AppHandle;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ExportDialogProps {
     pub on_close: Callback<()>,
 }

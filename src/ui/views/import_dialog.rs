@@ -24,7 +24,7 @@ use crate::ui::state::{Action, AppHandle};
 /// How long a queued check or import waits, so the progress is painted first (a frame).
 const PAINT_MS: u32 = 20;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ImportDialogProps {
     pub on_close: Callback<()>,
 }

@@ -12,7 +12,7 @@ use crate::ui::browser;
 use crate::ui::interop::view_state;
 use crate::ui::state::AppHandle;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ShareDialogProps {
     pub on_close: Callback<()>,
 }

@@ -21,4 +21,4 @@ pub mod model;
 pub mod outcomes;
 pub mod panel;
 
-pub use panel::CertificatesPanel;
+pub use panel::{CertificatesPanel, CertificatesPanelProps};

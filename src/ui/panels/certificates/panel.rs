@@ -30,7 +30,7 @@ use crate::ui::resolve::{clock_text, duration_text, plain, step_zone_ids};
 use crate::ui::state::{Action, AppHandle, Edit};
 use crate::ui::{Doc, browser};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct CertificatesPanelProps {
     /// Receives the zones of the lookup step shown, for the diagram.
     pub on_highlight: Callback<Vec<String>>,
