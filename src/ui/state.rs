@@ -45,6 +45,16 @@ pub struct AppState {
     pub asked: Option<Rc<Asked>>,
     /// Why the last question could not be asked (the resolve form shows it).
     pub ask_error: Option<String>,
+    /// The dialog open over the app, if any.
+    pub dialog: Option<Dialog>,
+}
+
+/// The dialogs the header opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    Import,
+    Export,
+    Share,
 }
 
 /// A question asked, its resolution, and the step shown: the resolve panel steps through it,
@@ -120,6 +130,8 @@ pub enum Action {
     ShowStep(usize),
     /// Clears why the last question could not be asked (the user is typing another).
     DismissAskError,
+    /// Opens a dialog (`Some`) or closes the one open (`None`).
+    Dialog(Option<Dialog>),
     /// Shows what a share link, an embed URL or the view kept across a reload asks for: a
     /// zone selected, and its query (a dig command line, read here, once) asked at its step.
     /// Each dispatch bumps `view_serial`.
@@ -143,6 +155,7 @@ impl AppState {
             readonly: false,
             asked: None,
             ask_error: None,
+            dialog: None,
         }
     }
 
@@ -178,6 +191,7 @@ impl AppState {
             readonly: self.readonly,
             asked: self.asked.clone(),
             ask_error: self.ask_error.clone(),
+            dialog: self.dialog,
         }
     }
 
@@ -361,6 +375,10 @@ impl Reducible for AppState {
                 }
                 None => self,
             },
+            Action::Dialog(dialog) => Rc::new(Self {
+                dialog,
+                ..(*self).clone()
+            }),
             Action::DismissAskError => Rc::new(Self {
                 ask_error: None,
                 ..(*self).clone()

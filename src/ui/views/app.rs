@@ -25,7 +25,7 @@ pub use crate::ui::doc::default_doc;
 use crate::ui::lazy::{ACCOUNTS, CERTIFICATES, DIAGNOSTICS, EXPORT, IMPORT, Lazy, SHARE};
 use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::panels::resolve::ResolveArea;
-use crate::ui::state::{Action, AppHandle, AppState, Edit};
+use crate::ui::state::{Action, AppHandle, AppState, Dialog, Edit};
 use crate::ui::storage::Notice;
 use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_walkthrough};
 
@@ -152,14 +152,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // The import / export / share dialog open, if any.
-    let open_dialog = use_state(|| None::<&'static str>);
-    let open = |which: &'static str| {
-        let open_dialog = open_dialog.clone();
-        Callback::from(move |_: MouseEvent| open_dialog.set(Some(which)))
+    let open = |which: Dialog| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Dialog(Some(which))))
     };
     let close_dialog = {
-        let open_dialog = open_dialog.clone();
-        Callback::from(move |_: ()| open_dialog.set(None))
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Action::Dialog(None)))
     };
     let incoming = use_incoming_link();
     let on_open_link = {
@@ -197,9 +196,9 @@ pub fn App(props: &AppProps) -> Html {
                     <PresetPicker />
                     <ChallengePicker />
                     <div class="interop-buttons" role="group" aria-label="Files and links">
-                        <button type="button" class="btn btn-secondary" id="open-import" onclick={open("import")}>{ "Import" }</button>
-                        <button type="button" class="btn btn-secondary" id="open-export" onclick={open("export")}>{ "Export" }</button>
-                        <button type="button" class="btn btn-secondary" id="open-share" onclick={open("share")}>{ "Share" }</button>
+                        <button type="button" class="btn btn-secondary" id="open-import" onclick={open(Dialog::Import)}>{ "Import" }</button>
+                        <button type="button" class="btn btn-secondary" id="open-export" onclick={open(Dialog::Export)}>{ "Export" }</button>
+                        <button type="button" class="btn btn-secondary" id="open-share" onclick={open(Dialog::Share)}>{ "Share" }</button>
                     </div>
                     <WalkthroughButton progress={walkthrough.clone()} />
                 </Header>
@@ -250,11 +249,11 @@ pub fn App(props: &AppProps) -> Html {
                         <Lazy<DiagnosticsPanelProps> module={&DIAGNOSTICS} props={DiagnosticsPanelProps { on_flagged }} />
                     }
                 </main>
-                { match *open_dialog {
-                    Some("import") => html! { <Lazy<ImportDialogProps> module={&IMPORT} props={ImportDialogProps { on_close: close_dialog.clone() }} /> },
-                    Some("export") => html! { <Lazy<ExportDialogProps> module={&EXPORT} props={ExportDialogProps { on_close: close_dialog.clone() }} /> },
-                    Some("share") => html! { <Lazy<ShareDialogProps> module={&SHARE} props={ShareDialogProps { on_close: close_dialog.clone() }} /> },
-                    _ => html! {},
+                { match state.dialog {
+                    Some(Dialog::Import) => html! { <Lazy<ImportDialogProps> module={&IMPORT} props={ImportDialogProps { on_close: close_dialog.clone() }} /> },
+                    Some(Dialog::Export) => html! { <Lazy<ExportDialogProps> module={&EXPORT} props={ExportDialogProps { on_close: close_dialog.clone() }} /> },
+                    Some(Dialog::Share) => html! { <Lazy<ShareDialogProps> module={&SHARE} props={ShareDialogProps { on_close: close_dialog.clone() }} /> },
+                    None => html! {},
                 } }
                 <p class="sr-only" aria-live="polite">{
                     state.history.undo_label().map(|l| format!("Done: {l}")).unwrap_or_default()
