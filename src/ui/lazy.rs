@@ -138,6 +138,15 @@ fn LazyBody<P: Properties + PartialEq + Clone + 'static>(props: &LazyProps<P>) -
             }
         });
     }
+    // Natively (SSR, tests) a split function is a plain call: its future is ready at once.
+    #[cfg(not(target_arch = "wasm32"))]
+    if module.view().is_none() {
+        let mut load = (module.load)();
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        if let std::task::Poll::Ready(Ok(view)) = load.as_mut().poll(&mut cx) {
+            let _ = module.loaded.set(view);
+        }
+    }
     if let Some(view) = module.view() {
         if *waited.borrow() && !*attached {
             return Ok(fallback(module));
