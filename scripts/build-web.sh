@@ -26,12 +26,12 @@ if [[ ! -x "$WASM_OPT" ]]; then
   exit 1
 fi
 
-echo "build-web: cargo rustc --profile web --target wasm32-unknown-unknown (linked with --emit-relocs)"
+echo "build-web: cargo rustc --profile web --target wasm32-unknown-unknown --features split (linked with --emit-relocs)"
 # The relocations let wasm_split_cli move each split point's code (src/ui/lazy.rs) into a
 # module of its own. The link argument is the binary's alone (`cargo rustc`), so the
 # dependencies' builds are shared with `cargo build`.
 cargo rustc --profile web --target wasm32-unknown-unknown --bin delegation-lab-web \
-  -- -Clink-arg=--emit-relocs
+  --features split -- -Clink-arg=--emit-relocs
 
 STAGE="$(mktemp -d "${TMPDIR:-/tmp}/delegation-lab-dist.XXXXXX")"
 trap 'rm -rf "$STAGE"' EXIT

@@ -4,7 +4,9 @@
 //! `#[wasm_split]`): `scripts/build-web.sh` runs `wasm_split_cli` on the linked wasm, which
 //! moves the code only that panel reaches into a module of its own (`pkg/split_*.wasm`),
 //! fetched the first time the panel renders (or earlier, by [`prefetch`], once the first
-//! screen is idle). Natively (SSR, tests) the split functions are plain calls.
+//! screen is idle). The split points exist with the `split` feature on wasm32 (what
+//! build-web.sh builds); without it (natively, SSR and browser tests, `cargo build`) the
+//! panels are plain calls in the one module, rendered in the same pass.
 //!
 //! [`Lazy`] renders one of them: inside a Yew `Suspense` whose fallback keeps the panel's
 //! place and height (`.lazy-fallback` in `www/style.css`); a failed fetch says so with a
@@ -16,7 +18,9 @@ use std::pin::Pin;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use wasm_split_helpers::{SplitLoaderError, wasm_split};
+use wasm_split_helpers::SplitLoaderError;
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+use wasm_split_helpers::wasm_split;
 use yew::prelude::*;
 use yew::suspense::Suspension;
 
@@ -138,6 +142,16 @@ fn LazyBody<P: Properties + PartialEq + Clone + 'static>(props: &LazyProps<P>) -
             }
         });
     }
+    // Without the split (natively, in SSR and browser tests) a split function is a plain
+    // call: its future is ready at once, and the panel renders in the same pass.
+    #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+    if module.view().is_none() {
+        let mut load = (module.load)();
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        if let std::task::Poll::Ready(Ok(view)) = load.as_mut().poll(&mut cx) {
+            let _ = module.loaded.set(view);
+        }
+    }
     if let Some(view) = module.view() {
         if *waited.borrow() && !*attached {
             return Ok(fallback(module));
@@ -185,8 +199,14 @@ macro_rules! lazy_module {
         pub static $name: LazyModule<$props> =
             LazyModule::new($id, $label, || Box::pin($split()));
 
+        #[cfg(all(target_arch = "wasm32", feature = "split"))]
         #[wasm_split($split, fallible)]
         fn $split() -> Result<View<$props>, SplitLoaderError> {
+            Ok(|$p| $view)
+        }
+
+        #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+        async fn $split() -> Result<View<$props>, SplitLoaderError> {
             Ok(|$p| $view)
         }
     };
