@@ -1,13 +1,14 @@
 // Where an everyday action's time goes at scale: opens the 1,000-zone scenario (as
 // scripts/bench-scale.mjs does) in the site built with names, then runs the CPU profiler
 // around one select, one added record and one resolution, and prints the functions with the
-// most self time for each. Build with names first:
+// most self time for each. SCENARIO=big profiles the 25,000-record zone instead: the import
+// (file picked to preview, Import to settled), then the same three actions. Build with names first:
 //   PROFILE_NAMES=1 bash scripts/build-web.sh dist-prof && node scripts/profile-scale.mjs dist-prof
 import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
-import { manyZonesScenario } from "./scale-scenarios.mjs";
+import { bigZoneFile, manyZonesScenario } from "./scale-scenarios.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = resolve(root, process.argv[2] ?? "dist-prof");
@@ -57,7 +58,7 @@ async function profiled(page, label, act) {
         const own = nameOf(byId.get(at).callFrame).replace(/::h[0-9a-f]{16}$/, "");
         if (hit && (process.env.ALL_FRAMES || own.includes("delegation_lab::"))) chain.push(own.replace(/^.*delegation_lab::/, ""));
         if (own.endsWith(callersOf)) hit = true;
-        if (chain.length === 3) break;
+        if (chain.length === Number(process.env.DEPTH ?? 3)) break;
       }
       if (hit) callers.set(chain.join(" < "), (callers.get(chain.join(" < ")) ?? 0) + t);
     }
@@ -69,7 +70,35 @@ async function profiled(page, label, act) {
       }
     }
   });
+  // The longest stretch without idle (about the longest task), and what it spent its time in
+  // (inclusive, every frame).
+  let run = null, longest = null;
+  profile.samples.forEach((id, i) => {
+    const t = (dt[i] ?? 0) / 1000;
+    if (nameOf(byId.get(id).callFrame) === "(idle)") {
+      if (run && (!longest || run.ms > longest.ms)) longest = run;
+      run = null;
+      return;
+    }
+    run ??= { ms: 0, by: new Map() };
+    run.ms += t;
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const own = nameOf(byId.get(at).callFrame).replace(/::h[0-9a-f]{16}$/, "").replace(/^.*delegation_lab(_engine)?::/, "");
+      if (!seen.has(own)) {
+        seen.add(own);
+        run.by.set(own, (run.by.get(own) ?? 0) + t);
+      }
+    }
+  });
+  if (run && (!longest || run.ms > longest.ms)) longest = run;
   console.log(`\n${label}: ${total.toFixed(0)} ms of samples outside idle`);
+  if (longest) {
+    console.log(`  longest stretch without idle: ${longest.ms.toFixed(0)} ms; inclusive:`);
+    for (const [name, t] of [...longest.by].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.STRETCH_TOP ?? 40))) {
+      console.log(`  ${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 150)}`);
+    }
+  }
   for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
     console.log(`  ${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
   }
@@ -86,15 +115,30 @@ async function profiled(page, label, act) {
   await cdp.detach();
 }
 
+const big = process.env.SCENARIO === "big";
 try {
-  const many = manyZonesScenario(root);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector("body[data-app=ready]");
-  await page.evaluate((json) => localStorage.setItem("delegation-lab:doc", json), many.json);
-  await page.goto(url);
-  await page.waitForSelector("body[data-app=ready]", { timeout: 60_000 });
+  if (big) {
+    await page.waitForTimeout(1000);
+    await page.locator("#open-import").click();
+    await profiled(page, "import: file picked to preview", async () => {
+      await page.locator("#import-file").setInputFiles({ name: "example.com.zone", mimeType: "text/plain", buffer: Buffer.from(bigZoneFile()) });
+      await page.waitForSelector("#import-summary", { timeout: 60_000 });
+    });
+    await profiled(page, "import: Import to settled", async () => {
+      await page.locator("#import-apply").click();
+      await page.waitForSelector("#import-dialog", { state: "detached", timeout: 60_000 });
+      await page.waitForTimeout(3000);
+    });
+  } else {
+    const many = manyZonesScenario(root);
+    await page.evaluate((json) => localStorage.setItem("delegation-lab:doc", json), many.json);
+    await page.goto(url);
+    await page.waitForSelector("body[data-app=ready]", { timeout: 60_000 });
+  }
   await page.waitForTimeout(4000);
   const box = async (origin) => page.evaluate((origin) => {
     for (const g of document.querySelectorAll("g.node[data-zone]")) {
@@ -116,7 +160,7 @@ try {
     await page.locator("dialog[open] button[type=submit]").click();
     await page.waitForTimeout(3000);
   });
-  await page.locator("#resolve-name").fill("www.s500.example.com");
+  await page.locator("#resolve-name").fill(big ? "h12345.example.com" : "www.s500.example.com");
   await profiled(page, "run a resolution", async () => {
     await page.locator("#resolve-run").click();
     await page.waitForTimeout(1500);

@@ -1,6 +1,7 @@
 //! The web app in a real browser (wasm-bindgen-test in headless Chromium): selecting zones
 //! by mouse and keyboard, the record dialog's errors and kept input, undo/redo, and
-//! localStorage (saving on change, a damaged save kept aside).
+//! localStorage (saving a moment after a change, or when the page goes away; a damaged save
+//! kept aside).
 #![cfg(target_arch = "wasm32")]
 
 use delegation_lab::ui::state::Edit;
@@ -224,6 +225,10 @@ async fn every_change_is_saved_to_local_storage() {
     );
     app.click("tr[data-name='example.com.'][data-type='A'] button[aria-label^='Delete']")
         .await;
+    // Written a moment later (the edit does not wait for it); at once if the page goes away.
+    gloo::utils::window()
+        .dispatch_event(&Event::new("pagehide").unwrap())
+        .unwrap();
     let saved =
         storage::decode(&BrowserStore.get(DOC_KEY).expect("saved after the delete")).unwrap();
     let parent = saved.world.zone(PARENT).unwrap();
@@ -243,6 +248,11 @@ async fn every_change_is_saved_to_local_storage() {
     .unwrap();
     assert_eq!(saved, expected);
     app.click("#undo").await;
+    // Or once the page has been left alone for a moment.
+    yew::platform::time::sleep(std::time::Duration::from_millis(
+        u64::from(delegation_lab::ui::views::app::SAVE_DELAY_MS) + 400,
+    ))
+    .await;
     assert_eq!(
         storage::decode(&BrowserStore.get(DOC_KEY).unwrap()).unwrap(),
         default_doc()

@@ -40,6 +40,7 @@ pub mod record_form;
 pub mod record_query;
 pub mod record_window;
 pub mod resolve;
+pub mod save_text;
 pub mod sequence;
 pub mod state;
 pub mod view_state;

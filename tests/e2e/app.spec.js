@@ -274,6 +274,8 @@ test("two tabs on one saved scenario: the other tab's save is offered, never sil
   const banner = other.locator(".banner", { hasText: "Another tab changed the saved scenario" });
   await expect(banner).toContainText("Cross-account delegation (works)");
   await addA(other, "from-b", "192.0.2.62");
+  // Past the moment a save would have been written.
+  await other.waitForTimeout(1000);
   expect(await saved(other)).toContain("from-a");
   expect(await saved(other)).not.toContain("from-b");
   await other.screenshot({ path: `${screens}/other-tab-banner.png` });

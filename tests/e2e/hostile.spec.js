@@ -41,6 +41,8 @@ async function withSavedWork(page) {
   await page.locator("#import-apply").click();
   await expect(page.locator("#import-dialog")).toHaveCount(0);
   await expect(page.locator("#zone-panel")).toContainText("192.0.2.213");
+  // Saved a moment after the change (the app does not make the edit wait for the write).
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) ?? "", SAVED)).toContain("192.0.2.213");
   return page.evaluate((key) => localStorage.getItem(key), SAVED);
 }
 

@@ -82,7 +82,13 @@ pub fn restore(store: &mut impl Store) -> Restored {
 
 /// Saves the document; the error says why it could not be.
 pub fn save(store: &mut impl Store, doc: &Doc) -> Result<(), String> {
-    store.set(DOC_KEY, &encode(doc)).map_err(|e| {
+    write(store, &encode(doc))
+}
+
+/// Saves a document's text (`encode`'s, or `save_text::SaveText`'s); the error says why it
+/// could not be.
+pub fn write(store: &mut impl Store, text: &str) -> Result<(), String> {
+    store.set(DOC_KEY, text).map_err(|e| {
         format!(
             "the scenario could not be saved in this browser ({e}); changes will be lost on reload"
         )

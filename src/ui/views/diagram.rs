@@ -36,6 +36,19 @@ pub struct DiagramProps {
     pub compact: bool,
 }
 
+/// The document as the diagram reads it: the same while its world and accounts are, so
+/// that storing a resolution in the resolver's cache (a new revision) does not lay out a
+/// thousand zones again. The hierarchy and the layout read nothing else of it.
+#[derive(Clone)]
+struct Topology(Rc<Doc>);
+
+impl PartialEq for Topology {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+            || (self.0.world == other.0.world && self.0.aws == other.0.aws)
+    }
+}
+
 #[function_component]
 pub fn Diagram(props: &DiagramProps) -> Html {
     let open = use_state(BTreeSet::<String>::new);
@@ -48,13 +61,14 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .chain(props.highlighted.iter().cloned())
         .collect();
     // Who delegates to whom and how healthy each delegation is: asked of the engine once per
-    // revision of the document, not again for a selection, a fold or a question.
-    let delegations = use_memo(props.doc.clone(), |doc| {
-        crate::scenario::hierarchy::hierarchy(doc)
+    // change of the world or the accounts, not again for a selection, a fold or a question
+    // (a resolution changes only the resolver's cache).
+    let delegations = use_memo(Topology(props.doc.clone()), |doc| {
+        crate::scenario::hierarchy::hierarchy(&doc.0)
     });
     let layout = use_memo(
         (
-            props.doc.clone(),
+            Topology(props.doc.clone()),
             delegations.clone(),
             props.show_infrastructure,
             (*open).clone(),
@@ -62,7 +76,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         ),
         |(doc, delegations, infra, open, keep)| {
             hierarchy::layout_of(
-                doc,
+                &doc.0,
                 delegations,
                 &View {
                     show_infrastructure: *infra,

@@ -91,8 +91,11 @@ pub fn use_modal(dialog: &NodeRef) {
             let _ = d.show_modal();
         }
         move || {
+            // On the next turn of the event loop, once the render that removes the dialog is
+            // done: closing it here, in the middle of that render, made the browser lay the
+            // page out once for `close` and again for the frame (50 ms at 1,000 zones).
             #[cfg(target_arch = "wasm32")]
-            {
+            gloo::timers::callback::Timeout::new(0, move || {
                 use wasm_bindgen::JsCast;
                 if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
                     d.close();
@@ -100,7 +103,8 @@ pub fn use_modal(dialog: &NodeRef) {
                 if let Some(el) = opener.and_then(|o| o.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = el.focus();
                 }
-            }
+            })
+            .forget();
             #[cfg(not(target_arch = "wasm32"))]
             drop(dialog);
         }

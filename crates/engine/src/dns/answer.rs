@@ -171,13 +171,27 @@ pub fn ask(world: &World, server: &NameServer, q: &Question, rd: bool, id: u16) 
 }
 
 /// The zone served by `server` whose origin is the longest suffix of `name`.
+/// Of several such zones of one origin, the one listed last on the server. Found from the
+/// world's zones by origin, suffix by suffix (a name has a few; a server of a thousand hosted
+/// zones would otherwise look at each of them for every question).
 pub fn closest_zone<'a>(world: &'a World, server: &NameServer, name: &Name) -> Option<&'a Zone> {
-    server
-        .zones
-        .iter()
-        .filter_map(|id| world.zone(id))
-        .filter(|z| z.origin.zone_of(name))
-        .max_by_key(|z| z.origin.num_labels())
+    for labels in (0..=name.num_labels()).rev() {
+        let suffix = name.trim_to(usize::from(labels));
+        let named: Vec<&str> = world.zones_named(&suffix).map(|z| z.id.as_str()).collect();
+        if named.is_empty() {
+            continue;
+        }
+        if let Some(zone) = server
+            .zones
+            .iter()
+            .rev()
+            .filter(|id| named.contains(&id.as_str()))
+            .find_map(|id| world.zone(id).filter(|z| z.origin == suffix))
+        {
+            return Some(zone);
+        }
+    }
+    None
 }
 
 struct Ctx<'a> {

@@ -181,6 +181,13 @@ impl Zone {
         self.sets.values().flat_map(|at| at.iter())
     }
 
+    /// The record sets grouped by name, in the order of [`Zone::iter`]: each group shared
+    /// (by `Arc`) with the copies of this zone an edit left it unchanged in, so a reader can
+    /// keep what it made of a group (the app's saved text) until the group changes.
+    pub fn groups(&self) -> impl Iterator<Item = &Arc<Vec<RecordSet>>> {
+        self.sets.values()
+    }
+
     /// The number of record sets.
     pub fn len(&self) -> usize {
         self.sets.values().map(|at| at.len()).sum()

@@ -95,6 +95,15 @@ pub fn hierarchy(s: &Scenario) -> Hierarchy {
             edges.push(edge(world, parent, &delegation.name, ns));
         }
     }
+    // The first delegation that reaches each zone, found once rather than per zone (a
+    // thousand zones would compare a million edges).
+    let mut incoming_of: std::collections::HashMap<&str, &Edge> =
+        std::collections::HashMap::with_capacity(edges.len());
+    for e in &edges {
+        if let Some(child) = e.child.as_deref() {
+            incoming_of.entry(child).or_insert(e);
+        }
+    }
     let nodes = world
         .zones
         .iter()
@@ -116,9 +125,7 @@ pub fn hierarchy(s: &Scenario) -> Hierarchy {
             } else {
                 NodeKind::Other
             };
-            let incoming = edges
-                .iter()
-                .find(|e| e.child.as_deref() == Some(z.id.as_str()));
+            let incoming = incoming_of.get(z.id.as_str()).copied();
             let parent = incoming
                 .map(|e| e.parent.clone())
                 .or_else(|| closest_parent(world, z));
