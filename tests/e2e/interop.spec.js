@@ -121,6 +121,11 @@ test("a share link round trip keeps the saved work", async ({ page, context }) =
   await page.keyboard.press("Escape");
   await page.locator("#undo").click();
   await importZoneText(page, "savedonly 300 IN A 192.0.2.202\n");
+  // The save waits a moment after an edit (ui/views/app.rs use_save): the other tab opens
+  // once this one has written its work.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem("delegation-lab:doc") ?? ""))
+    .toContain("192.0.2.202");
 
   const other = await context.newPage();
   await other.goto(link);
