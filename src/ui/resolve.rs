@@ -42,10 +42,7 @@ impl Resolver {
 /// Share links, embed URLs and the view kept across a reload carry such lines; this is where
 /// they are read.
 pub fn parse_question(world: &World, line: &str) -> Result<(Question, Resolver), String> {
-    let mut words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-    if words.first().is_some_and(|w| w == "dig") {
-        words.remove(0);
-    }
+    let words = crate::scenario::dig_command::line_words(line);
     if words.is_empty() {
         return Err(
             "The query is empty: write a dig command line, such as dig +trace www.api.example.com A."

@@ -267,6 +267,15 @@ pub struct DigRun {
     pub resolution: Option<Resolution>,
 }
 
+/// The arguments of a dig command line: its words, without a leading `dig`.
+pub fn line_words(line: &str) -> Vec<String> {
+    let mut words: Vec<String> = line.split_whitespace().map(String::from).collect();
+    if words.first().is_some_and(|w| w == "dig") {
+        words.remove(0);
+    }
+    words
+}
+
 /// Runs a dig command line (the words after `dig`) on a world. `cache` is the public
 /// resolver's cache (the CLI passes an empty one); `now` the simulated clock.
 pub fn run_line(
@@ -275,11 +284,7 @@ pub fn run_line(
     now: u64,
     line: &str,
 ) -> Result<DigRun, DigError> {
-    let words: Vec<String> = line.split_whitespace().map(String::from).collect();
-    let words: Vec<String> = match words.first() {
-        Some(w) if w == "dig" => words[1..].to_vec(),
-        _ => words,
-    };
+    let words = line_words(line);
     let args = parse(&words)?;
     run(world, cache, now, &args, &words.join(" "))
 }

@@ -27,10 +27,7 @@ struct ConsoleEntry {
 /// resolution (none when nothing answered or the line was refused).
 fn run_command(state: &AppState, text: &str) -> (ConsoleEntry, Option<Action>) {
     let doc = &state.doc;
-    let mut words: Vec<String> = text.split_whitespace().map(String::from).collect();
-    if words.first().is_some_and(|w| w == "dig") {
-        words.remove(0);
-    }
+    let words = dig_command::line_words(text);
     let mut cache = doc.resolver_cache.clone();
     let ran = dig_command::parse(&words).and_then(|args| {
         dig_command::run(&doc.world, &mut cache, doc.clock, &args, &words.join(" "))
