@@ -4,8 +4,10 @@
 //! kept aside).
 #![cfg(target_arch = "wasm32")]
 
+use delegation_lab::ui::platform::storage::{
+    self, BrowserStore, DAMAGED_PREFIX, DOC_KEY, Notice, Store,
+};
 use delegation_lab::ui::state::Edit;
-use delegation_lab::ui::storage::{self, BrowserStore, DAMAGED_PREFIX, DOC_KEY, Notice, Store};
 use delegation_lab::ui::views::app::{AppProps, default_doc};
 use delegation_lab::ui::{App, AppState};
 use wasm_bindgen::JsCast;

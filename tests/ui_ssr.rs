@@ -9,8 +9,8 @@ use delegation_lab::dns::rrset::parse_values;
 use delegation_lab::dns::{RecordSet, Zone, n};
 use delegation_lab::ui::App;
 use delegation_lab::ui::doc::default_doc;
+use delegation_lab::ui::platform::storage::Notice;
 use delegation_lab::ui::record_form::RecordDraft;
-use delegation_lab::ui::storage::Notice;
 use delegation_lab::ui::views::banner::{Banner, BannerProps};
 use delegation_lab::ui::views::diagram::{Diagram, DiagramProps};
 use delegation_lab::ui::views::record_dialog::{RecordDialog, RecordDialogProps};
@@ -1061,7 +1061,7 @@ async fn the_sequence_view_draws_the_steps_so_far_with_no_inline_style() {
 async fn another_tabs_save_is_named_and_both_ways_out_are_offered() {
     let other = delegation_lab::scenario::presets::build("quiz").unwrap();
     let notice = Notice::ChangedElsewhere {
-        raw: delegation_lab::ui::storage::encode(&other),
+        raw: delegation_lab::ui::platform::storage::encode(&other),
     };
     let html = render_banner(notice).await;
     let banner = text(one(&html, "[role=alert]"));

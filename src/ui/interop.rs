@@ -1,7 +1,7 @@
 //! The app's side of imports, exports, share links and embedding, as pure functions over
 //! strings (tested natively): which importer a kind of file goes to, what the export dialog
 //! offers, the embed parameters read from `location.search`, and the SVG file of the diagram.
-//! The browser calls (files, downloads, clipboard, location) are in `ui::browser`.
+//! The browser calls (files, downloads, clipboard, location) are in `ui::platform::browser`.
 
 use crate::scenario::Scenario;
 use crate::scenario::interop::{self, ImportError, ImportMode, export_json, export_zone_files};

@@ -47,9 +47,6 @@ pub mod view_state;
 pub mod views;
 pub mod walkthrough;
 
-// The platform modules' former paths, while branches that name them are merged.
-pub use platform::{browser, storage, undo_store, view_store};
-
 pub use doc::Doc;
 pub use state::{Action, AppHandle, AppState};
 pub use views::app::App;

@@ -39,6 +39,13 @@ impl App {
         });
     }
 
+    /// Traces `question` from the root in the resolve panel and scrolls the panel into view:
+    /// the diagnosis's, the challenges' and the certificates panel's "show the resolution".
+    pub fn show_trace(&self, question: Question) {
+        self.ask(question, Resolver::Trace);
+        crate::ui::platform::browser::scroll_to("resolve-panel");
+    }
+
     /// Shows step `step` of the resolution asked.
     pub fn show_step(&self, step: usize) {
         self.0.dispatch(Action::ShowStep(step));

@@ -25,8 +25,8 @@ pub use crate::ui::doc::default_doc;
 use crate::ui::lazy::{ACCOUNTS, CERTIFICATES, DIAGNOSTICS, EXPORT, IMPORT, Lazy, SHARE};
 use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::panels::resolve::ResolveArea;
+use crate::ui::platform::storage::Notice;
 use crate::ui::state::{Action, AppHandle, AppState, Dialog, Edit};
-use crate::ui::storage::Notice;
 use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_walkthrough};
 
 /// The state at start: in the browser, what localStorage holds (a damaged save is kept
@@ -34,11 +34,11 @@ use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_walkt
 pub fn initial_state() -> AppState {
     #[cfg(target_arch = "wasm32")]
     {
-        use crate::ui::storage::{BrowserStore, DOC_KEY, SessionStore, Store, restore};
+        use crate::ui::platform::storage::{BrowserStore, DOC_KEY, SessionStore, Store, restore};
         let restored = restore(&mut BrowserStore);
         // The undo stacks this tab had before a reload, if they lead to the document restored.
         let history = match (&restored.doc, BrowserStore.get(DOC_KEY)) {
-            (Some(_), Some(text)) => crate::ui::undo_store::restore(&SessionStore, &text),
+            (Some(_), Some(text)) => crate::ui::platform::undo_store::restore(&SessionStore, &text),
             _ => Default::default(),
         };
         let state = AppState {
@@ -47,7 +47,7 @@ pub fn initial_state() -> AppState {
         };
         // Where this tab was before a reload: the zone, and the resolution shown, asked again
         // at its step.
-        match crate::ui::view_store::restore(&SessionStore, &state.doc) {
+        match crate::ui::platform::view_store::restore(&SessionStore, &state.doc) {
             Some(view) => {
                 use yew::Reducible;
                 let state = std::rc::Rc::new(state).reduce(Action::SetView(view));
@@ -101,7 +101,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             if let Some(Notice::ChangedElsewhere { raw }) = &state.notice
-                && let Ok(doc) = crate::ui::storage::decode(raw)
+                && let Ok(doc) = crate::ui::platform::storage::decode(raw)
             {
                 state.dispatch(Action::Notice(None));
                 state.dispatch(Action::Replace {
@@ -117,9 +117,10 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(Action::Notice(None));
             // This tab's version becomes the saved one again.
             #[cfg(target_arch = "wasm32")]
-            if let Err(error) =
-                crate::ui::storage::save(&mut crate::ui::storage::BrowserStore, &state.doc)
-            {
+            if let Err(error) = crate::ui::platform::storage::save(
+                &mut crate::ui::platform::storage::BrowserStore,
+                &state.doc,
+            ) {
                 state.dispatch(Action::Notice(Some(Notice::SaveFailed { error })));
             }
         })
@@ -141,7 +142,8 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |ids: Vec<String>| flagged.set(std::rc::Rc::new(ids)))
     };
     let challenge: ChallengeHandle = use_state(ChallengeState::default);
-    let (walkthrough, on_run) = use_walkthrough(&state, &challenge);
+    let (walkthrough, on_run) =
+        use_walkthrough(&crate::ui::hooks::App::new(state.clone()), &challenge);
     // Every resolution asked (the form, a link, the console) counts for the walkthrough.
     {
         let asked = state.asked.clone();
@@ -324,7 +326,10 @@ impl Saver {
         }
         let text = self.text.borrow_mut().encode(&doc);
         #[cfg(target_arch = "wasm32")]
-        match crate::ui::storage::write(&mut crate::ui::storage::BrowserStore, &text) {
+        match crate::ui::platform::storage::write(
+            &mut crate::ui::platform::storage::BrowserStore,
+            &text,
+        ) {
             Ok(()) => {
                 if matches!(state.notice, Some(Notice::SaveFailed { .. })) {
                     state.dispatch(Action::Notice(None));
@@ -405,23 +410,23 @@ fn use_save(state: &AppHandle) {
                     "pagehide",
                     move |_| {
                         on_hide.flush();
-                        // So a reload of this tab can still undo (ui::undo_store).
+                        // So a reload of this tab can still undo (ui::platform::undo_store).
                         let state = on_hide.latest.borrow();
                         if state.persist && !state.readonly {
-                            let _ = crate::ui::undo_store::save(
-                                &mut crate::ui::storage::SessionStore,
+                            let _ = crate::ui::platform::undo_store::save(
+                                &mut crate::ui::platform::storage::SessionStore,
                                 &state.history,
                                 &state.doc,
                             );
-                            // And where it was (ui::view_store).
+                            // And where it was (ui::platform::view_store).
                             let asked = state.asked.as_ref();
                             let view = crate::ui::interop::view_state(
                                 state.selected.as_deref(),
                                 asked.map(|a| a.query_line()).as_deref(),
                                 asked.map(|a| a.step),
                             );
-                            let _ = crate::ui::view_store::save(
-                                &mut crate::ui::storage::SessionStore,
+                            let _ = crate::ui::platform::view_store::save(
+                                &mut crate::ui::platform::storage::SessionStore,
                                 &view,
                             );
                         }
@@ -467,7 +472,7 @@ fn use_incoming_link() -> UseStateHandle<
     fn read() -> Option<
         std::rc::Rc<Result<crate::scenario::interop::Shared, crate::scenario::interop::LinkError>>,
     > {
-        crate::ui::browser::hash()
+        crate::ui::platform::browser::hash()
             .filter(|h| h.starts_with("#s") && h.contains('.'))
             .map(|h| std::rc::Rc::new(crate::scenario::interop::open_link(&h)))
     }
@@ -477,14 +482,14 @@ fn use_incoming_link() -> UseStateHandle<
         let incoming = incoming.clone();
         use_effect_with((), move |_| {
             if had_link {
-                crate::ui::browser::clear_hash();
+                crate::ui::platform::browser::clear_hash();
             }
             #[cfg(target_arch = "wasm32")]
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     if let Some(link) = read() {
                         incoming.set(Some(link));
-                        crate::ui::browser::clear_hash();
+                        crate::ui::platform::browser::clear_hash();
                     }
                 });
             #[cfg(not(target_arch = "wasm32"))]

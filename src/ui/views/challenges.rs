@@ -8,8 +8,10 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use crate::diagnose::challenges::{CHALLENGES, Challenge, get};
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 
 /// Where the user stands in a challenge.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -113,7 +115,7 @@ pub fn symptom_query(c: &Challenge) -> String {
 
 #[function_component]
 pub fn ChallengePicker() -> Html {
-    let app = use_context::<AppHandle>().expect("the app provides its state");
+    let app = use_app();
     let challenge = use_context::<ChallengeHandle>().expect("the app provides the challenge");
     let chosen = use_state(|| 0usize);
     let on_change = {
@@ -153,7 +155,7 @@ pub fn ChallengePicker() -> Html {
 
 #[function_component]
 pub fn ChallengeCard() -> Html {
-    let app = use_context::<AppHandle>().expect("the app provides its state");
+    let app = use_app();
     let state = use_context::<ChallengeHandle>().expect("the app provides the challenge");
     let picked = use_state(|| None::<char>);
     let Some(c) = state.challenge() else {
@@ -163,9 +165,7 @@ pub fn ChallengeCard() -> Html {
     let on_show_symptom = {
         let app = app.clone();
         let question = c.symptom().question.clone();
-        Callback::from(move |_: MouseEvent| {
-            crate::ui::panels::resolve::show_trace(&app, question.clone())
-        })
+        Callback::from(move |_: MouseEvent| app.show_trace(question.clone()))
     };
     let on_restart = {
         let (app, state) = (app.clone(), state.clone());

@@ -17,10 +17,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::hooks::{App, use_app};
+
 use super::challenges::ChallengeHandle;
 use crate::diagnose::{self, Diagnoser, Finding, Progress, Severity};
 use crate::scenario::Scenario;
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct DiagnosticsPanelProps {
@@ -130,7 +132,7 @@ pub fn progress_text(p: Progress) -> String {
 /// The diagnosis of the current document, run in slices: the first now, the rest between
 /// frames (each slice re-renders the panel). Returns the diagnoser, for its findings.
 #[hook]
-fn use_diagnosis(app: &AppHandle) -> Rc<RefCell<Diagnoser>> {
+fn use_diagnosis(app: &App) -> Rc<RefCell<Diagnoser>> {
     let diagnoser = use_mut_ref(Diagnoser::new);
     let redraw = use_force_update();
     // The first slice, during the render that follows a change of the document.
@@ -180,7 +182,7 @@ fn schedule(
 
 #[function_component]
 pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
-    let app = use_context::<AppHandle>().expect("the app provides its state");
+    let app = use_app();
     let challenge = use_context::<ChallengeHandle>();
     let diagnoser = use_diagnosis(&app);
     let d = diagnoser.borrow();
@@ -269,14 +271,14 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     }
 }
 
-fn finding_view(f: &Finding, app: &AppHandle) -> Html {
+fn finding_view(f: &Finding, app: &App) -> Html {
     let doc: &Scenario = &app.doc;
     let show = resolution_question(f).map(|question| {
         let app = app.clone();
         let line = crate::ui::resolve::question_line(&question, &crate::ui::resolve::Resolver::Trace);
         let label = format!("Show the resolution: {}", line.trim_start_matches("dig "));
         let onclick = Callback::from(move |_: MouseEvent| {
-            crate::ui::panels::resolve::show_trace(&app, question.clone())
+            app.show_trace(question.clone())
         });
         html! {
             <button type="button" class="btn btn-secondary diag-show" aria-label={label} onclick={onclick}>

@@ -9,15 +9,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::certificates_panel::CertificatesPanelProps;
 use super::diagram::Diagram;
 use super::zone_panel::ZonePanel;
 use crate::scenario::interop::{open_link, share};
-use crate::ui::browser;
 use crate::ui::doc::{Doc, default_doc};
 use crate::ui::interop::{EmbedPanel, EmbedParams, Theme};
 use crate::ui::lazy::{CERTIFICATES, Lazy};
+use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::panels::resolve::ResolveArea;
+use crate::ui::platform::browser;
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
 use crate::ui::view_state::ViewState;
 

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::browser;
 use crate::ui::interop::{EmbedPanel, EmbedParams, Theme, embed_snippet, embed_url};
+use crate::ui::platform::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedCodeProps {

@@ -5,11 +5,12 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::icon::Icon;
 use crate::scenario::interop::{export_folder, zip};
-use crate::ui::browser;
 use crate::ui::interop::{DIAGRAM_SVG_CSS, ExportFile, ExportKind, export_files, svg_file};
-use crate::ui::state::AppHandle;
+use crate::ui::platform::browser;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExportDialogProps {
@@ -68,7 +69,7 @@ pub fn files_for(doc: &crate::scenario::Scenario, choice: &str) -> Vec<ExportFil
 
 #[function_component]
 pub fn ExportDialog(props: &ExportDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let dialog = use_node_ref();
     super::modal::use_modal(&dialog);
     let choice = use_state(|| "json".to_string());

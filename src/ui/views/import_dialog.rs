@@ -13,13 +13,15 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::icon::Icon;
 use super::record_filter::thousands;
 use crate::scenario::interop::ImportError;
 use crate::ui::interop::{
     ImportKind, Imported, placement_warnings, run_import, zone_file_origin, zone_for_origin,
 };
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 
 /// How long a queued check or import waits, so the progress is painted first (a frame).
 const PAINT_MS: u32 = 20;
@@ -40,7 +42,7 @@ struct Draft {
 
 #[function_component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let dialog = use_node_ref();
     super::modal::use_modal(&dialog);
     let draft = use_state(|| Draft {

@@ -27,7 +27,3 @@ pub mod share_dialog;
 pub mod shared_link_banner;
 pub mod step_list;
 pub mod zone_panel;
-
-/// The old path of the certificates panel, kept for one release while `embed` still names
-/// it; the panel lives in [`crate::ui::panels::certificates`].
-pub use crate::ui::panels::certificates as certificates_panel;

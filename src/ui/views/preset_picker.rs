@@ -5,12 +5,14 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use crate::scenario::presets::{self, PRESETS};
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 
 #[function_component]
 pub fn PresetPicker() -> Html {
-    let app = use_context::<AppHandle>().expect("the app state is provided");
+    let app = use_app();
     // The preset the document is, unchanged; otherwise the document's own title is shown,
     // marked as changed (never a preset's title and description it no longer matches).
     let unchanged = use_memo(app.revision, {

@@ -9,9 +9,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::hooks::{App, use_app};
+
 use super::model::{DigCheck, ITEMS, ItemId, Progress, start_scenario};
 use crate::dns::resolve::Resolution;
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 use crate::ui::views::challenges::ChallengeHandle;
 
 /// The progress shared by the card and the header button.
@@ -21,13 +23,13 @@ pub type WalkthroughHandle = UseStateHandle<Progress>;
 /// quiz, and the callback for each resolution the user runs.
 #[hook]
 pub fn use_walkthrough(
-    state: &AppHandle,
+    state: &App,
     challenge: &ChallengeHandle,
 ) -> (WalkthroughHandle, Callback<Rc<Resolution>>) {
     let progress = use_state(|| {
         #[cfg(target_arch = "wasm32")]
         {
-            super::store::load(&crate::ui::storage::BrowserStore).unwrap_or_default()
+            super::store::load(&crate::ui::platform::storage::BrowserStore).unwrap_or_default()
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -65,7 +67,7 @@ pub fn use_walkthrough(
     // Saved on every change.
     use_effect_with((*progress).clone(), |_p| {
         #[cfg(target_arch = "wasm32")]
-        let _ = super::store::save(&mut crate::ui::storage::BrowserStore, _p);
+        let _ = super::store::save(&mut crate::ui::platform::storage::BrowserStore, _p);
     });
     let on_run = {
         let (progress, doc) = (progress.clone(), state.doc.clone());
@@ -87,7 +89,7 @@ pub struct WalkthroughProps {
 /// The first-visit offer or the checklist (nothing once left; the header button resumes).
 #[function_component]
 pub fn WalkthroughCard(props: &WalkthroughProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let progress = props.progress.clone();
     let p = (*progress).clone();
     // Starting (or starting again) loads the starting scenario as one undoable step.
@@ -103,7 +105,7 @@ pub fn WalkthroughCard(props: &WalkthroughProps) -> Html {
                 open: true,
                 ..Progress::default()
             });
-            crate::ui::browser::focus("walkthrough-heading");
+            crate::ui::platform::browser::focus("walkthrough-heading");
         })
     };
     let set_open = |open: bool| {
@@ -229,7 +231,7 @@ fn dig_checks(p: &Progress) -> Html {
 
 /// Brings up a step's panel and focuses its control; for the delegation, opens the child
 /// zone first (its records panel has the delegate button).
-fn go_to(state: &AppHandle, id: ItemId) {
+fn go_to(state: &App, id: ItemId) {
     let item = super::model::item(id);
     if id == ItemId::Delegate
         && let Some(child) = state
@@ -246,7 +248,7 @@ fn go_to(state: &AppHandle, id: ItemId) {
     // challenge is started: then the focus goes to its first answer, else to the picker.
     #[cfg(target_arch = "wasm32")]
     gloo::timers::callback::Timeout::new(30, move || {
-        use crate::ui::browser;
+        use crate::ui::platform::browser;
         if id == ItemId::Quiz && browser::exists(panel) {
             browser::scroll_to(panel);
             browser::focus_first(&format!("#{panel} input[type=radio], #{panel} button"));
@@ -292,7 +294,7 @@ pub fn WalkthroughButton(props: &WalkthroughButtonProps) -> Html {
                 ..(*progress).clone()
             });
             if open {
-                crate::ui::browser::scroll_to("walkthrough");
+                crate::ui::platform::browser::scroll_to("walkthrough");
             }
         })
     };

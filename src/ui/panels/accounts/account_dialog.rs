@@ -4,9 +4,11 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::fields::{field_error, focus_first, input_value};
 use super::model::{AccountDraft, create_account};
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 use crate::ui::views::modal::Modal;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +21,7 @@ pub struct CreateAccountDialogProps {
 
 #[function_component]
 pub fn CreateAccountDialog(props: &CreateAccountDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let draft = &props.draft;
     let on_input = |f: fn(&mut AccountDraft, String)| {
         let (d, on_draft) = (draft.clone(), props.on_draft.clone());

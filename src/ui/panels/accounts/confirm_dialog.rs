@@ -4,9 +4,11 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::model::ZoneAction;
 use crate::scenario::edit::EditError;
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 use crate::ui::views::account_badge::zone_account_badge;
 use crate::ui::views::modal::Modal;
 
@@ -19,7 +21,7 @@ pub struct ConfirmZoneDialogProps {
 
 #[function_component]
 pub fn ConfirmZoneDialog(props: &ConfirmZoneDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let error = use_state(|| None::<EditError>);
     let id = &props.zone_id;
     let on_submit = {

@@ -6,6 +6,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::account_card::AccountCard;
 use super::account_dialog::CreateAccountDialog;
 use super::confirm_dialog::ConfirmZoneDialog;
@@ -15,7 +17,7 @@ use super::model::{AccountDraft, ZoneAction, ZoneDraft, starting_account};
 use super::registry_list::RegistryList;
 use super::zone_dialog::CreateZoneDialog;
 use crate::scenario::presets::ACCOUNT_AWS;
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 use crate::ui::views::icon::Icon;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +30,7 @@ enum Dialog {
 
 #[function_component]
 pub fn AccountsPanel() -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let dialog = use_state(|| None::<Dialog>);
     let zone_draft = use_state(ZoneDraft::default);
     let account_draft = use_state(AccountDraft::default);

@@ -4,9 +4,11 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::fields::{field_error, focus_first};
 use super::model::{RegistryDraft, lines, registry_edit};
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct RegistryFormProps {
@@ -19,7 +21,7 @@ pub struct RegistryFormProps {
 
 #[function_component]
 pub fn RegistryForm(props: &RegistryFormProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let (draft, on_draft) = (&props.draft, &props.on_draft);
     let with_text = |d: &RegistryDraft, text: String| {
         Some(RegistryDraft {

@@ -5,9 +5,11 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::fields::{field_error, focus_first, input_value};
 use super::model::{ZoneDraft, create_zone};
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::Action;
 use crate::ui::views::account_badge::account_badge;
 use crate::ui::views::modal::Modal;
 
@@ -21,7 +23,7 @@ pub struct CreateZoneDialogProps {
 
 #[function_component]
 pub fn CreateZoneDialog(props: &CreateZoneDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let draft = &props.draft;
     let doc = state.doc.clone();
     let on_account = {

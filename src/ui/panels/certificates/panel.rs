@@ -12,6 +12,8 @@ use hickory_proto::rr::{Name, RecordType};
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::caa_search::{CaaSearchView, caa_search_view};
 use crate::ui::views::step_list::{step_detail, step_list};
 
@@ -25,10 +27,10 @@ use super::outcomes::{Outcome, compare};
 use crate::aws::acm::history::{Event as AcmEvent, iso_time};
 use crate::aws::acm::{self, Certificate, CertificateStatus, Target};
 use crate::dns::answer::Question;
-use crate::ui::panels::resolve::show_trace;
+use crate::ui::Doc;
+use crate::ui::platform::browser;
 use crate::ui::resolve::{clock_text, duration_text, plain, step_zone_ids};
-use crate::ui::state::{Action, AppHandle, Edit};
-use crate::ui::{Doc, browser};
+use crate::ui::state::{Action, Edit};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CertificatesPanelProps {
@@ -44,7 +46,7 @@ const ADVANCE: [(&str, &str, u64); 4] = [
     ("+72 h", "advance the clock 72 hours", 259_200),
 ];
 
-use crate::ui::browser::focus;
+use crate::ui::platform::browser::focus;
 
 fn field_value(e: &InputEvent) -> String {
     e.target_dyn_into::<web_sys::HtmlInputElement>()
@@ -58,7 +60,7 @@ fn field_value(e: &InputEvent) -> String {
 
 #[function_component]
 pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let draft = {
         let doc = state.doc.clone();
         use_state(move || RequestDraft {
@@ -242,7 +244,7 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
                 .map(|n| Question::new(n.clone(), RecordType::CAA));
             Callback::from(move |_: MouseEvent| {
                 if let Some(q) = &question {
-                    show_trace(&state, q.clone());
+                    state.show_trace(q.clone());
                 }
             })
         };
@@ -305,7 +307,7 @@ pub fn CertificatesPanel(props: &CertificatesPanelProps) -> Html {
         let to_resolve = {
             let state = state.clone();
             let question = Question::new(l.record.name.clone(), RecordType::CNAME);
-            Callback::from(move |_: MouseEvent| show_trace(&state, question.clone()))
+            Callback::from(move |_: MouseEvent| state.show_trace(question.clone()))
         };
         lookup_view(l, current, &doc, go, on_keys.clone(), to_resolve)
     });
