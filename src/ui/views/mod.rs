@@ -25,5 +25,6 @@ pub mod root;
 pub mod sequence;
 pub mod share_dialog;
 pub mod shared_link_banner;
+pub mod step_controls;
 pub mod step_list;
 pub mod zone_panel;
