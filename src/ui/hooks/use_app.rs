@@ -8,8 +8,10 @@ use yew::prelude::*;
 
 use crate::dns::answer::Question;
 use crate::scenario::edit::Edit;
+use crate::ui::panels::challenges::ChallengeAction;
 use crate::ui::resolve::Resolver;
 use crate::ui::state::{Action, AppHandle, AppState};
+use crate::ui::walkthrough::WalkthroughAction;
 
 /// The app state and its intention-named changes.
 #[derive(Clone, PartialEq)]
@@ -64,6 +66,21 @@ impl App {
     /// Shows zone `id` in the record panel.
     pub fn select_zone(&self, id: String) {
         self.0.dispatch(Action::Select(id));
+    }
+
+    /// Starts challenge `id` (its setup loaded as one undo step).
+    pub fn start_challenge(&self, id: &'static str) {
+        self.0.dispatch(Action::StartChallenge(id));
+    }
+
+    /// A hint, a check, an answer... in the running challenge.
+    pub fn challenge(&self, action: ChallengeAction) {
+        self.0.dispatch(Action::Challenge(action));
+    }
+
+    /// Starts, shows or hides the walkthrough.
+    pub fn walkthrough(&self, action: WalkthroughAction) {
+        self.0.dispatch(Action::Walkthrough(action));
     }
 
     pub fn undo(&self) {

@@ -9,7 +9,6 @@
 use yew::prelude::*;
 
 use super::banner::Banner;
-use super::challenges::{ChallengeCard, ChallengeHandle, ChallengePicker, ChallengeState};
 use super::diagnostics_panel::DiagnosticsPanelProps;
 use super::diagram::Diagram;
 use super::export_dialog::ExportDialogProps;
@@ -24,10 +23,11 @@ use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
 use crate::ui::lazy::{ACCOUNTS, CERTIFICATES, DIAGNOSTICS, EXPORT, IMPORT, Lazy, SHARE};
 use crate::ui::panels::certificates::CertificatesPanelProps;
+use crate::ui::panels::challenges::{ChallengeCard, ChallengePicker};
 use crate::ui::panels::resolve::ResolveArea;
 use crate::ui::platform::storage::Notice;
 use crate::ui::state::{Action, AppHandle, AppState, Dialog, Edit};
-use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_walkthrough};
+use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_save_walkthrough};
 
 /// The state at start: in the browser, what localStorage holds (a damaged save is kept
 /// aside and reported); natively (SSR), the default document.
@@ -43,6 +43,8 @@ pub fn initial_state() -> AppState {
         };
         let state = AppState {
             history,
+            // Before the view is restored, so the resolution it asks again counts.
+            walkthrough: crate::ui::walkthrough::store::load(&BrowserStore).unwrap_or_default(),
             ..AppState::new(restored.doc.unwrap_or_else(default_doc), restored.notice)
         };
         // Where this tab was before a reload: the zone, and the resolution shown, asked again
@@ -141,18 +143,7 @@ pub fn App(props: &AppProps) -> Html {
         let flagged = flagged.clone();
         Callback::from(move |ids: Vec<String>| flagged.set(std::rc::Rc::new(ids)))
     };
-    let challenge: ChallengeHandle = use_state(ChallengeState::default);
-    let (walkthrough, on_run) =
-        use_walkthrough(&crate::ui::hooks::App::new(state.clone()), &challenge);
-    // Every resolution asked (the form, a link, the console) counts for the walkthrough.
-    {
-        let asked = state.asked.clone();
-        use_effect_with(asked.as_ref().map(|a| a.serial), move |_| {
-            if let Some(a) = asked {
-                on_run.emit(a.resolution.clone());
-            }
-        });
-    }
+    use_save_walkthrough(&state.walkthrough);
     // The import / export / share dialog open, if any.
     let open = |which: Dialog| {
         let state = state.clone();
@@ -189,7 +180,6 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
-        <ContextProvider<ChallengeHandle> context={challenge.clone()}>
             <div class="app" data-revision={state.revision.to_string()}>
                 <a class="skip-link" href="#zone-panel">{ "Skip to the records" }</a>
                 <Header undo={state.history.undo_label().map(|l| AttrValue::from(l.to_string()))}
@@ -202,7 +192,7 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" class="btn btn-secondary" id="open-export" onclick={open(Dialog::Export)}>{ "Export" }</button>
                         <button type="button" class="btn btn-secondary" id="open-share" onclick={open(Dialog::Share)}>{ "Share" }</button>
                     </div>
-                    <WalkthroughButton progress={walkthrough.clone()} />
+                    <WalkthroughButton />
                 </Header>
                 if let Some(link) = &*incoming {
                     <SharedLinkBanner link={link.clone()} on_open={on_open_link} on_dismiss={on_ignore_link} />
@@ -220,7 +210,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <JumpNav />
                 <main class="workspace">
-                    <WalkthroughCard progress={walkthrough.clone()} />
+                    <WalkthroughCard />
                     <ChallengeCard />
                     <section class="panel panel-diagram" id="diagram-panel" aria-labelledby="diagram-heading" tabindex="-1">
                         <div class="panel-bar">
@@ -261,7 +251,6 @@ pub fn App(props: &AppProps) -> Html {
                     state.history.undo_label().map(|l| format!("Done: {l}")).unwrap_or_default()
                 }</p>
             </div>
-        </ContextProvider<ChallengeHandle>>
         </ContextProvider<AppHandle>>
     }
 }

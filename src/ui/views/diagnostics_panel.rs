@@ -19,9 +19,9 @@ use yew::prelude::*;
 
 use crate::ui::hooks::{App, use_app};
 
-use super::challenges::ChallengeHandle;
 use crate::diagnose::{self, Diagnoser, Finding, Progress, Severity};
 use crate::scenario::Scenario;
+use crate::ui::panels::challenges::ChallengeAction;
 use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -183,15 +183,12 @@ fn schedule(
 #[function_component]
 pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     let app = use_app();
-    let challenge = use_context::<ChallengeHandle>();
     let diagnoser = use_diagnosis(&app);
     let d = diagnoser.borrow();
     let current = d.is_current();
     let progress = d.progress();
     let findings: &[Finding] = d.findings().unwrap_or_default();
-    let hidden = challenge
-        .as_ref()
-        .is_some_and(|c| c.active.is_some() && !c.diagnostics_shown);
+    let hidden = app.challenge.hides_diagnostics();
     {
         let on_flagged = props.on_flagged.clone();
         let flagged = flagged_zones(findings);
@@ -202,12 +199,8 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
 
     if hidden {
         let on_show = {
-            let challenge = challenge.clone();
-            Callback::from(move |_: MouseEvent| {
-                if let Some(c) = &challenge {
-                    c.set(c.with_diagnostics_shown());
-                }
-            })
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| app.challenge(ChallengeAction::ShowDiagnostics))
         };
         return html! {
             <section class="panel panel-diagnostics" id="diagnostics-panel" aria-labelledby="diagnostics-heading" tabindex="-1">

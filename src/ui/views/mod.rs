@@ -5,7 +5,6 @@
 pub mod account_badge;
 pub mod app;
 pub mod banner;
-pub mod challenges;
 pub mod diagnostics_panel;
 pub mod diagram;
 pub mod diagram_zoom;
