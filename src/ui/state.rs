@@ -47,7 +47,7 @@ pub struct AppState {
     /// The resolution the resolve panel shows, and the step shown.
     pub asked: Option<Rc<Asked>>,
     /// Why the last question could not be asked (the resolve form shows it).
-    pub ask_error: Option<String>,
+    pub ask_error: Option<resolve::AskError>,
     /// The dialog open over the app, if any.
     pub dialog: Option<Dialog>,
     /// Where the user stands in a challenge, if one runs.
@@ -633,12 +633,13 @@ mod tests {
         assert_eq!(asked.query_line(), "dig +trace www.api.example.com A");
         // A line that cannot be read is the form's error; what was shown stays.
         let s2 = s1.clone().reduce(Action::SetView(view("dig +bogus x")));
-        assert!(
-            s2.ask_error
-                .as_deref()
-                .unwrap()
-                .contains("unknown option +bogus")
-        );
+        assert!(matches!(
+            &s2.ask_error,
+            Some(resolve::AskError::Unreadable {
+                error: crate::scenario::dig_command::DigError::UnknownPlusOption(option),
+                ..
+            }) if option == "bogus"
+        ));
         assert_eq!(s2.asked, s1.asked);
         // A question that can be asked again clears it.
         let s3 = s2.reduce(ask("www.api.example.com.", Resolver::Trace, None));

@@ -28,7 +28,7 @@ pub fn ResolveForm() -> Html {
     let mode = use_state(|| "trace".to_string());
     let server = use_state(String::new);
     let rd = use_state(|| false);
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<resolve::AskError>);
 
     // The fields follow the question asked, whoever asked it.
     {
@@ -115,7 +115,10 @@ pub fn ResolveForm() -> Html {
         })
     };
 
-    let shown_error = (*error).clone().or_else(|| state.ask_error.clone());
+    let shown_error = (*error)
+        .clone()
+        .or_else(|| state.ask_error.clone())
+        .map(|e| e.to_string());
     let invalid = shown_error.is_some();
     html! {
         <form class="resolve-form" onsubmit={on_submit} novalidate=true>
