@@ -252,7 +252,7 @@ async fn every_change_is_saved_to_local_storage() {
     app.click("#undo").await;
     // Or once the page has been left alone for a moment.
     yew::platform::time::sleep(std::time::Duration::from_millis(
-        u64::from(delegation_lab::ui::views::app::SAVE_DELAY_MS) + 400,
+        u64::from(delegation_lab::ui::hooks::SAVE_DELAY_MS) + 400,
     ))
     .await;
     assert_eq!(

@@ -99,7 +99,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
         let lookup_zones = lookup_zones.clone();
         Callback::from(move |ids: Vec<String>| lookup_zones.set(Rc::new(ids)))
     };
-    let highlighted = super::app::use_highlighted(&state, &lookup_zones);
+    let highlighted = crate::ui::hooks::use_highlighted(&state, &lookup_zones);
     let on_select = {
         let state = state.clone();
         Callback::from(move |id: String| state.dispatch(Action::Select(id)))
