@@ -83,6 +83,34 @@ impl App {
         self.0.dispatch(Action::Walkthrough(action));
     }
 
+    /// Replaces the whole document (a preset, an import, a shared link) as one undo step.
+    pub fn replace(&self, label: impl Into<String>, doc: crate::ui::Doc) {
+        self.0.dispatch(Action::Replace {
+            label: label.into(),
+            doc,
+        });
+    }
+
+    /// Shows what a share link or an embed asks for (a zone, a question at a step).
+    pub fn set_view(&self, view: crate::ui::state::ViewState) {
+        self.0.dispatch(Action::SetView(view));
+    }
+
+    /// Opens a dialog (`Some`) or closes the one open.
+    pub fn dialog(&self, dialog: Option<crate::ui::state::Dialog>) {
+        self.0.dispatch(Action::Dialog(dialog));
+    }
+
+    /// Sets or clears the banner's notice.
+    pub fn notice(&self, notice: Option<crate::ui::platform::storage::Notice>) {
+        self.0.dispatch(Action::Notice(notice));
+    }
+
+    /// Clears the error of an edit that could not be applied.
+    pub fn dismiss_error(&self) {
+        self.0.dispatch(Action::DismissError);
+    }
+
     pub fn undo(&self) {
         self.0.dispatch(Action::Undo);
     }

@@ -146,7 +146,7 @@ fn AppHeader() -> Html {
     let app = use_app();
     let open = |which: Dialog| {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Dialog(Some(which))))
+        Callback::from(move |_: MouseEvent| app.dialog(Some(which)))
     };
     let (undo, redo) = (app.clone(), app.clone());
     html! {
@@ -171,7 +171,7 @@ fn OpenDialog() -> Html {
     let app = use_app();
     let on_close = {
         let app = app.clone();
-        Callback::from(move |_: ()| app.dispatch(Action::Dialog(None)))
+        Callback::from(move |_: ()| app.dialog(None))
     };
     match app.dialog {
         Some(Dialog::Import) => {

@@ -22,7 +22,6 @@ use crate::ui::hooks::{App, use_app};
 use crate::diagnose::{self, Diagnoser, Finding, Progress, Severity};
 use crate::scenario::Scenario;
 use crate::ui::panels::challenges::ChallengeAction;
-use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct DiagnosticsPanelProps {
@@ -292,7 +291,7 @@ fn finding_view(f: &Finding, app: &App) -> Html {
                     { for f.involved.iter().map(|i| {
                         let app = app.clone();
                         let id = i.zone_id.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::Select(id.clone())));
+                        let onclick = Callback::from(move |_: MouseEvent| app.select_zone(id.clone()));
                         let record = i.record.as_ref().map(|r| format!(" · {} {}", r.name, r.rtype));
                         let account = i.account.as_ref().map(|a| format!(" (account {a})"));
                         let present = doc.world.zone(&i.zone_id).is_some();
@@ -325,7 +324,7 @@ fn finding_view(f: &Finding, app: &App) -> Html {
                 let app = app.clone();
                 let edit = fix.edit();
                 let changes = fix.describe(doc);
-                let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::Edit(edit.clone())));
+                let onclick = Callback::from(move |_: MouseEvent| app.apply(edit.clone()));
                 html! {
                     <div class="diag-fix-item">
                         <button type="button" class="btn btn-primary diag-fix" title={changes.join("\n")} onclick={onclick}>

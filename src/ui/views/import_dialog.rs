@@ -21,7 +21,6 @@ use crate::scenario::interop::ImportError;
 use crate::ui::interop::{
     ImportKind, Imported, placement_warnings, run_import, zone_file_origin, zone_for_origin,
 };
-use crate::ui::state::Action;
 
 /// How long a queued check or import waits, so the progress is painted first (a frame).
 const PAINT_MS: u32 = 20;
@@ -187,14 +186,11 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     changes_nothing: false,
                     ..
                 })) => {
-                    state.dispatch(Action::Edit(*edit));
+                    state.apply(*edit);
                     close.emit(());
                 }
                 Some(Ok(Imported::Document(doc))) => {
-                    state.dispatch(Action::Replace {
-                        label: format!("import scenario {}", doc.title),
-                        doc: *doc,
-                    });
+                    state.replace(format!("import scenario {}", doc.title), *doc);
                     close.emit(());
                 }
                 _ => {}

@@ -9,18 +9,17 @@ use super::icon::Icon;
 use super::shared_link_banner::SharedLinkBanner;
 use crate::ui::hooks::{use_app, use_incoming_link};
 use crate::ui::platform::storage::Notice;
-use crate::ui::state::Action;
 
 #[function_component]
 pub fn Notices() -> Html {
     let state = use_app();
     let on_dismiss_notice = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Notice(None)))
+        Callback::from(move |_| state.notice(None))
     };
     let on_dismiss_error = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissError))
+        Callback::from(move |_: MouseEvent| state.dismiss_error())
     };
     let on_load_other = {
         let state = state.clone();
@@ -28,25 +27,22 @@ pub fn Notices() -> Html {
             if let Some(Notice::ChangedElsewhere { raw }) = &state.notice
                 && let Ok(doc) = crate::ui::platform::storage::decode(raw)
             {
-                state.dispatch(Action::Notice(None));
-                state.dispatch(Action::Replace {
-                    label: "load the scenario another tab saved".into(),
-                    doc,
-                });
+                state.notice(None);
+                state.replace("load the scenario another tab saved", doc);
             }
         })
     };
     let on_keep = {
         let state = state.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::Notice(None));
+            state.notice(None);
             // This tab's version becomes the saved one again.
             #[cfg(target_arch = "wasm32")]
             if let Err(error) = crate::ui::platform::storage::save(
                 &mut crate::ui::platform::storage::BrowserStore,
                 &state.doc,
             ) {
-                state.dispatch(Action::Notice(Some(Notice::SaveFailed { error })));
+                state.notice(Some(Notice::SaveFailed { error }));
             }
         })
     };
@@ -55,12 +51,12 @@ pub fn Notices() -> Html {
         let (state, incoming) = (state.clone(), incoming.clone());
         Callback::from(move |_: ()| {
             if let Some(Ok(shared)) = incoming.as_deref() {
-                state.dispatch(Action::Replace {
-                    label: format!("open shared scenario {}", shared.scenario.title),
-                    doc: shared.scenario.clone(),
-                });
+                state.replace(
+                    format!("open shared scenario {}", shared.scenario.title),
+                    shared.scenario.clone(),
+                );
                 if let Some(focus) = &shared.focus {
-                    state.dispatch(Action::SetView(focus.clone().into()));
+                    state.set_view(focus.clone().into());
                 }
             }
             incoming.set(None);

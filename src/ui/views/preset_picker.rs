@@ -8,7 +8,6 @@ use yew::prelude::*;
 use crate::ui::hooks::use_app;
 
 use crate::scenario::presets::{self, PRESETS};
-use crate::ui::state::Action;
 
 #[function_component]
 pub fn PresetPicker() -> Html {
@@ -53,10 +52,7 @@ pub fn PresetPicker() -> Html {
         Callback::from(move |_: MouseEvent| {
             let p = &PRESETS[*chosen];
             if let Some(doc) = presets::build(p.id) {
-                app.dispatch(Action::Replace {
-                    label: format!("load preset “{}”", p.title),
-                    doc,
-                });
+                app.replace(format!("load preset “{}”", p.title), doc);
             }
         })
     };

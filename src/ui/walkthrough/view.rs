@@ -9,7 +9,6 @@ use yew::prelude::*;
 use super::follow::WalkthroughAction;
 use super::model::{DigCheck, ITEMS, ItemId, Progress};
 use crate::ui::hooks::{App, use_app};
-use crate::ui::state::Action;
 
 /// Saves the walkthrough's progress in localStorage whenever it changes.
 #[hook]
@@ -160,7 +159,7 @@ fn go_to(state: &App, id: ItemId) {
             .iter()
             .rfind(|z| z.name == crate::dns::name::n(super::model::CHILD))
     {
-        state.dispatch(Action::Select(child.id.clone()));
+        state.select_zone(child.id.clone());
     }
     let (panel, control) = (item.panel, item.control);
     // After the render that shows the zone chosen. The quiz's panel is there once its

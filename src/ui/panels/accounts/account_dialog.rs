@@ -8,7 +8,6 @@ use crate::ui::hooks::use_app;
 
 use super::fields::{field_error, focus_first, input_value};
 use super::model::{AccountDraft, create_account};
-use crate::ui::state::Action;
 use crate::ui::views::modal::Modal;
 
 #[derive(Properties, PartialEq)]
@@ -47,7 +46,7 @@ pub fn CreateAccountDialog(props: &CreateAccountDialogProps) -> Html {
                 Ok(edit) => {
                     on_draft.emit(AccountDraft::default());
                     on_close.emit(());
-                    state.dispatch(Action::Edit(edit));
+                    state.apply(edit);
                 }
                 Err(error) => {
                     on_draft.emit(AccountDraft {

@@ -8,7 +8,6 @@ use crate::ui::hooks::use_app;
 
 use super::model::ZoneAction;
 use crate::scenario::edit::EditError;
-use crate::ui::state::Action;
 use crate::ui::views::account_badge::zone_account_badge;
 use crate::ui::views::modal::Modal;
 
@@ -31,7 +30,7 @@ pub fn ConfirmZoneDialog(props: &ConfirmZoneDialogProps) -> Html {
             Err(e) => error.set(Some(e)),
             Ok(_) => {
                 on_close.emit(());
-                state.dispatch(Action::Edit(edit.clone()));
+                state.apply(edit.clone());
             }
         })
     };

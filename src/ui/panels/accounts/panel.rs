@@ -17,7 +17,6 @@ use super::model::{AccountDraft, ZoneAction, ZoneDraft, starting_account};
 use super::registry_list::RegistryList;
 use super::zone_dialog::CreateZoneDialog;
 use crate::scenario::presets::ACCOUNT_AWS;
-use crate::ui::state::Action;
 use crate::ui::views::icon::Icon;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +62,7 @@ pub fn AccountsPanel() -> Html {
     let on_select = {
         let state = state.clone();
         use_callback((), move |id: AttrValue, _| {
-            state.dispatch(Action::Select(id.to_string()))
+            state.select_zone(id.to_string())
         })
     };
     let confirm = |action: ZoneAction| {

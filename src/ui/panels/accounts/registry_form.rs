@@ -8,7 +8,6 @@ use crate::ui::hooks::use_app;
 
 use super::fields::{field_error, focus_first};
 use super::model::{RegistryDraft, lines, registry_edit};
-use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct RegistryFormProps {
@@ -57,7 +56,7 @@ pub fn RegistryForm(props: &RegistryFormProps) -> Html {
             match registry_edit(&state.doc, &d.domain, &d.text) {
                 Ok(edit) => {
                     on_draft.emit(None);
-                    state.dispatch(Action::Edit(edit));
+                    state.apply(edit);
                 }
                 Err(error) => {
                     on_draft.emit(Some(RegistryDraft {

@@ -9,7 +9,6 @@ use crate::ui::hooks::use_app;
 
 use super::fields::{field_error, focus_first, input_value};
 use super::model::{ZoneDraft, create_zone};
-use crate::ui::state::Action;
 use crate::ui::views::account_badge::account_badge;
 use crate::ui::views::modal::Modal;
 
@@ -60,7 +59,7 @@ pub fn CreateZoneDialog(props: &CreateZoneDialogProps) -> Html {
                         ..Default::default()
                     });
                     on_close.emit(());
-                    state.dispatch(Action::Edit(edit));
+                    state.apply(edit);
                 }
                 Err(errors) => {
                     focus_first(&[
