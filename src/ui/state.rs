@@ -53,7 +53,7 @@ pub struct AppState {
     /// Where the user stands in a challenge, if one runs.
     pub challenge: ChallengeState,
     /// The walkthrough's progress (ticked from the state's changes by
-    /// [`walkthrough::follow`](crate::ui::walkthrough::follow); saved by the app).
+    /// `walkthrough::follow`; saved by the app).
     pub walkthrough: Progress,
 }
 

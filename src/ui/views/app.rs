@@ -1,8 +1,8 @@
 //! The app container: owns the reducer and shares its handle by context, runs the app's
 //! effects (save, other tabs, shortcuts, the walkthrough's save: `ui::hooks`), and lays out
-//! the page: the header ([`AppHeader`]: scenario controls, undo and redo), the notices, the
+//! the page: the header (`AppHeader`: scenario controls, undo and redo), the notices, the
 //! workspace (walkthrough, challenge, diagram, records, resolve, then the panels loaded on
-//! demand once the first screen is up) and the open dialog ([`OpenDialog`]). The diagram's
+//! demand once the first screen is up) and the open dialog (`OpenDialog`). The diagram's
 //! marks come from the resolve step or the certificates panel's lookup (highlighted) and
 //! from the diagnosis (flagged), reported here by callbacks.
 

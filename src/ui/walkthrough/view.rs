@@ -1,7 +1,7 @@
 //! The walkthrough card: on a first visit, the offer ("Start here"); once started, the
 //! article's steps as a checklist, each with what to do, a "Go there" button that brings up
 //! the panel and focuses the control, and, once the engine sees it done, what just happened.
-//! The progress is the app state's (`AppState::walkthrough`, ticked by [`super::follow`]);
+//! The progress is the app state's (`AppState::walkthrough`, ticked by `super::follow::follow`);
 //! [`use_save_walkthrough`] keeps it in localStorage.
 
 use yew::prelude::*;
