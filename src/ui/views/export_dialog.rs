@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::platform::events::value_of;
+
 use crate::ui::hooks::use_app;
 
 use super::icon::Icon;
@@ -84,10 +86,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let on_choice = {
         let (choice, index, status) = (choice.clone(), index.clone(), status.clone());
         Callback::from(move |e: Event| {
-            choice.set(
-                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value(),
-            );
+            choice.set(value_of(&e));
             index.set(0);
             status.set(String::new());
         })
@@ -95,10 +94,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let on_file = {
         let index = index.clone();
         Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            index.set(v.parse().unwrap_or(0));
+            index.set(value_of(&e).parse().unwrap_or(0));
         })
     };
     let on_download = {

@@ -5,6 +5,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::platform::events::value_of;
+
 use crate::ui::hooks::use_app;
 
 use crate::scenario::presets::{self, PRESETS};
@@ -40,8 +42,7 @@ pub fn PresetPicker() -> Html {
     let on_change = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(i) = select.value().parse::<usize>() {
+            if let Ok(i) = value_of(&e).parse::<usize>() {
                 chosen.set(i);
             }
         })

@@ -6,8 +6,9 @@ use yew::prelude::*;
 
 use crate::ui::hooks::use_app;
 
-use super::fields::{field_error, focus_first, input_value};
+use super::fields::{field_error, focus_first};
 use super::model::{AccountDraft, create_account};
+use crate::ui::platform::events::value_of;
 use crate::ui::views::modal::Modal;
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +27,7 @@ pub fn CreateAccountDialog(props: &CreateAccountDialogProps) -> Html {
         let (d, on_draft) = (draft.clone(), props.on_draft.clone());
         Callback::from(move |e: InputEvent| {
             let mut d = d.clone();
-            f(&mut d, input_value(&e));
+            f(&mut d, value_of(&e));
             on_draft.emit(d);
         })
     };

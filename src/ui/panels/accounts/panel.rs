@@ -11,12 +11,12 @@ use crate::ui::hooks::use_app;
 use super::account_card::AccountCard;
 use super::account_dialog::CreateAccountDialog;
 use super::confirm_dialog::ConfirmZoneDialog;
-use super::fields::input_value;
 use super::hosted_zone_list::{HostedZoneList, PAGE};
 use super::model::{AccountDraft, ZoneAction, ZoneDraft, starting_account};
 use super::registry_list::RegistryList;
 use super::zone_dialog::CreateZoneDialog;
 use crate::scenario::presets::ACCOUNT_AWS;
+use crate::ui::platform::events::value_of;
 use crate::ui::views::icon::Icon;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +77,7 @@ pub fn AccountsPanel() -> Html {
     };
     let on_zone_filter = {
         let zone_filter = zone_filter.clone();
-        Callback::from(move |e: InputEvent| zone_filter.set(input_value(&e)))
+        Callback::from(move |e: InputEvent| zone_filter.set(value_of(&e)))
     };
     let filter = AttrValue::from((*zone_filter).clone());
     let many_zones = doc.aws.hosted_zones.len() > PAGE;

@@ -7,8 +7,9 @@ use yew::prelude::*;
 
 use crate::ui::hooks::use_app;
 
-use super::fields::{field_error, focus_first, input_value};
+use super::fields::{field_error, focus_first};
 use super::model::{ZoneDraft, create_zone};
+use crate::ui::platform::events::value_of;
 use crate::ui::views::account_badge::account_badge;
 use crate::ui::views::modal::Modal;
 
@@ -40,7 +41,7 @@ pub fn CreateZoneDialog(props: &CreateZoneDialogProps) -> Html {
         let (d, on_draft) = (draft.clone(), props.on_draft.clone());
         Callback::from(move |e: InputEvent| {
             let mut d = d.clone();
-            d.name = input_value(&e);
+            d.name = value_of(&e);
             d.errors.name = None;
             on_draft.emit(d);
         })

@@ -10,17 +10,7 @@ use super::model::{
 use crate::scenario::presets::ACCOUNT_AWS;
 use crate::ui::hooks::use_app;
 use crate::ui::platform::browser::focus;
-
-/// The text of the input or textarea an event came from.
-fn field_value(e: &InputEvent) -> String {
-    e.target_dyn_into::<web_sys::HtmlInputElement>()
-        .map(|i| i.value())
-        .or_else(|| {
-            e.target_dyn_into::<web_sys::HtmlTextAreaElement>()
-                .map(|t| t.value())
-        })
-        .unwrap_or_default()
-}
+use crate::ui::platform::events::value_of;
 
 fn field_class(e: &Option<RequestFieldError>) -> Classes {
     classes!("field", e.is_some().then_some("invalid"))
@@ -56,7 +46,7 @@ pub fn RequestForm() -> Html {
         let (draft, errors) = (draft.clone(), errors.clone());
         Callback::from(move |e: InputEvent| {
             let mut d = (*draft).clone();
-            set(&mut d, field_value(&e));
+            set(&mut d, value_of(&e));
             draft.set(d);
             let mut errs = (*errors).clone();
             clear(&mut errs);
@@ -67,10 +57,7 @@ pub fn RequestForm() -> Html {
     let on_account = {
         let (draft, errors) = (draft.clone(), errors.clone());
         Callback::from(move |e: Event| {
-            let account = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let account = value_of(&e);
             draft.set(RequestDraft {
                 account,
                 ..(*draft).clone()

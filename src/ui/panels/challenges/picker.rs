@@ -1,8 +1,9 @@
 //! [`ChallengePicker`] (in the header): choose one of the article's failure modes and start
 //! it, which loads its broken setup as one undoable step.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use crate::ui::platform::events::value_of;
 
 use crate::diagnose::challenges::CHALLENGES;
 use crate::ui::hooks::use_app;
@@ -14,8 +15,7 @@ pub fn ChallengePicker() -> Html {
     let on_change = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(i) = select.value().parse::<usize>() {
+            if let Ok(i) = value_of(&e).parse::<usize>() {
                 chosen.set(i);
             }
         })

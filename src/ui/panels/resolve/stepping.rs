@@ -9,7 +9,6 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::form::input_value;
 use super::outcome::outcome_view;
 use crate::ui::Doc;
 use crate::ui::hooks::{App, use_app};
@@ -85,7 +84,7 @@ pub fn Stepping(props: &SteppingProps) -> Html {
     };
     let on_speed = {
         let speed = speed.clone();
-        Callback::from(move |e: Event| speed.set(input_value(&e)))
+        Callback::from(move |e: Event| speed.set(crate::ui::platform::events::value_of(&e)))
     };
     let on_select = {
         let (state, playing) = (state.clone(), playing.clone());
