@@ -31,6 +31,10 @@ pub type Check = (&'static str, fn(&Context) -> Vec<Finding>);
 /// The name of the CAA check, which [`crate::diagnose::Diagnoser`] runs a name at a time.
 pub const CAA_CHECK: &str = "CAA that forbids Amazon";
 
+/// The name of the check that reads the public resolver's cache (and nothing else changes
+/// between revisions that only ran a resolution: see [`crate::diagnose::Diagnoser::start`]).
+pub const CACHE_CHECK: &str = "negative answers still cached";
+
 /// Every check, in the order they run.
 pub const CHECKS: [Check; 16] = [
     ("delegation NS differ from the child's", mismatch::check),
@@ -54,5 +58,5 @@ pub const CHECKS: [Check; 16] = [
     ("CNAME chains", cname_chain::check),
     (CAA_CHECK, caa::check),
     ("parent and child NS TTLs", ttl_delegation::check),
-    ("negative answers still cached", ttl_negative_cache::check),
+    (CACHE_CHECK, ttl_negative_cache::check),
 ];
