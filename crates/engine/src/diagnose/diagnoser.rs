@@ -43,6 +43,8 @@ enum Stage {
     Checks(usize),
     /// The CAA check (check number `.0`), a name at a time.
     Caa(usize, checks::CaaPending),
+    /// The CNAME chain check (check number `.0`), a CNAME at a time.
+    Cname(usize, checks::CnamePending),
     /// Trying the fixes of the next finding.
     Fixes(usize),
     Done,
@@ -185,6 +187,7 @@ impl Diagnoser {
             Stage::Delegations(_) => "probing delegations",
             Stage::Checks(i) => checks::CHECKS.get(*i).map_or("checks", |(name, _)| name),
             Stage::Caa(..) => checks::CAA_CHECK,
+            Stage::Cname(..) => checks::CNAME_CHECK,
             Stage::Fixes(_) => "trying fixes",
             Stage::Done => "done",
         }
@@ -231,6 +234,13 @@ impl Diagnoser {
                         self.stage = Stage::Caa(*i, pending);
                         continue;
                     }
+                    Some((checks::CNAME_CHECK, _)) => {
+                        let pending = checks::CnamePending::new(&ctx);
+                        // Each CNAME is a unit of work.
+                        self.total += pending.left();
+                        self.stage = Stage::Cname(*i, pending);
+                        continue;
+                    }
                     Some((name, check)) => {
                         let start = self.found.len();
                         self.found.extend(check(&ctx));
@@ -261,6 +271,22 @@ impl Diagnoser {
                         let checked = pending.step(&ctx, left);
                         self.done += checked;
                         left -= checked;
+                        continue;
+                    }
+                }
+                Stage::Cname(i, pending) => {
+                    if pending.left() == 0 {
+                        let next = *i + 1;
+                        let Stage::Cname(_, pending) =
+                            std::mem::replace(&mut self.stage, Stage::Checks(next))
+                        else {
+                            unreachable!("in the CNAME stage");
+                        };
+                        self.found.extend(pending.finish(&ctx));
+                    } else {
+                        let resolved = pending.step(&ctx, left);
+                        self.done += resolved;
+                        left -= resolved;
                         continue;
                     }
                 }
