@@ -14,10 +14,12 @@
 // - the same first load for the embed `?embed=1&panel=trace` (it fetches no split module);
 // - the time to open each panel loaded on demand the first time: from the click (or from the
 //   first screen for the panels below it) to the panel shown, in a fresh page, with its
-//   module not prefetched (the bench holds the app's prefetch back until then).
+//   module not prefetched (the bench holds the app's prefetch back until then), with when
+//   the split modules fetched by then had arrived.
 // Prints the figures; targets: first render median <= 150 ms, first load <= 250 KB,
 // embed trace <= 220 KB, a panel opened the first time <= 300 ms.
-// Usage: node scripts/bench-web.mjs [dir=dist]   (build first: bash scripts/build-web.sh)
+// Usage: node scripts/bench-web.mjs [dir=dist]   (build first: bash scripts/build-web.sh;
+// BENCH_PORT=N serves it on N and N+1, default 8282)
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -28,7 +30,7 @@ import { chromium } from "@playwright/test";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = resolve(root, process.argv[2] ?? "dist");
-const port = 8282;
+const port = Number(process.env.BENCH_PORT ?? 8282);
 const url = `http://127.0.0.1:${port}/`;
 const LOADS = 10;
 
@@ -73,6 +75,7 @@ const PANELS = [
   ["import", "#open-import", "dialog[open]"],
   ["export", "#open-export", "dialog[open]"],
   ["share", "#open-share", "dialog[open]"],
+  ["record form", "#add-record", "dialog[open]"],
 ];
 let embed = [];
 const opens = [];
@@ -148,7 +151,13 @@ try {
     if (open) await page.click(open);
     release();
     await page.waitForSelector(shown, { state: "visible" });
-    opens.push([name, (await page.evaluate(() => performance.now())) - start]);
+    const [end, fetched] = await page.evaluate(() => [
+      performance.now(),
+      Math.max(0, ...performance.getEntriesByType("resource")
+        .filter((e) => /\/pkg\/(split|chunk)_[^/]*\.wasm$/.test(e.name))
+        .map((e) => e.responseEnd)),
+    ]);
+    opens.push([name, end - start, fetched - start]);
     await context.close();
   }
 } finally {
@@ -187,4 +196,8 @@ console.log(`  ${chunks.length} shared chunks: ${kb(chunks.reduce((s, f) => s + 
 console.log(`all modules loaded on demand: ${kb(later.reduce((s, f) => s + f.gzip, 0))} KB gzip in ${later.length} files`);
 console.log(`embed ?embed=1&panel=trace: ${kb(embed.reduce((s, f) => s + f.gzip, 0))} KB gzip in ${embed.length} files, ${embed.filter(lazy).length} split modules (target <= 220 KB)`);
 console.log("opening a panel loaded on demand the first time (module not prefetched), ms:");
-for (const [name, ms] of opens) console.log(`  ${name.padEnd(14)} ${ms.toFixed(0)}${ms > 300 ? "  (target <= 300 ms)" : ""}`);
+console.log("  (then: when the last split module fetched so far had arrived; the rest is compiling, the");
+console.log("  other modules loading beside it, and the render)");
+for (const [name, ms, fetched] of opens) {
+  console.log(`  ${name.padEnd(14)} ${ms.toFixed(0).padStart(5)}   modules arrived at ${fetched.toFixed(0)}${ms > 300 ? "  (target <= 300 ms)" : ""}`);
+}
