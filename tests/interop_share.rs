@@ -90,12 +90,21 @@ fn damaged_truncated_and_newer_links_are_refused() {
         error(&pack("{\"view\": {}}")),
         "this link is damaged or cut short (its content is not a shared scenario: missing field `scenario` at line 1 column 12): copy the whole link again"
     );
+    assert_eq!(
+        error(&pack_bytes(b"{\"scenario\": \"\xff\"}")),
+        "this link is damaged or cut short (its content is not a shared scenario: it is not UTF-8 text (byte 15)): copy the whole link again"
+    );
 }
 
 /// A link made by hand around `payload`.
 fn pack(payload: &str) -> String {
+    pack_bytes(payload.as_bytes())
+}
+
+/// A link made by hand around bytes that need not be text.
+fn pack_bytes(payload: &[u8]) -> String {
     use base64::Engine;
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload.as_bytes(), 6);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload, 6);
     format!(
         "#s1.{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)

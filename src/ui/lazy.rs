@@ -29,6 +29,7 @@ use super::panels::certificates::{CertificatesPanel, CertificatesPanelProps};
 use super::views::diagnostics_panel::{DiagnosticsPanel, DiagnosticsPanelProps};
 use super::views::export_dialog::{ExportDialog, ExportDialogProps};
 use super::views::import_dialog::{ImportDialog, ImportDialogProps};
+use super::views::record_dialog::{RecordDialog, RecordDialogProps};
 use super::views::share_dialog::{ShareDialog, ShareDialogProps};
 
 /// A panel's view, from the module that holds its code.
@@ -183,6 +184,7 @@ fn LazyBody<P: Properties + PartialEq + Clone + 'static>(props: &LazyProps<P>) -
 /// or a dialog later finds its code there. Failures are left for the panel to report when
 /// it opens (it tries again then).
 pub async fn prefetch() {
+    let _ = RECORD_DIALOG.preload().await;
     let _ = CERTIFICATES.preload().await;
     let _ = ACCOUNTS.preload().await;
     let _ = DIAGNOSTICS.preload().await;
@@ -242,6 +244,12 @@ lazy_module!(
     /// The export dialog (JSON, Terraform, AWS CLI, zone folder, diagram).
     EXPORT, export_dialog, ExportDialogProps, "export-dialog-lazy", "the export dialog",
     |props| html! { <ExportDialog on_close={props.on_close.clone()} /> }
+);
+
+lazy_module!(
+    /// The add/edit record-set dialog (the form; its checks run in the zone panel).
+    RECORD_DIALOG, record_dialog, RecordDialogProps, "record-dialog-lazy", "the record form",
+    |props| html! { <RecordDialog ..props.clone() /> }
 );
 
 lazy_module!(

@@ -14,7 +14,7 @@ test("the lazy panels come from their own modules, fetched after the first scree
   await expect(page.locator("#certificates-panel h2")).toBeVisible();
   await expect(page.locator("#accounts-panel h2")).toBeVisible();
   await expect(page.locator("#diagnostics-panel h2")).toBeVisible();
-  for (const name of ["certificates", "accounts", "diagnostics", "import_dialog", "export_dialog", "share_dialog"]) {
+  for (const name of ["record_dialog", "certificates", "accounts", "diagnostics", "import_dialog", "export_dialog", "share_dialog"]) {
     await expect.poll(() => fetched.some((p) => p.endsWith(`/pkg/split_${name}.wasm`))).toBe(true);
   }
   await page.locator("#open-import").click();

@@ -13,7 +13,7 @@ use super::modal::use_modal;
 use super::icon::Icon;
 use crate::ui::record_form::{FORM_TYPES, Field, FieldErrors, RecordDraft, full_name};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct RecordDialogProps {
     /// The zone the record set is in.
     pub origin: Name,

@@ -8,9 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::icon::Icon;
-use super::record_dialog::RecordDialog;
+use super::record_dialog::RecordDialogProps;
 use super::record_table::{RecordTable, SetKey};
 use crate::ui::doc::Doc;
+use crate::ui::lazy::{Lazy, RECORD_DIALOG};
 use crate::ui::panels::accounts::delegation::{self, ParentLink};
 use crate::ui::record_form::{Field, FieldErrors, RecordDraft};
 use crate::ui::state::Edit;
@@ -233,22 +234,22 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
             <RecordTable key={props.zone_id.to_string()} doc={props.doc.clone()} zone_id={props.zone_id.clone()}
                 on_edit={open_edit} on_delete={on_delete} />
             if let Some(state) = &*dialog {
-                <RecordDialog
-                    origin={origin.clone()}
-                    heading={match &state.mode {
+                <Lazy<RecordDialogProps> module={&RECORD_DIALOG} props={RecordDialogProps {
+                    origin: origin.clone(),
+                    heading: match &state.mode {
                         Mode::Add => format!("Add a record set to {origin}"),
                         Mode::Edit((name, rtype)) => format!("Edit {rtype} {name}"),
-                    }}
-                    submit_label={if state.mode == Mode::Add { "Create record set" } else { "Save changes" }}
-                    account={super::account_badge::zone_account_badge(&props.doc, &props.zone_id)}
-                    draft={state.draft.clone()}
-                    errors={state.errors.clone()}
-                    general_error={state.general.clone().map(AttrValue::from)}
-                    attempt={state.attempt}
-                    on_change={on_change}
-                    on_submit={on_submit}
-                    on_close={on_close}
-                />
+                    }.into(),
+                    submit_label: if state.mode == Mode::Add { "Create record set" } else { "Save changes" }.into(),
+                    account: super::account_badge::zone_account_badge(&props.doc, &props.zone_id),
+                    draft: state.draft.clone(),
+                    errors: state.errors.clone(),
+                    general_error: state.general.clone().map(AttrValue::from),
+                    attempt: state.attempt,
+                    on_change,
+                    on_submit,
+                    on_close,
+                }} />
             }
         </div>
     }

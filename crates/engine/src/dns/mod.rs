@@ -18,6 +18,7 @@ pub mod transport;
 pub mod world;
 pub mod world_index;
 pub mod zone;
+pub mod zone_value;
 
 pub use answer::{Question, Reply, ReplyKind, ask};
 pub use name::{n, parse_absolute};

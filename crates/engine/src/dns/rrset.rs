@@ -10,12 +10,11 @@
 use std::net::IpAddr;
 
 use hickory_proto::rr::{DNSClass, Name, RData, Record, RecordType};
-use hickory_proto::serialize::txt::Parser;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::name::{self, NameError};
-use super::{charstring, rdata_read};
+use super::{charstring, rdata_read, zone_value};
 
 /// The record types a user may create (SOA only at an apex, where Route 53 makes it).
 /// DS is offered as the Route 53 console does: it belongs at a delegation, for DNSSEC.
@@ -415,8 +414,8 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         })
 }
 
-/// Parses a value with hickory-proto's zone-file parser, with the root as origin so that
-/// every name in it is absolute.
+/// Parses a value as hickory-proto's zone-file parser reads it (see [`zone_value`]), with the
+/// root as origin so that every name in it is absolute.
 fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
     one_line(value)?;
     // hickory-proto reads names through IDNA, which must never see letters outside ASCII.
@@ -446,16 +445,7 @@ fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
         None => value.to_string(),
     };
     let svcb_target = svcb_target.map(|(target, _, _)| target);
-    let text = format!("value. 0 IN {rtype} {value}\n");
-    let (_, sets) = Parser::new(text, None, Some(Name::root()))
-        .parse()
-        .map_err(|e| e.to_string())?;
-    let set = sets.into_values().next().ok_or("no value was read")?;
-    let first = set
-        .records_without_rrsigs()
-        .next()
-        .ok_or("no value was read")?;
-    Ok(svcb_read(first.data.clone(), svcb_target))
+    Ok(svcb_read(zone_value::read(rtype, &value)?, svcb_target))
 }
 
 /// SVCB or HTTPS data as hickory-proto read it, made as BIND reads it: the target name ours

@@ -180,13 +180,21 @@ pub fn open_link(text: &str) -> Result<Shared, LinkError> {
                 _ => "its data is not a compressed scenario".into(),
             })
         })?;
-    let payload: PayloadIn = serde_json::from_slice(&json)
+    // Read as text, as a scenario file is: one JSON deserializer in the browser build (a
+    // second, over bytes, would copy the scenario's whole reader into the first module).
+    let json = std::str::from_utf8(&json).map_err(|e| {
+        LinkError::Damaged(format!(
+            "its content is not a shared scenario: it is not UTF-8 text (byte {})",
+            e.valid_up_to() + 1
+        ))
+    })?;
+    let payload: PayloadIn = serde_json::from_str(json)
         .map_err(|e| LinkError::Damaged(format!("its content is not a shared scenario: {e}")))?;
     let scenario =
         Scenario::from_json(&payload.scenario.to_string()).map_err(LinkError::Scenario)?;
     // A JSON value keeps the last of two equal keys, where a scenario file is refused: the
     // link's own text is read as strictly as a file.
-    let StrictPayload { focus, .. } = serde_json::from_slice(&json).map_err(|e| {
+    let StrictPayload { focus, .. } = serde_json::from_str(json).map_err(|e| {
         LinkError::Scenario(DocumentError::Damaged {
             path: format!("line {}, column {}", e.line(), e.column()),
             message: e
