@@ -20,7 +20,8 @@
 //!   to and from a share link's `LinkFocus`.
 //! - [`lazy`]: the panels and dialogs loaded on demand (code splitting).
 //! - Pure models of the first screen's views: [`hierarchy`] (the diagram's layout),
-//!   [`record_form`] (the record form's fields and validation), [`record_query`] (the record
+//!   [`record_form`] (the record form's fields and validation), [`record_editor`] (the
+//!   record dialog's state and submit), [`record_query`] (the record
 //!   table's search and filter), [`record_window`] (the virtualised table's rows),
 //!   [`resolve`] (asking a question, step badges, the clock), [`sequence`] (a resolution as
 //!   lifelines).
@@ -42,6 +43,7 @@ pub mod lazy;
 pub mod other_tabs;
 pub mod panels;
 pub mod platform;
+pub mod record_editor;
 pub mod record_form;
 pub mod record_query;
 pub mod record_window;

@@ -189,7 +189,8 @@ pub fn relative_text(name: &Name, origin: &Name) -> String {
     crate::dns::name::relative_text(name, origin)
 }
 
-fn capitalise(s: &str) -> String {
+/// `s` with its first letter in upper case.
+pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -5,6 +5,7 @@
 pub mod account_badge;
 pub mod app;
 pub mod banner;
+pub mod delegation_status;
 pub mod diagnostics_panel;
 pub mod diagram;
 pub mod diagram_panel;
@@ -28,4 +29,5 @@ pub mod share_dialog;
 pub mod shared_link_banner;
 pub mod step_controls;
 pub mod step_list;
+pub mod zone_head;
 pub mod zone_panel;

@@ -24,9 +24,6 @@ pub struct RecordDialogProps {
     pub submit_label: AttrValue,
     pub draft: RecordDraft,
     pub errors: FieldErrors,
-    /// An error that belongs to no single field.
-    #[prop_or_default]
-    pub general_error: Option<AttrValue>,
     /// Bumped on every submit, so focus moves to the first error again.
     #[prop_or_default]
     pub attempt: u32,
@@ -139,9 +136,7 @@ pub fn RecordDialog(props: &RecordDialogProps) -> Html {
                         <Icon name="close" />
                     </button>
                 </div>
-                if let Some(general) = &props.general_error {
-                    <p class="form-alert" role="alert">{ general.clone() }</p>
-                } else if error_count > 0 {
+                if error_count > 0 {
                     <p class="form-alert" role="alert">{
                         if error_count == 1 { "One field needs attention; your input is kept.".to_string() }
                         else { format!("{error_count} fields need attention; your input is kept.") }

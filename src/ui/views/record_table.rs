@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use hickory_proto::rr::{Name, RecordType};
+use hickory_proto::rr::RecordType;
 use yew::prelude::*;
 
 use super::icon::Icon;
@@ -22,7 +22,7 @@ use crate::ui::record_query::{RecordQuery, types_in};
 use crate::ui::record_window::{Viewport, window};
 
 /// A record set's key: its name and type.
-pub type SetKey = (Name, RecordType);
+pub use crate::ui::record_editor::SetKey;
 
 /// A row's height in pixels until one has been measured (the desktop layout's).
 const DEFAULT_ROW_H: u32 = 45;
