@@ -25,7 +25,8 @@
 //!   table's search and filter), [`record_window`] (the virtualised table's rows),
 //!   [`resolve`] (asking a question, step badges, the clock), [`sequence`] (a resolution as
 //!   lifelines).
-//! - [`interop`]: imports, exports, share links and embed parameters (pure).
+//! - [`interop`]: imports, exports, share links and embed parameters (pure); [`import_form`]:
+//!   the import dialog's draft and preview (pure).
 //! - [`panels`]: feature folders, each a panel's pure model beside its components:
 //!   [`panels::accounts`], [`panels::certificates`], [`panels::challenges`],
 //!   [`panels::resolve`].
@@ -38,6 +39,7 @@ pub mod doc;
 pub mod hierarchy;
 pub mod history;
 pub mod hooks;
+pub mod import_form;
 pub mod interop;
 pub mod lazy;
 pub mod other_tabs;
