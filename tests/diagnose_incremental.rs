@@ -113,3 +113,59 @@ fn a_generated_world_sliced_finds_what_a_whole_diagnosis_finds() {
     assert!(diagnose::has_errors(&whole), "{whole:#?}");
     assert_eq!(sliced(&mut d, &s), whole);
 }
+
+/// A resolution stores its answers in the public resolver's cache: a new revision, which the
+/// diagnoser finishes by running the cache check again (the other checks' findings kept),
+/// and still finds exactly what a whole diagnosis finds.
+#[test]
+fn a_resolution_reruns_only_the_cache_check() {
+    use delegation_lab::dns::Question;
+    use delegation_lab::dns::resolve;
+
+    let ask = |s: &mut Scenario, name: &str| {
+        let q = Question::new(n(name), RecordType::A);
+        let (world, now) = (s.world.clone(), s.clock);
+        resolve::recursive(&world, &mut s.resolver_cache, &q, now);
+    };
+    for id in ["article", "wrong-ns", "quiz"] {
+        let mut s = presets::build(id).unwrap();
+        let parent = s
+            .world
+            .zones()
+            .find(|z| z.origin == n("example.com.") && s.aws.hosted_zone(&z.id).is_some())
+            .unwrap()
+            .id
+            .clone();
+        let mut d = Diagnoser::new();
+        assert_eq!(sliced(&mut d, &s), diagnose::diagnose(&s), "{id}");
+        let whole_steps = d.progress().total;
+        // Not there yet: the resolver caches the NXDOMAIN.
+        ask(&mut s, "later.example.com.");
+        assert_eq!(sliced(&mut d, &s), diagnose::diagnose(&s), "{id}, asked");
+        assert!(
+            d.progress().total < whole_steps,
+            "{id}: the cache check alone ({:?} of {whole_steps})",
+            d.progress()
+        );
+        // Created: the cached negative answer is now a finding (the world changed: all again).
+        put(&parent, "later.example.com.", RecordType::A, &["192.0.2.8"])
+            .apply(&mut s)
+            .unwrap();
+        let whole = diagnose::diagnose(&s);
+        assert!(
+            whole.iter().any(|f| f.title.contains("later.example.com")),
+            "{id}: {whole:#?}"
+        );
+        assert_eq!(sliced(&mut d, &s), whole, "{id}, created");
+        // Asked again, and another name: the cache changes, the findings follow.
+        ask(&mut s, "later.example.com.");
+        ask(&mut s, "other.example.com.");
+        assert_eq!(
+            sliced(&mut d, &s),
+            diagnose::diagnose(&s),
+            "{id}, asked again"
+        );
+        s.resolver_cache = Default::default();
+        assert_eq!(sliced(&mut d, &s), diagnose::diagnose(&s), "{id}, flushed");
+    }
+}

@@ -4,8 +4,10 @@
 //! kept aside).
 #![cfg(target_arch = "wasm32")]
 
+use delegation_lab::ui::platform::storage::{
+    self, BrowserStore, DAMAGED_PREFIX, DOC_KEY, Notice, Store,
+};
 use delegation_lab::ui::state::Edit;
-use delegation_lab::ui::storage::{self, BrowserStore, DAMAGED_PREFIX, DOC_KEY, Notice, Store};
 use delegation_lab::ui::views::app::{AppProps, default_doc};
 use delegation_lab::ui::{App, AppState};
 use wasm_bindgen::JsCast;
@@ -250,7 +252,7 @@ async fn every_change_is_saved_to_local_storage() {
     app.click("#undo").await;
     // Or once the page has been left alone for a moment.
     yew::platform::time::sleep(std::time::Duration::from_millis(
-        u64::from(delegation_lab::ui::views::app::SAVE_DELAY_MS) + 400,
+        u64::from(delegation_lab::ui::hooks::SAVE_DELAY_MS) + 400,
     ))
     .await;
     assert_eq!(

@@ -9,8 +9,8 @@ use delegation_lab::dns::rrset::parse_values;
 use delegation_lab::dns::{RecordSet, Zone, n};
 use delegation_lab::ui::App;
 use delegation_lab::ui::doc::default_doc;
+use delegation_lab::ui::platform::storage::Notice;
 use delegation_lab::ui::record_form::RecordDraft;
-use delegation_lab::ui::storage::Notice;
 use delegation_lab::ui::views::banner::{Banner, BannerProps};
 use delegation_lab::ui::views::diagram::{Diagram, DiagramProps};
 use delegation_lab::ui::views::record_dialog::{RecordDialog, RecordDialogProps};
@@ -741,21 +741,21 @@ async fn the_articles_setup_has_no_problems() {
 #[tokio::test]
 async fn a_running_challenge_shows_its_card_and_hides_the_diagnostics() {
     use delegation_lab::diagnose::challenges::get;
-    use delegation_lab::ui::views::challenges::{ChallengeCard, ChallengeState};
+    use delegation_lab::ui::panels::challenges::{ChallengeCard, ChallengeState};
     use delegation_lab::ui::views::diagnostics_panel::DiagnosticsPanel;
     use yew::prelude::*;
 
     #[function_component]
     fn Running() -> yew::Html {
         let c = get("wrong-ns").unwrap();
-        let app = use_reducer(|| delegation_lab::ui::state::AppState::new(c.start(), None));
-        let challenge = use_state(|| ChallengeState::started(c.id));
+        let app = use_reducer(|| delegation_lab::ui::state::AppState {
+            challenge: ChallengeState::started(c.id),
+            ..delegation_lab::ui::state::AppState::new(c.start(), None)
+        });
         html! {
             <ContextProvider<delegation_lab::ui::state::AppHandle> context={app}>
-                <ContextProvider<UseStateHandle<ChallengeState>> context={challenge}>
-                    <ChallengeCard />
-                    <DiagnosticsPanel />
-                </ContextProvider<UseStateHandle<ChallengeState>>>
+                <ChallengeCard />
+                <DiagnosticsPanel />
             </ContextProvider<delegation_lab::ui::state::AppHandle>>
         }
     }
@@ -814,7 +814,7 @@ fn a_fix_is_one_undo_step_and_undo_brings_the_finding_back() {
 fn a_challenge_is_checked_by_the_engine_whatever_the_fix() {
     use delegation_lab::diagnose::challenges::get;
     use delegation_lab::diagnose::diagnose;
-    use delegation_lab::ui::views::challenges::{Verdict, symptom_query, verdict};
+    use delegation_lab::ui::panels::challenges::{Verdict, symptom_query, verdict};
 
     let c = get("wrong-ns").unwrap();
     assert_eq!(symptom_query(c), "dig +trace www.api.example.com. A");
@@ -1061,7 +1061,7 @@ async fn the_sequence_view_draws_the_steps_so_far_with_no_inline_style() {
 async fn another_tabs_save_is_named_and_both_ways_out_are_offered() {
     let other = delegation_lab::scenario::presets::build("quiz").unwrap();
     let notice = Notice::ChangedElsewhere {
-        raw: delegation_lab::ui::storage::encode(&other),
+        raw: delegation_lab::ui::platform::storage::encode(&other),
     };
     let html = render_banner(notice).await;
     let banner = text(one(&html, "[role=alert]"));

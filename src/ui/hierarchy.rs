@@ -14,8 +14,14 @@
 //! opened; the selected zone, flagged zones and the zones on the resolution shown stay
 //! outside the fold, so what the user looks at is never hidden. A scenario of 1,000 zones
 //! draws a few dozen boxes, not 1,000 boxes one pixel wide.
+//!
+//! The engine's hierarchy is kept between revisions ([`shared_hierarchy`]): one
+//! [`engine::KeptHierarchy`] for the page, so an edit asks again only the delegations it can
+//! have changed, and the second (compact) diagram beside a resolution reuses the first's.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use hickory_proto::rr::Name;
 
@@ -560,6 +566,39 @@ pub fn layout(s: &Scenario, show_infrastructure: bool) -> Layout {
 /// Lays out the diagram of a scenario as `view` asks.
 pub fn layout_view(s: &Scenario, view: &View) -> Layout {
     layout_of(s, &engine::hierarchy(s), view)
+}
+
+/// The page's hierarchy: the last one worked out, its world and accounts, and what it kept.
+#[derive(Default)]
+struct Shared {
+    kept: engine::KeptHierarchy,
+    last: Option<(
+        crate::dns::world::World,
+        crate::aws::Aws,
+        Rc<engine::Hierarchy>,
+    )>,
+}
+
+thread_local! {
+    static SHARED: RefCell<Shared> = RefCell::new(Shared::default());
+}
+
+/// The engine's hierarchy of `s`, equal to `engine::hierarchy(s)`: the last one again while
+/// the world and the accounts are the same (the zones compare by pointer first), else worked
+/// out from the delegations kept since the last revision.
+pub fn shared_hierarchy(s: &Scenario) -> Rc<engine::Hierarchy> {
+    SHARED.with(|shared| {
+        let mut shared = shared.borrow_mut();
+        if let Some((world, aws, h)) = &shared.last
+            && *world == s.world
+            && *aws == s.aws
+        {
+            return h.clone();
+        }
+        let h = Rc::new(shared.kept.hierarchy(s));
+        shared.last = Some((s.world.clone(), s.aws.clone(), h.clone()));
+        h
+    })
 }
 
 /// Lays out the diagram from the engine's hierarchy of `s` (computed once per revision of the

@@ -5,27 +5,33 @@
 //! # Layout
 //!
 //! - [`doc`]: the document the app edits: the engine's `Scenario`, and the default one.
+//! - [`state`]: `AppState` (the document, its history, the selection, the resolution asked,
+//!   the open dialog, the challenge, the walkthrough), `Action` and the reducer (edits are the
+//!   engine's `scenario::edit::Edit`); `AppHandle` shared by context.
+//! - [`hooks`]: `use_app()`, the state and its intention-named changes for components; the
+//!   app container's effects (save, shortcuts, an incoming link, highlights, settled).
 //! - [`history`]: undo and redo stacks of document snapshots.
-//! - [`hooks`]: `use_app()`, the state and its intention-named changes for components.
-//! - [`state`]: `AppState`, `Action` and the reducer (edits are the engine's
-//!   `scenario::edit::Edit`); `AppHandle` shared by context.
 //! - [`platform`]: the browser as a platform: the document in localStorage (damaged saves
 //!   kept aside), the undo stacks and the view in sessionStorage across a reload, and
 //!   downloads, clipboard, location and focus (no-ops natively).
+//! - [`save_text`]: the saved text made again only where the document changed.
 //! - [`other_tabs`]: another tab saved a different scenario: say so rather than overwrite it.
 //! - [`view_state`]: what the app shows with the document (selected zone, query, step);
 //!   to and from a share link's `LinkFocus`.
-//! - [`hierarchy`]: the diagram's layout over the engine's hierarchy (pure).
-//! - [`record_form`]: the record form's fields and their validation (pure).
-//! - [`record_query`]: the record table's search by name and filter by type (pure).
-//! - [`record_window`]: which rows of the virtualised record table are rendered (pure).
-//! - [`resolve`]: the resolve panel's logic: running a question, step badges, the clock (pure).
+//! - [`lazy`]: the panels and dialogs loaded on demand (code splitting).
+//! - Pure models of the first screen's views: [`hierarchy`] (the diagram's layout),
+//!   [`record_form`] (the record form's fields and validation), [`record_query`] (the record
+//!   table's search and filter), [`record_window`] (the virtualised table's rows),
+//!   [`resolve`] (asking a question, step badges, the clock), [`sequence`] (a resolution as
+//!   lifelines).
 //! - [`interop`]: imports, exports, share links and embed parameters (pure).
 //! - [`panels`]: feature folders, each a panel's pure model beside its components:
-//!   [`panels::accounts`] (accounts, hosted zones, registry NS, the delegation the zone
-//!   panel offers) and [`panels::certificates`] (ACM: requests, validation, CAA).
-//! - [`walkthrough`]: the article's steps as a checklist that ticks itself from the engine.
-//! - [`views`]: the other components.
+//!   [`panels::accounts`], [`panels::certificates`], [`panels::challenges`],
+//!   [`panels::resolve`].
+//! - [`walkthrough`]: the article's steps as a checklist that ticks itself from the app
+//!   state's changes.
+//! - [`views`]: the other components: the app container and the page's parts, the diagram,
+//!   the zone panel and record table, the dialogs, the embed.
 
 pub mod doc;
 pub mod hierarchy;
@@ -46,9 +52,6 @@ pub mod state;
 pub mod view_state;
 pub mod views;
 pub mod walkthrough;
-
-// The platform modules' former paths, while branches that name them are merged.
-pub use platform::{browser, storage, undo_store, view_store};
 
 pub use doc::Doc;
 pub use state::{Action, AppHandle, AppState};

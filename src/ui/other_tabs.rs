@@ -8,8 +8,8 @@
 use yew::prelude::*;
 
 use super::doc::Doc;
+use super::platform::storage::{Notice, encode};
 use super::state::AppHandle;
-use super::storage::{Notice, encode};
 
 /// What a save by another tab means here: nothing when it saved what this tab shows (or
 /// removed the save), else the notice that carries its text.
@@ -34,7 +34,7 @@ pub fn use_other_tabs(state: &AppHandle) {
                 let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else {
                     return;
                 };
-                if e.key().as_deref() != Some(super::storage::DOC_KEY) {
+                if e.key().as_deref() != Some(super::platform::storage::DOC_KEY) {
                     return;
                 }
                 let state = latest.borrow().clone();

@@ -4,11 +4,46 @@
 //! a step's badge, the zones a step highlights, and the clock as text.
 
 use hickory_proto::rr::RecordType;
+use thiserror::Error;
 
 use crate::dns::answer::{Question, ReplyKind};
 use crate::dns::resolve::{self, Action as StepAction, Cache, Decision, Resolution, Step};
 use crate::dns::{World, name};
 use crate::scenario::Scenario;
+use crate::scenario::dig_command::{DigArgs, DigError};
+
+/// Why a question could not be asked: one sentence for the user each, shown at the resolve
+/// form (a share link's or the console's line as well as the form's fields).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AskError {
+    #[error(
+        "The query is empty: write a dig command line, such as dig +trace www.api.example.com A."
+    )]
+    EmptyLine,
+    #[error("Cannot read \"{line}\": {error}.")]
+    Unreadable { line: String, error: DigError },
+    #[error(
+        "No server @{0} in this scenario: give a server's name, alias or address, or @8.8.8.8 for the public resolver."
+    )]
+    NoSuchServer(String),
+    #[error("Enter a domain name, such as www.api.example.com.")]
+    NoName,
+    #[error(
+        "\"{0}\" has a space in it; a domain name is labels joined by dots, such as www.api.example.com."
+    )]
+    SpaceInName(String),
+    #[error("\"{text}\" is not a domain name: {error}")]
+    NotAName {
+        text: String,
+        error: name::NameError,
+    },
+    #[error("{0} is not a record type the panel knows")]
+    UnknownType(String),
+    #[error("Choose a server to ask.")]
+    NoServerChosen,
+    #[error("No server answers at {0} any more; choose another.")]
+    ServerGone(String),
+}
 
 /// The record types the panel offers.
 pub const TYPES: [&str; 8] = ["A", "AAAA", "CNAME", "NS", "TXT", "MX", "CAA", "SOA"];
@@ -41,24 +76,21 @@ impl Resolver {
 /// with recursion desired unless `+norecurse`, `@8.8.8.8` or no server the public resolver.
 /// Share links, embed URLs and the view kept across a reload carry such lines; this is where
 /// they are read.
-pub fn parse_question(world: &World, line: &str) -> Result<(Question, Resolver), String> {
+pub fn parse_question(world: &World, line: &str) -> Result<(Question, Resolver), AskError> {
     let words = crate::scenario::dig_command::line_words(line);
     if words.is_empty() {
-        return Err(
-            "The query is empty: write a dig command line, such as dig +trace www.api.example.com A."
-                .into(),
-        );
+        return Err(AskError::EmptyLine);
     }
-    let args = crate::scenario::dig_command::parse(&words)
-        .map_err(|e| format!("Cannot read \"{}\": {e}.", line.trim()))?;
+    let args =
+        crate::scenario::dig_command::parse(&words).map_err(|error| AskError::Unreadable {
+            line: line.trim().to_string(),
+            error,
+        })?;
     question_of(world, &args)
 }
 
 /// The question of dig's arguments, and who answers it (see [`parse_question`]).
-pub fn question_of(
-    world: &World,
-    args: &crate::scenario::dig_command::DigArgs,
-) -> Result<(Question, Resolver), String> {
+pub fn question_of(world: &World, args: &DigArgs) -> Result<(Question, Resolver), AskError> {
     let resolver = if args.trace {
         Resolver::Trace
     } else {
@@ -66,11 +98,9 @@ pub fn question_of(
             None => Resolver::Public,
             Some(spec) if spec.parse() == Ok(resolve::PUBLIC_RESOLVER) => Resolver::Public,
             Some(spec) => {
-                let server = world.find_server(spec).ok_or_else(|| {
-                    format!(
-                        "No server @{spec} in this scenario: give a server's name, alias or address, or @8.8.8.8 for the public resolver."
-                    )
-                })?;
+                let server = world
+                    .find_server(spec)
+                    .ok_or_else(|| AskError::NoSuchServer(spec.clone()))?;
                 Resolver::Direct {
                     server_ip: server.ip.to_string(),
                     rd: args.recurse,
@@ -111,22 +141,23 @@ pub fn query_line(name: &str, rtype: &str, resolver: &Resolver) -> String {
 }
 
 /// Reads the name field: an absolute or relative name (a final dot is added).
-pub fn parse_name(text: &str) -> Result<hickory_proto::rr::Name, String> {
+pub fn parse_name(text: &str) -> Result<hickory_proto::rr::Name, AskError> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("Enter a domain name, such as www.api.example.com.".into());
+        return Err(AskError::NoName);
     }
     if t.contains(char::is_whitespace) {
-        return Err(format!(
-            "\"{t}\" has a space in it; a domain name is labels joined by dots, such as www.api.example.com."
-        ));
+        return Err(AskError::SpaceInName(t.to_string()));
     }
     let absolute = if t.ends_with('.') {
         t.to_string()
     } else {
         format!("{t}.")
     };
-    name::parse_absolute(&absolute).map_err(|e| format!("\"{t}\" is not a domain name: {e}"))
+    name::parse_absolute(&absolute).map_err(|error| AskError::NotAName {
+        text: t.to_string(),
+        error,
+    })
 }
 
 /// Runs the question on the scenario: the form's text read into a typed question, then
@@ -137,15 +168,15 @@ pub fn run(
     name_text: &str,
     rtype: &str,
     resolver: &Resolver,
-) -> Result<(Resolution, Option<Cache>), String> {
+) -> Result<(Resolution, Option<Cache>), AskError> {
     ask(s, &typed_question(name_text, rtype)?, resolver)
 }
 
 /// Reads the form's name and type fields into a typed question.
-pub fn typed_question(name_text: &str, rtype: &str) -> Result<Question, String> {
+pub fn typed_question(name_text: &str, rtype: &str) -> Result<Question, AskError> {
     let name = parse_name(name_text)?;
     let rtype: RecordType = crate::dns::rtype::parse_type_mnemonic(rtype.trim())
-        .ok_or_else(|| format!("{rtype} is not a record type the panel knows"))?;
+        .ok_or_else(|| AskError::UnknownType(rtype.to_string()))?;
     Ok(Question::new(name, rtype))
 }
 
@@ -156,7 +187,7 @@ pub fn ask(
     s: &Scenario,
     q: &Question,
     resolver: &Resolver,
-) -> Result<(Resolution, Option<Cache>), String> {
+) -> Result<(Resolution, Option<Cache>), AskError> {
     Ok(match resolver {
         Resolver::Trace => (resolve::trace(&s.world, q, s.clock), None),
         Resolver::Public => {
@@ -165,12 +196,11 @@ pub fn ask(
             (r, Some(cache))
         }
         Resolver::Direct { server_ip, rd } => {
-            let ip = server_ip
-                .parse()
-                .map_err(|_| "Choose a server to ask.".to_string())?;
-            let server = s.world.server_by_ip(ip).ok_or_else(|| {
-                format!("No server answers at {server_ip} any more; choose another.")
-            })?;
+            let ip = server_ip.parse().map_err(|_| AskError::NoServerChosen)?;
+            let server = s
+                .world
+                .server_by_ip(ip)
+                .ok_or_else(|| AskError::ServerGone(server_ip.clone()))?;
             (resolve::direct(&s.world, server, q, *rd), None)
         }
     })
@@ -353,18 +383,21 @@ mod tests {
 
     #[test]
     fn bad_names_say_what_is_wrong() {
+        assert_eq!(parse_name("").unwrap_err(), AskError::NoName);
         assert_eq!(
-            parse_name("").unwrap_err(),
+            parse_name("").unwrap_err().to_string(),
             "Enter a domain name, such as www.api.example.com."
         );
         assert_eq!(
-            parse_name("www api").unwrap_err(),
+            parse_name("www api").unwrap_err().to_string(),
             "\"www api\" has a space in it; a domain name is labels joined by dots, such as www.api.example.com."
         );
-        assert!(
-            parse_name("a..b")
-                .unwrap_err()
-                .starts_with("\"a..b\" is not a domain name: ")
+        let e = parse_name("a..b").unwrap_err();
+        assert!(matches!(&e, AskError::NotAName { text, .. } if text == "a..b"));
+        assert!(e.to_string().starts_with("\"a..b\" is not a domain name: "));
+        assert_eq!(
+            typed_question("example.com", "BOGUS").unwrap_err(),
+            AskError::UnknownType("BOGUS".into())
         );
     }
 
@@ -414,14 +447,26 @@ mod tests {
         let s = build("article").unwrap();
         assert_eq!(
             parse_question(&s.world, "dig").unwrap_err(),
+            AskError::EmptyLine
+        );
+        assert_eq!(
+            parse_question(&s.world, "dig").unwrap_err().to_string(),
             "The query is empty: write a dig command line, such as dig +trace www.api.example.com A."
         );
         assert_eq!(
-            parse_question(&s.world, "dig +bogus x").unwrap_err(),
+            parse_question(&s.world, "dig +bogus x")
+                .unwrap_err()
+                .to_string(),
             "Cannot read \"dig +bogus x\": unknown option +bogus; this dig knows +trace, +short, +norecurse, +json and the display options +[no]all, +[no]cmd, +[no]comments, +[no]question, +[no]answer, +[no]authority, +[no]additional, +[no]stats."
         );
         assert_eq!(
             parse_question(&s.world, "dig @ns.nowhere.test x").unwrap_err(),
+            AskError::NoSuchServer("ns.nowhere.test".into())
+        );
+        assert_eq!(
+            parse_question(&s.world, "dig @ns.nowhere.test x")
+                .unwrap_err()
+                .to_string(),
             "No server @ns.nowhere.test in this scenario: give a server's name, alias or address, or @8.8.8.8 for the public resolver."
         );
     }

@@ -142,7 +142,7 @@ mod tests {
     use crate::dns::n;
     use crate::dns::rrset::parse_values;
     use crate::scenario::edit::Edit;
-    use crate::ui::storage::encode;
+    use crate::ui::platform::storage::encode;
 
     #[test]
     fn the_text_is_the_saved_text_of_every_preset() {

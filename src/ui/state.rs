@@ -8,8 +8,11 @@ use yew::prelude::*;
 
 use super::doc::Doc;
 use super::history::History;
+use super::panels::challenges::{ChallengeAction, ChallengeState};
 use super::platform::storage::Notice;
 use super::resolve::{self, Resolver};
+use super::walkthrough::{self, Progress, WalkthroughAction, start_scenario};
+use crate::diagnose::challenges;
 use crate::dns::answer::Question;
 use crate::dns::resolve::{Cache, Resolution};
 pub use crate::scenario::edit::Edit;
@@ -44,9 +47,14 @@ pub struct AppState {
     /// The resolution the resolve panel shows, and the step shown.
     pub asked: Option<Rc<Asked>>,
     /// Why the last question could not be asked (the resolve form shows it).
-    pub ask_error: Option<String>,
+    pub ask_error: Option<resolve::AskError>,
     /// The dialog open over the app, if any.
     pub dialog: Option<Dialog>,
+    /// Where the user stands in a challenge, if one runs.
+    pub challenge: ChallengeState,
+    /// The walkthrough's progress (ticked from the state's changes by
+    /// `walkthrough::follow`; saved by the app).
+    pub walkthrough: Progress,
 }
 
 /// The dialogs the header opens.
@@ -132,6 +140,12 @@ pub enum Action {
     DismissAskError,
     /// Opens a dialog (`Some`) or closes the one open (`None`).
     Dialog(Option<Dialog>),
+    /// Starts challenge `id`: loads its broken setup as one undo step, its card shown.
+    StartChallenge(&'static str),
+    /// What the user does in the running challenge.
+    Challenge(ChallengeAction),
+    /// Starts, shows or hides the walkthrough.
+    Walkthrough(WalkthroughAction),
     /// Shows what a share link, an embed URL or the view kept across a reload asks for: a
     /// zone selected, and its query (a dig command line, read here, once) asked at its step.
     /// Each dispatch bumps `view_serial`.
@@ -156,6 +170,8 @@ impl AppState {
             asked: None,
             ask_error: None,
             dialog: None,
+            challenge: ChallengeState::default(),
+            walkthrough: Progress::first_visit(),
         }
     }
 
@@ -192,6 +208,8 @@ impl AppState {
             asked: self.asked.clone(),
             ask_error: self.ask_error.clone(),
             dialog: self.dialog,
+            challenge: self.challenge.clone(),
+            walkthrough: self.walkthrough.clone(),
         }
     }
 
@@ -284,7 +302,25 @@ pub fn default_selection(doc: &Doc) -> Option<String> {
 impl Reducible for AppState {
     type Action = Action;
 
+    /// The state after `action`, the walkthrough ticked from what changed.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.clone().step(action);
+        if Rc::ptr_eq(&next, &self) {
+            return next;
+        }
+        match walkthrough::follow(&self, &next) {
+            Some(progress) => Rc::new(Self {
+                walkthrough: progress,
+                ..(*next).clone()
+            }),
+            None => next,
+        }
+    }
+}
+
+impl AppState {
+    /// The state after `action`.
+    fn step(self: Rc<Self>, action: Action) -> Rc<Self> {
         if self.readonly
             && matches!(
                 action,
@@ -375,6 +411,33 @@ impl Reducible for AppState {
                 }
                 None => self,
             },
+            Action::StartChallenge(id) => match challenges::get(id) {
+                Some(c) => {
+                    let mut history = self.history.clone();
+                    history.record(format!("start challenge “{}”", c.title), self.doc.clone());
+                    Rc::new(Self {
+                        challenge: ChallengeState::started(c.id),
+                        ..self.with_doc(Rc::new(c.start()), history)
+                    })
+                }
+                None => self,
+            },
+            Action::Challenge(action) => Rc::new(Self {
+                challenge: self.challenge.after(action, &self.doc),
+                ..(*self).clone()
+            }),
+            Action::Walkthrough(WalkthroughAction::Start) => {
+                let mut history = self.history.clone();
+                history.record("start the walkthrough", self.doc.clone());
+                Rc::new(Self {
+                    walkthrough: Progress::started(),
+                    ..self.with_doc(Rc::new(start_scenario()), history)
+                })
+            }
+            Action::Walkthrough(WalkthroughAction::Show(open)) => Rc::new(Self {
+                walkthrough: self.walkthrough.shown(open),
+                ..(*self).clone()
+            }),
             Action::Dialog(dialog) => Rc::new(Self {
                 dialog,
                 ..(*self).clone()
@@ -570,12 +633,13 @@ mod tests {
         assert_eq!(asked.query_line(), "dig +trace www.api.example.com A");
         // A line that cannot be read is the form's error; what was shown stays.
         let s2 = s1.clone().reduce(Action::SetView(view("dig +bogus x")));
-        assert!(
-            s2.ask_error
-                .as_deref()
-                .unwrap()
-                .contains("unknown option +bogus")
-        );
+        assert!(matches!(
+            &s2.ask_error,
+            Some(resolve::AskError::Unreadable {
+                error: crate::scenario::dig_command::DigError::UnknownPlusOption(option),
+                ..
+            }) if option == "bogus"
+        ));
         assert_eq!(s2.asked, s1.asked);
         // A question that can be asked again clears it.
         let s3 = s2.reduce(ask("www.api.example.com.", Resolver::Trace, None));

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::scenario::interop::LinkFocus;
 
 /// What the app shows with the document; every part optional. Kept in sessionStorage as
-/// JSON by `ui::view_store` (the same keys as a share link's `view`).
+/// JSON by `ui::platform::view_store` (the same keys as a share link's `view`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ViewState {

@@ -88,6 +88,13 @@ test("the record in the child zone: validate now, ISSUED, the timeline and ACM's
   await expect(cert(page).locator(".acm-lookup .dig-text")).toContainText("acm-validations.aws.");
   const asked = await page.locator(".node.asked").getAttribute("data-zone");
   expect(asked).toBeTruthy();
+  // Closing the lookup takes its zones off the diagram; opening it again starts at step 1.
+  await cert(page).getByRole("button", { name: "Hide ACM's lookup" }).click();
+  await expect(page.locator(".node.asked")).toHaveCount(0);
+  await cert(page).getByRole("button", { name: "Step through ACM's lookup" }).click();
+  await expect(cert(page).locator(".acm-step-count")).toHaveText(`Step 1 of ${n}`);
+  await expect(page.locator(".node.asked")).not.toHaveCount(0);
+  await cert(page).getByRole("button", { name: "Last" }).click();
 
   expect(await axe(page)).toEqual([]);
   await shoot(page, "acm-issued-1440");

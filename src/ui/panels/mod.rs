@@ -3,8 +3,10 @@
 //!
 //! - [`accounts`]: accounts, hosted zones and the registry's NS.
 //! - [`certificates`]: ACM certificates, their validation and CAA checks.
+//! - [`challenges`]: the article's failure modes and quiz as puzzles to solve.
 //! - [`resolve`]: the question, the steps of its resolution, the dig console and the clock.
 
 pub mod accounts;
 pub mod certificates;
+pub mod challenges;
 pub mod resolve;

@@ -6,8 +6,10 @@
 //! - [`undo_store`]: the undo and redo stacks kept in sessionStorage across a reload.
 //! - [`view_store`]: the selected zone and the resolution shown, kept the same way.
 //! - [`browser`]: downloads, the clipboard, the page's location, picked files, focus.
+//! - [`events`]: the value of the field an event came from.
 
 pub mod browser;
+pub mod events;
 pub mod storage;
 pub mod undo_store;
 pub mod view_store;

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::icon::Icon;
-use crate::ui::storage::{Notice, decode, download_url};
+use crate::ui::platform::storage::{Notice, decode, download_url};
 
 #[derive(Properties, PartialEq)]
 pub struct BannerProps {

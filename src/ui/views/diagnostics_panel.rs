@@ -17,10 +17,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::challenges::ChallengeHandle;
+use crate::ui::hooks::{App, use_app};
+
 use crate::diagnose::{self, Diagnoser, Finding, Progress, Severity};
 use crate::scenario::Scenario;
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::panels::challenges::ChallengeAction;
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct DiagnosticsPanelProps {
@@ -130,7 +131,7 @@ pub fn progress_text(p: Progress) -> String {
 /// The diagnosis of the current document, run in slices: the first now, the rest between
 /// frames (each slice re-renders the panel). Returns the diagnoser, for its findings.
 #[hook]
-fn use_diagnosis(app: &AppHandle) -> Rc<RefCell<Diagnoser>> {
+fn use_diagnosis(app: &App) -> Rc<RefCell<Diagnoser>> {
     let diagnoser = use_mut_ref(Diagnoser::new);
     let redraw = use_force_update();
     // The first slice, during the render that follows a change of the document.
@@ -180,16 +181,13 @@ fn schedule(
 
 #[function_component]
 pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
-    let app = use_context::<AppHandle>().expect("the app provides its state");
-    let challenge = use_context::<ChallengeHandle>();
+    let app = use_app();
     let diagnoser = use_diagnosis(&app);
     let d = diagnoser.borrow();
     let current = d.is_current();
     let progress = d.progress();
     let findings: &[Finding] = d.findings().unwrap_or_default();
-    let hidden = challenge
-        .as_ref()
-        .is_some_and(|c| c.active.is_some() && !c.diagnostics_shown);
+    let hidden = app.challenge.hides_diagnostics();
     {
         let on_flagged = props.on_flagged.clone();
         let flagged = flagged_zones(findings);
@@ -200,12 +198,8 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
 
     if hidden {
         let on_show = {
-            let challenge = challenge.clone();
-            Callback::from(move |_: MouseEvent| {
-                if let Some(c) = &challenge {
-                    c.set(c.with_diagnostics_shown());
-                }
-            })
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| app.challenge(ChallengeAction::ShowDiagnostics))
         };
         return html! {
             <section class="panel panel-diagnostics" id="diagnostics-panel" aria-labelledby="diagnostics-heading" tabindex="-1">
@@ -269,14 +263,14 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     }
 }
 
-fn finding_view(f: &Finding, app: &AppHandle) -> Html {
+fn finding_view(f: &Finding, app: &App) -> Html {
     let doc: &Scenario = &app.doc;
     let show = resolution_question(f).map(|question| {
         let app = app.clone();
         let line = crate::ui::resolve::question_line(&question, &crate::ui::resolve::Resolver::Trace);
         let label = format!("Show the resolution: {}", line.trim_start_matches("dig "));
         let onclick = Callback::from(move |_: MouseEvent| {
-            crate::ui::panels::resolve::show_trace(&app, question.clone())
+            app.show_trace(question.clone())
         });
         html! {
             <button type="button" class="btn btn-secondary diag-show" aria-label={label} onclick={onclick}>
@@ -297,7 +291,7 @@ fn finding_view(f: &Finding, app: &AppHandle) -> Html {
                     { for f.involved.iter().map(|i| {
                         let app = app.clone();
                         let id = i.zone_id.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::Select(id.clone())));
+                        let onclick = Callback::from(move |_: MouseEvent| app.select_zone(id.clone()));
                         let record = i.record.as_ref().map(|r| format!(" · {} {}", r.name, r.rtype));
                         let account = i.account.as_ref().map(|a| format!(" (account {a})"));
                         let present = doc.world.zone(&i.zone_id).is_some();
@@ -330,7 +324,7 @@ fn finding_view(f: &Finding, app: &AppHandle) -> Html {
                 let app = app.clone();
                 let edit = fix.edit();
                 let changes = fix.describe(doc);
-                let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::Edit(edit.clone())));
+                let onclick = Callback::from(move |_: MouseEvent| app.apply(edit.clone()));
                 html! {
                     <div class="diag-fix-item">
                         <button type="button" class="btn btn-primary diag-fix" title={changes.join("\n")} onclick={onclick}>

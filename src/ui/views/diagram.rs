@@ -63,8 +63,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // Who delegates to whom and how healthy each delegation is: asked of the engine once per
     // change of the world or the accounts, not again for a selection, a fold or a question
     // (a resolution changes only the resolver's cache).
+    // The page's kept hierarchy: only the delegations an edit touches are asked again, and
+    // the compact copy reuses the main diagram's.
     let delegations = use_memo(Topology(props.doc.clone()), |doc| {
-        crate::scenario::hierarchy::hierarchy(&doc.0)
+        hierarchy::shared_hierarchy(&doc.0)
     });
     let layout = use_memo(
         (

@@ -9,15 +9,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::certificates_panel::CertificatesPanelProps;
 use super::diagram::Diagram;
 use super::zone_panel::ZonePanel;
 use crate::scenario::interop::{open_link, share};
-use crate::ui::browser;
 use crate::ui::doc::{Doc, default_doc};
 use crate::ui::interop::{EmbedPanel, EmbedParams, Theme};
 use crate::ui::lazy::{CERTIFICATES, Lazy};
+use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::panels::resolve::ResolveArea;
+use crate::ui::platform::browser;
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
 use crate::ui::view_state::ViewState;
 
@@ -99,7 +99,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
         let lookup_zones = lookup_zones.clone();
         Callback::from(move |ids: Vec<String>| lookup_zones.set(Rc::new(ids)))
     };
-    let highlighted = super::app::use_highlighted(&state, &lookup_zones);
+    let highlighted = crate::ui::hooks::use_highlighted(&state, &lookup_zones);
     let on_select = {
         let state = state.clone();
         Callback::from(move |id: String| state.dispatch(Action::Select(id)))

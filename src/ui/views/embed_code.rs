@@ -5,8 +5,10 @@
 
 use yew::prelude::*;
 
-use crate::ui::browser;
+use crate::ui::platform::events::{checked, value_of};
+
 use crate::ui::interop::{EmbedPanel, EmbedParams, Theme, embed_snippet, embed_url};
+use crate::ui::platform::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedCodeProps {
@@ -52,12 +54,12 @@ pub fn EmbedCode(props: &EmbedCodeProps) -> Html {
         })
     };
     let on_panel = update(|p, e| {
-        if let Some(panel) = EmbedPanel::from_id(&select_value(e)) {
+        if let Some(panel) = EmbedPanel::from_id(&value_of(e)) {
             p.panel = panel;
         }
     });
     let on_theme = update(|p, e| {
-        p.theme = match select_value(e).as_str() {
+        p.theme = match value_of(e).as_str() {
             "light" => Some(Theme::Light),
             "dark" => Some(Theme::Dark),
             _ => None,
@@ -132,14 +134,4 @@ pub fn EmbedCode(props: &EmbedCodeProps) -> Html {
             </div>
         </section>
     }
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-        .value()
-}
-
-fn checked(e: &Event) -> bool {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>()
-        .checked()
 }

@@ -5,11 +5,14 @@
 
 use yew::prelude::*;
 
+use crate::ui::platform::events::value_of;
+
+use crate::ui::hooks::use_app;
+
 use super::icon::Icon;
 use crate::scenario::interop::{export_folder, zip};
-use crate::ui::browser;
 use crate::ui::interop::{DIAGRAM_SVG_CSS, ExportFile, ExportKind, export_files, svg_file};
-use crate::ui::state::AppHandle;
+use crate::ui::platform::browser;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExportDialogProps {
@@ -68,7 +71,7 @@ pub fn files_for(doc: &crate::scenario::Scenario, choice: &str) -> Vec<ExportFil
 
 #[function_component]
 pub fn ExportDialog(props: &ExportDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let dialog = use_node_ref();
     super::modal::use_modal(&dialog);
     let choice = use_state(|| "json".to_string());
@@ -83,10 +86,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let on_choice = {
         let (choice, index, status) = (choice.clone(), index.clone(), status.clone());
         Callback::from(move |e: Event| {
-            choice.set(
-                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value(),
-            );
+            choice.set(value_of(&e));
             index.set(0);
             status.set(String::new());
         })
@@ -94,10 +94,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let on_file = {
         let index = index.clone();
         Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            index.set(v.parse().unwrap_or(0));
+            index.set(value_of(&e).parse().unwrap_or(0));
         })
     };
     let on_download = {

@@ -13,16 +13,23 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::icon::Icon;
 use super::record_filter::thousands;
 use crate::scenario::interop::ImportError;
 use crate::ui::interop::{
-    ImportKind, Imported, placement_warnings, run_import, zone_file_origin, zone_for_origin,
+    ImportKind, Imported, placement_warnings, placement_warnings_after, run_import,
+    zone_file_origin, zone_for_origin,
 };
-use crate::ui::state::{Action, AppHandle};
 
 /// How long a queued check or import waits, so the progress is painted first (a frame).
 const PAINT_MS: u32 = 20;
+
+/// The longest file text put into the text field: a longer one (a zone of 25,000 record
+/// sets is 0.8 MB) is read and checked but not shown, as the browser would take longer to
+/// lay the field out than the check takes.
+pub const SHOWN_BYTES: usize = 100_000;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ImportDialogProps {
@@ -36,11 +43,13 @@ struct Draft {
     zone: String,
     file: String,
     text: String,
+    /// Whether the text was read from a file (not typed or pasted into the field).
+    picked: bool,
 }
 
 #[function_component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let dialog = use_node_ref();
     super::modal::use_modal(&dialog);
     let draft = use_state(|| Draft {
@@ -48,6 +57,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         zone: state.selected.clone().unwrap_or_default(),
         file: String::new(),
         text: String::new(),
+        picked: false,
     });
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     // Whether the user chose the zone (then an $ORIGIN does not change it).
@@ -75,10 +85,11 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     }
     let checking =
         !draft.text.trim().is_empty() && check.as_ref().is_none_or(|(d, _)| *d != *draft);
-    let checked: Option<Result<Imported, ImportError>> = check
+    // Shared, never copied per render (a 25,000-set edit takes a tenth of a second to copy).
+    let checked: Option<Rc<Result<Imported, ImportError>>> = check
         .as_ref()
         .filter(|(d, _)| *d == *draft)
-        .map(|(_, r)| (**r).clone());
+        .map(|(_, r)| r.clone());
 
     let set = |f: fn(&mut Draft, String)| {
         let draft = draft.clone();
@@ -124,6 +135,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         let set = move |v: String| {
             let mut next = (*draft).clone();
             next.text = v;
+            next.picked = false;
             preselect(&mut next);
             draft.set(next);
         };
@@ -155,6 +167,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             let task = gloo::file::callbacks::read_as_text(&file, move |result| {
                 let mut next = (*draft).clone();
                 next.file = name;
+                next.picked = true;
                 match result {
                     Ok(text) => next.text = text,
                     Err(e) => next.text = format!("; the file could not be read: {e}"),
@@ -179,20 +192,17 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             let (state, close) = (state.clone(), close.clone());
             // "Importing…" is painted before the edit is applied.
             applying.set(true);
-            *timer.borrow_mut() = Some(Timeout::new(PAINT_MS, move || match checked {
+            *timer.borrow_mut() = Some(Timeout::new(PAINT_MS, move || match checked.as_deref() {
                 Some(Ok(Imported::Edit {
                     edit,
                     changes_nothing: false,
                     ..
                 })) => {
-                    state.dispatch(Action::Edit(*edit));
+                    state.apply((**edit).clone());
                     close.emit(());
                 }
                 Some(Ok(Imported::Document(doc))) => {
-                    state.dispatch(Action::Replace {
-                        label: format!("import scenario {}", doc.title),
-                        doc: *doc,
-                    });
+                    state.replace(format!("import scenario {}", doc.title), (**doc).clone());
                     close.emit(());
                 }
                 _ => {}
@@ -208,16 +218,19 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             check.as_ref().map(|(_, r)| Rc::as_ptr(r) as usize),
             state.revision,
         );
-        use_memo(key, move |_| match &checked {
+        use_memo(key, move |_| match checked.as_deref() {
+            Some(Ok(Imported::Edit {
+                after: Some(after), ..
+            })) if after.id == zone => placement_warnings_after(&doc, after),
             Some(Ok(Imported::Edit { edit, .. })) => placement_warnings(&doc, &zone, edit),
             _ => Vec::new(),
         })
     };
-    let error = match &checked {
+    let error = match checked.as_deref() {
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
     };
-    let (summary, can_import) = match &checked {
+    let (summary, can_import) = match checked.as_deref() {
         Some(Ok(Imported::Edit {
             summary,
             changes_nothing,
@@ -242,17 +255,39 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         _ => (Vec::new(), false),
     };
     let can_import = can_import && !*applying;
-    let lines = if checking || *applying {
-        draft.text.lines().filter(|l| !l.trim().is_empty()).count()
-    } else {
-        0
-    };
+    // Counted once per text (a 25,000-line file takes a few milliseconds).
+    let (lines, nonblank) = *use_memo((draft.text.as_ptr() as usize, draft.text.len()), {
+        let draft = draft.clone();
+        move |_| {
+            draft.text.lines().fold((0, 0), |(all, filled), l| {
+                (all + 1, filled + usize::from(!l.trim().is_empty()))
+            })
+        }
+    });
     let progress = if *applying {
-        Some(format!("Importing {} lines…", thousands(lines)))
+        Some(format!("Importing {} lines…", thousands(nonblank)))
     } else if checking {
-        Some(format!("Checking {} lines…", thousands(lines)))
+        Some(format!("Checking {} lines…", thousands(nonblank)))
     } else {
         None
+    };
+    // A long file's text stays out of the field (typing there replaces it).
+    let unshown = (draft.picked && draft.text.len() > SHOWN_BYTES).then(|| {
+        format!(
+            "{}: {} KB, {} lines, read but too long to show here; paste text to replace it.",
+            if draft.file.is_empty() {
+                "The text"
+            } else {
+                draft.file.as_str()
+            },
+            thousands(draft.text.len().div_ceil(1000)),
+            thousands(lines)
+        )
+    });
+    let shown_text = if unshown.is_some() {
+        String::new()
+    } else {
+        draft.text.clone()
     };
     let placeholder = match draft.kind {
         ImportKind::ZoneFile => "$TTL 300\nwww  IN A     192.0.2.10\napi  IN CNAME www",
@@ -303,7 +338,10 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 </div>
                 <div class={classes!("field", error.is_some().then_some("invalid"))}>
                     <label for="import-text">{ "Or paste the text" }</label>
-                    <textarea id="import-text" rows="10" spellcheck="false" value={draft.text.clone()}
+                    if let Some(note) = &unshown {
+                        <p class="hint" id="import-unshown">{ note.clone() }</p>
+                    }
+                    <textarea id="import-text" rows="10" spellcheck="false" value={shown_text}
                         placeholder={placeholder} oninput={on_text}
                         aria-invalid={error.is_some().to_string()} aria-describedby="import-hint import-error" />
                     <p class="hint" id="import-hint">{

@@ -22,7 +22,7 @@ pub fn JumpNav() -> Html {
         <nav class="jumpbar" aria-label="Panels">
             <ul>
                 { for PANELS.iter().map(|&(id, label)| {
-                    let onclick = Callback::from(move |_: MouseEvent| crate::ui::browser::reveal(id));
+                    let onclick = Callback::from(move |_: MouseEvent| crate::ui::platform::browser::reveal(id));
                     html! {
                         <li><button type="button" class="jump" data-target={id} {onclick}>{ label }</button></li>
                     }

@@ -5,9 +5,9 @@
 pub mod account_badge;
 pub mod app;
 pub mod banner;
-pub mod challenges;
 pub mod diagnostics_panel;
 pub mod diagram;
+pub mod diagram_panel;
 pub mod diagram_zoom;
 pub mod embed;
 pub mod embed_code;
@@ -17,6 +17,7 @@ pub mod icon;
 pub mod import_dialog;
 pub mod jump_nav;
 pub mod modal;
+pub mod notices;
 pub mod preset_picker;
 pub mod record_dialog;
 pub mod record_filter;
@@ -25,9 +26,6 @@ pub mod root;
 pub mod sequence;
 pub mod share_dialog;
 pub mod shared_link_banner;
+pub mod step_controls;
 pub mod step_list;
 pub mod zone_panel;
-
-/// The old path of the certificates panel, kept for one release while `embed` still names
-/// it; the panel lives in [`crate::ui::panels::certificates`].
-pub use crate::ui::panels::certificates as certificates_panel;

@@ -5,12 +5,15 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::platform::events::value_of;
+
+use crate::ui::hooks::use_app;
+
 use crate::scenario::presets::{self, PRESETS};
-use crate::ui::state::{Action, AppHandle};
 
 #[function_component]
 pub fn PresetPicker() -> Html {
-    let app = use_context::<AppHandle>().expect("the app state is provided");
+    let app = use_app();
     // The preset the document is, unchanged; otherwise the document's own title is shown,
     // marked as changed (never a preset's title and description it no longer matches).
     let unchanged = use_memo(app.revision, {
@@ -39,8 +42,7 @@ pub fn PresetPicker() -> Html {
     let on_change = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(i) = select.value().parse::<usize>() {
+            if let Ok(i) = value_of(&e).parse::<usize>() {
                 chosen.set(i);
             }
         })
@@ -51,10 +53,7 @@ pub fn PresetPicker() -> Html {
         Callback::from(move |_: MouseEvent| {
             let p = &PRESETS[*chosen];
             if let Some(doc) = presets::build(p.id) {
-                app.dispatch(Action::Replace {
-                    label: format!("load preset “{}”", p.title),
-                    doc,
-                });
+                app.replace(format!("load preset “{}”", p.title), doc);
             }
         })
     };

@@ -6,6 +6,8 @@
 use hickory_proto::rr::{Name, RecordType};
 use yew::prelude::*;
 
+use crate::ui::platform::events::value_of;
+
 use super::modal::use_modal;
 
 use super::icon::Icon;
@@ -84,11 +86,7 @@ pub fn RecordDialog(props: &RecordDialogProps) -> Html {
     };
     let on_type = {
         let set = change(|d, v| d.rtype = v);
-        Callback::from(move |e: Event| {
-            set(e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value())
-        })
+        Callback::from(move |e: Event| set(value_of(&e)))
     };
     let on_ttl = {
         let set = change(|d, v| d.ttl = v);

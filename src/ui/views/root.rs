@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::app::App;
 use super::embed::Embed;
-use crate::ui::browser;
 use crate::ui::interop::embed_params;
+use crate::ui::platform::browser;
 
 #[function_component]
 pub fn Root() -> Html {

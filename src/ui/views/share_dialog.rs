@@ -5,12 +5,13 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::embed_code::EmbedCode;
 use super::icon::Icon;
 use crate::scenario::interop::{LINK_BUDGET, share};
-use crate::ui::browser;
 use crate::ui::interop::view_state;
-use crate::ui::state::AppHandle;
+use crate::ui::platform::browser;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ShareDialogProps {
@@ -40,7 +41,7 @@ pub fn share_link(state: &crate::ui::state::AppState, page: &str) -> Result<Stri
 
 #[function_component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
+    let state = use_app();
     let dialog = use_node_ref();
     super::modal::use_modal(&dialog);
     let status = use_state(String::new);

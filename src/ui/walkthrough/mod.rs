@@ -1,10 +1,12 @@
 //! The walkthrough: the article's steps as a checklist that ticks itself from the engine's
 //! state. [`model`] judges each step (pure, tested natively); [`store`] keeps the progress in
 //! localStorage under its own key; [`view`] is the card (the first-visit offer, the list, and
-//! the header button that resumes it).
+//! the header button that resumes it); `follow` ticks it from the app state's changes.
 
+pub mod follow;
 pub mod model;
 pub mod store;
 pub mod view;
 
-pub use model::{ITEMS, Item, ItemId, Progress};
+pub use follow::{WalkthroughAction, follow};
+pub use model::{ITEMS, Item, ItemId, Progress, start_scenario};

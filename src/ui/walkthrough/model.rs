@@ -157,6 +157,24 @@ impl Progress {
         Self::default()
     }
 
+    /// The progress of a walkthrough just started: nothing done, the checklist open.
+    pub fn started() -> Self {
+        Self {
+            offered: true,
+            open: true,
+            ..Self::default()
+        }
+    }
+
+    /// The progress with the checklist shown or hidden (the offer answered either way).
+    pub fn shown(&self, open: bool) -> Self {
+        Self {
+            offered: true,
+            open,
+            ..self.clone()
+        }
+    }
+
     /// Ticks what the scenario shows done; true when something new was ticked.
     pub fn observe(&mut self, s: &Scenario) -> bool {
         let before = self.done.len();

@@ -3,7 +3,7 @@
 //! rather than failing the app.
 
 use super::model::Progress;
-use crate::ui::storage::Store;
+use crate::ui::platform::storage::Store;
 
 /// The localStorage key.
 pub const KEY: &str = "delegation-lab:walkthrough";
@@ -21,7 +21,7 @@ pub fn save(store: &mut impl Store, progress: &Progress) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::storage::MemoryStore;
+    use crate::ui::platform::storage::MemoryStore;
     use crate::ui::walkthrough::ItemId;
 
     #[test]
@@ -33,7 +33,7 @@ mod tests {
         p.offered = true;
         save(&mut store, &p).unwrap();
         assert_eq!(load(&store), Some(p));
-        assert!(store.get(crate::ui::storage::DOC_KEY).is_none());
+        assert!(store.get(crate::ui::platform::storage::DOC_KEY).is_none());
         store.set(KEY, "{not json").unwrap();
         assert_eq!(load(&store), None);
     }

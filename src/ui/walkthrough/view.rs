@@ -1,120 +1,40 @@
 //! The walkthrough card: on a first visit, the offer ("Start here"); once started, the
 //! article's steps as a checklist, each with what to do, a "Go there" button that brings up
 //! the panel and focuses the control, and, once the engine sees it done, what just happened.
-//! [`use_walkthrough`] owns the progress: it ticks steps from the document on every change
-//! and from the quiz's answer, and saves to localStorage; the resolve panel reports each
-//! resolution run through the callback it returns.
-
-use std::rc::Rc;
+//! The progress is the app state's (`AppState::walkthrough`, ticked by `super::follow::follow`);
+//! [`use_save_walkthrough`] keeps it in localStorage.
 
 use yew::prelude::*;
 
-use super::model::{DigCheck, ITEMS, ItemId, Progress, start_scenario};
-use crate::dns::resolve::Resolution;
-use crate::ui::state::{Action, AppHandle};
-use crate::ui::views::challenges::ChallengeHandle;
+use super::follow::WalkthroughAction;
+use super::model::{DigCheck, ITEMS, ItemId, Progress};
+use crate::ui::hooks::{App, use_app};
 
-/// The progress shared by the card and the header button.
-pub type WalkthroughHandle = UseStateHandle<Progress>;
-
-/// The progress (restored from localStorage), kept up to date with the document and the
-/// quiz, and the callback for each resolution the user runs.
+/// Saves the walkthrough's progress in localStorage whenever it changes.
 #[hook]
-pub fn use_walkthrough(
-    state: &AppHandle,
-    challenge: &ChallengeHandle,
-) -> (WalkthroughHandle, Callback<Rc<Resolution>>) {
-    let progress = use_state(|| {
+pub fn use_save_walkthrough(progress: &Progress) {
+    use_effect_with(progress.clone(), |_p| {
         #[cfg(target_arch = "wasm32")]
-        {
-            super::store::load(&crate::ui::storage::BrowserStore).unwrap_or_default()
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            Progress::first_visit()
-        }
+        let _ = super::store::save(&mut crate::ui::platform::storage::BrowserStore, _p);
     });
-    // Tick what the document shows, on every change of it (only while started).
-    {
-        let (progress, doc) = (progress.clone(), state.doc.clone());
-        let started = progress.offered && progress.open;
-        use_effect_with((state.revision, started), move |(_, started)| {
-            if *started {
-                let mut p = (*progress).clone();
-                if p.observe(&doc) {
-                    progress.set(p);
-                }
-            }
-        });
-    }
-    // The quiz, when answered right.
-    {
-        let progress = progress.clone();
-        let correct = challenge
-            .challenge()
-            .and_then(|c| c.quiz.as_ref().zip(challenge.answer))
-            .and_then(|(quiz, letter)| quiz.choice(letter))
-            .is_some_and(|choice| choice.correct);
-        use_effect_with(correct, move |correct| {
-            let mut p = (*progress).clone();
-            if p.offered && p.answered(*correct) {
-                progress.set(p);
-            }
-        });
-    }
-    // Saved on every change.
-    use_effect_with((*progress).clone(), |_p| {
-        #[cfg(target_arch = "wasm32")]
-        let _ = super::store::save(&mut crate::ui::storage::BrowserStore, _p);
-    });
-    let on_run = {
-        let (progress, doc) = (progress.clone(), state.doc.clone());
-        Callback::from(move |r: Rc<Resolution>| {
-            let mut p = (*progress).clone();
-            if p.offered && p.ran(&r, &doc) {
-                progress.set(p);
-            }
-        })
-    };
-    (progress, on_run)
-}
-
-#[derive(Properties, PartialEq)]
-pub struct WalkthroughProps {
-    pub progress: WalkthroughHandle,
 }
 
 /// The first-visit offer or the checklist (nothing once left; the header button resumes).
 #[function_component]
-pub fn WalkthroughCard(props: &WalkthroughProps) -> Html {
-    let state = use_context::<AppHandle>().expect("the app provides its state");
-    let progress = props.progress.clone();
-    let p = (*progress).clone();
+pub fn WalkthroughCard() -> Html {
+    let state = use_app();
+    let p = &state.walkthrough;
     // Starting (or starting again) loads the starting scenario as one undoable step.
     let start = {
-        let (state, progress) = (state.clone(), progress.clone());
+        let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Replace {
-                label: "start the walkthrough".into(),
-                doc: start_scenario(),
-            });
-            progress.set(Progress {
-                offered: true,
-                open: true,
-                ..Progress::default()
-            });
-            crate::ui::browser::focus("walkthrough-heading");
+            state.walkthrough(WalkthroughAction::Start);
+            crate::ui::platform::browser::focus("walkthrough-heading");
         })
     };
     let set_open = |open: bool| {
-        let progress = progress.clone();
-        Callback::from(move |_: MouseEvent| {
-            progress.set(Progress {
-                offered: true,
-                open,
-                ..(*progress).clone()
-            })
-        })
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.walkthrough(WalkthroughAction::Show(open)))
     };
     if !p.offered {
         return html! {
@@ -172,7 +92,7 @@ pub fn WalkthroughCard(props: &WalkthroughProps) -> Html {
                                     <p class="walk-todo">{ item.todo }</p>
                                 }
                                 if item.id == ItemId::DigChecks {
-                                    { dig_checks(&p) }
+                                    { dig_checks(p) }
                                 }
                             </div>
                             <button type="button" class={classes!("btn", "btn-small", if current { "btn-primary" } else { "btn-secondary" })}
@@ -229,7 +149,7 @@ fn dig_checks(p: &Progress) -> Html {
 
 /// Brings up a step's panel and focuses its control; for the delegation, opens the child
 /// zone first (its records panel has the delegate button).
-fn go_to(state: &AppHandle, id: ItemId) {
+fn go_to(state: &App, id: ItemId) {
     let item = super::model::item(id);
     if id == ItemId::Delegate
         && let Some(child) = state
@@ -239,14 +159,14 @@ fn go_to(state: &AppHandle, id: ItemId) {
             .iter()
             .rfind(|z| z.name == crate::dns::name::n(super::model::CHILD))
     {
-        state.dispatch(Action::Select(child.id.clone()));
+        state.select_zone(child.id.clone());
     }
     let (panel, control) = (item.panel, item.control);
     // After the render that shows the zone chosen. The quiz's panel is there once its
     // challenge is started: then the focus goes to its first answer, else to the picker.
     #[cfg(target_arch = "wasm32")]
     gloo::timers::callback::Timeout::new(30, move || {
-        use crate::ui::browser;
+        use crate::ui::platform::browser;
         if id == ItemId::Quiz && browser::exists(panel) {
             browser::scroll_to(panel);
             browser::focus_first(&format!("#{panel} input[type=radio], #{panel} button"));
@@ -272,27 +192,18 @@ fn slug(id: ItemId) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct WalkthroughButtonProps {
-    pub progress: WalkthroughHandle,
-}
-
 /// The header's button: shows the checklist (resuming where the user left it) or hides it.
 #[function_component]
-pub fn WalkthroughButton(props: &WalkthroughButtonProps) -> Html {
-    let progress = props.progress.clone();
-    let open = progress.offered && progress.open;
+pub fn WalkthroughButton() -> Html {
+    let state = use_app();
+    let open = state.walkthrough.offered && state.walkthrough.open;
     let onclick = {
-        let progress = progress.clone();
+        let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let open = !(progress.offered && progress.open);
-            progress.set(Progress {
-                offered: true,
-                open,
-                ..(*progress).clone()
-            });
+            let open = !open;
+            state.walkthrough(WalkthroughAction::Show(open));
             if open {
-                crate::ui::browser::scroll_to("walkthrough");
+                crate::ui::platform::browser::scroll_to("walkthrough");
             }
         })
     };

@@ -1,6 +1,13 @@
 //! The delegation hierarchy as the diagram draws it: every zone placed under the zone that
 //! delegates to it (root → TLDs → registered domains → delegated subdomains), and each
 //! delegation's health, computed by asking the delegated servers as a resolver would.
+//!
+//! [`hierarchy`] works it all out; [`KeptHierarchy`] (in `kept`) keeps each delegation's
+//! result between revisions and asks again only the delegations an edit can have changed.
+
+mod kept;
+
+pub use kept::KeptHierarchy;
 
 use hickory_proto::rr::{Name, RecordType};
 
@@ -86,25 +93,58 @@ pub struct Hierarchy {
 pub fn hierarchy(s: &Scenario) -> Hierarchy {
     let world = &s.world;
     let mut edges = Vec::new();
+    for_each_delegation(world, |parent, name, ns| {
+        edges.push(edge(world, parent, name, ns))
+    });
+    Hierarchy {
+        nodes: nodes(s, &edges),
+        edges,
+    }
+}
+
+/// Every delegation to draw, in order: the parent, the delegated name and its servers.
+fn for_each_delegation(world: &World, mut f: impl FnMut(&Zone, &Name, Vec<Name>)) {
     for parent in &world.zones {
         for delegation in parent.delegations() {
             if parent.is_occluded(delegation) {
                 continue;
             }
             let ns = ns_targets(delegation.records().iter());
-            edges.push(edge(world, parent, &delegation.name, ns));
+            f(parent, &delegation.name, ns);
         }
     }
+}
+
+/// Every zone, placed under the zone that delegates to it.
+fn nodes(s: &Scenario, edges: &[Edge]) -> Vec<Node> {
+    let world = &s.world;
     // The first delegation that reaches each zone, found once rather than per zone (a
     // thousand zones would compare a million edges).
     let mut incoming_of: std::collections::HashMap<&str, &Edge> =
         std::collections::HashMap::with_capacity(edges.len());
-    for e in &edges {
+    for e in edges {
         if let Some(child) = e.child.as_deref() {
             incoming_of.entry(child).or_insert(e);
         }
     }
-    let nodes = world
+    // The first hosted zone of each id, and the servers of each zone in the world's order,
+    // each found once (a thousand zones would scan the lists a thousand times).
+    let mut hosted: std::collections::HashMap<&str, &crate::aws::HostedZone> =
+        std::collections::HashMap::with_capacity(s.aws.hosted_zones.len());
+    for hz in &s.aws.hosted_zones {
+        hosted.entry(hz.id.as_str()).or_insert(hz);
+    }
+    let mut servers_of: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, server) in world.servers.iter().enumerate() {
+        for id in &server.zones {
+            let list = servers_of.entry(id.as_str()).or_default();
+            if list.last() != Some(&i) && !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+    world
         .zones
         .iter()
         .map(|z| {
@@ -112,7 +152,7 @@ pub fn hierarchy(s: &Scenario) -> Hierarchy {
                 NodeKind::Root
             } else if z.origin.num_labels() == 1 {
                 NodeKind::Tld
-            } else if let Some(hz) = s.aws.hosted_zone(&z.id) {
+            } else if let Some(hz) = hosted.get(z.id.as_str()) {
                 let label = s
                     .aws
                     .account(&hz.account)
@@ -135,13 +175,19 @@ pub fn hierarchy(s: &Scenario) -> Hierarchy {
                 zone_id: z.id.clone(),
                 origin: z.origin.clone(),
                 kind,
-                servers: world.servers_of(&z.id).map(|s| s.name.clone()).collect(),
+                servers: servers_of
+                    .get(z.id.as_str())
+                    .map(|list| {
+                        list.iter()
+                            .map(|&i| world.servers[i].name.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 parent,
                 reachable,
             }
         })
-        .collect();
-    Hierarchy { nodes, edges }
+        .collect()
 }
 
 fn closest_parent(world: &World, zone: &Zone) -> Option<String> {
@@ -155,21 +201,57 @@ fn closest_parent(world: &World, zone: &Zone) -> Option<String> {
 
 /// Asks each delegated server for the zone's SOA, as a resolver would, and compares NS sets.
 fn edge(world: &World, parent: &Zone, name: &Name, ns: Vec<Name>) -> Edge {
+    let answers: Vec<Answer> = ns.iter().map(|host| ask_host(world, name, host)).collect();
+    edge_from(world, parent, name, ns, &answers)
+}
+
+/// What one delegated server says when asked for the delegated zone's SOA.
+struct Answer {
+    /// The zone it answers from, authoritatively; `None` when it does not (lame).
+    zone_id: Option<String>,
+    /// Whether the answer followed a CNAME (and so read zones beyond the name's own).
+    chased: bool,
+    /// How many labels the origin of the zone the server looked in has (0 when it serves
+    /// none above the name, or is missing).
+    level: u8,
+}
+
+fn ask_host(world: &World, name: &Name, host: &Name) -> Answer {
     let q = Question::new(name.clone(), RecordType::SOA);
+    let reply = world
+        .server_named(host)
+        .map(|s| ask(world, s, &q, false, 0));
+    match reply {
+        Some(r) => {
+            let chased = matches!(r.kind, ReplyKind::Cname { .. })
+                || r.message
+                    .answers
+                    .iter()
+                    .any(|rec| rec.record_type() == RecordType::CNAME);
+            let answers = r.message.metadata.authoritative
+                && matches!(r.kind, ReplyKind::Answer | ReplyKind::NoData);
+            Answer {
+                level: r.zone_origin.as_ref().map_or(0, Name::num_labels),
+                zone_id: answers.then(|| r.zone_id.unwrap_or_default()),
+                chased,
+            }
+        }
+        None => Answer {
+            zone_id: None,
+            chased: false,
+            level: 0,
+        },
+    }
+}
+
+/// The edge, from each server's answer (in the order of `ns`).
+fn edge_from(world: &World, parent: &Zone, name: &Name, ns: Vec<Name>, answers: &[Answer]) -> Edge {
     let mut answering: Vec<(Name, String)> = Vec::new();
     let mut lame = Vec::new();
-    for host in &ns {
-        let reply = world
-            .server_named(host)
-            .map(|s| ask(world, s, &q, false, 0));
-        match reply {
-            Some(r)
-                if r.message.metadata.authoritative
-                    && matches!(r.kind, ReplyKind::Answer | ReplyKind::NoData) =>
-            {
-                answering.push((host.clone(), r.zone_id.unwrap_or_default()));
-            }
-            _ => lame.push(host.clone()),
+    for (host, answer) in ns.iter().zip(answers) {
+        match &answer.zone_id {
+            Some(id) => answering.push((host.clone(), id.clone())),
+            None => lame.push(host.clone()),
         }
     }
     let child = answering

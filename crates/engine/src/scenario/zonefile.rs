@@ -80,6 +80,17 @@ pub fn parse_zone_file(
     read::read(text, origin, id, file_label)
 }
 
+/// Reads `text` as [`parse_zone_file`] does, except that a listing without SOA or NS at
+/// the origin is read all the same: the zone, and the apex types it lacks (SOA, NS).
+pub fn parse_zone_listing(
+    text: &str,
+    origin: &Name,
+    id: &str,
+    file_label: &str,
+) -> Result<(Zone, Vec<hickory_proto::rr::RecordType>), ZoneFileError> {
+    read::read_listing(text, origin, id, file_label)
+}
+
 /// Writes `zone` as a BIND-style zone file that [`parse_zone_file`] reads back into an equal
 /// zone (given absolute names, as every parser of this crate makes them).
 pub fn render_zone_file(zone: &Zone) -> String {

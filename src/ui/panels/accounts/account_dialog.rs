@@ -4,9 +4,11 @@
 
 use yew::prelude::*;
 
-use super::fields::{field_error, focus_first, input_value};
+use crate::ui::hooks::use_app;
+
+use super::fields::{field_error, focus_first};
 use super::model::{AccountDraft, create_account};
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::platform::events::value_of;
 use crate::ui::views::modal::Modal;
 
 #[derive(Properties, PartialEq)]
@@ -19,13 +21,13 @@ pub struct CreateAccountDialogProps {
 
 #[function_component]
 pub fn CreateAccountDialog(props: &CreateAccountDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let draft = &props.draft;
     let on_input = |f: fn(&mut AccountDraft, String)| {
         let (d, on_draft) = (draft.clone(), props.on_draft.clone());
         Callback::from(move |e: InputEvent| {
             let mut d = d.clone();
-            f(&mut d, input_value(&e));
+            f(&mut d, value_of(&e));
             on_draft.emit(d);
         })
     };
@@ -45,7 +47,7 @@ pub fn CreateAccountDialog(props: &CreateAccountDialogProps) -> Html {
                 Ok(edit) => {
                     on_draft.emit(AccountDraft::default());
                     on_close.emit(());
-                    state.dispatch(Action::Edit(edit));
+                    state.apply(edit);
                 }
                 Err(error) => {
                     on_draft.emit(AccountDraft {

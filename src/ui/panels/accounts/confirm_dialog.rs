@@ -4,9 +4,10 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::model::ZoneAction;
 use crate::scenario::edit::EditError;
-use crate::ui::state::{Action, AppHandle};
 use crate::ui::views::account_badge::zone_account_badge;
 use crate::ui::views::modal::Modal;
 
@@ -19,7 +20,7 @@ pub struct ConfirmZoneDialogProps {
 
 #[function_component]
 pub fn ConfirmZoneDialog(props: &ConfirmZoneDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let error = use_state(|| None::<EditError>);
     let id = &props.zone_id;
     let on_submit = {
@@ -29,7 +30,7 @@ pub fn ConfirmZoneDialog(props: &ConfirmZoneDialogProps) -> Html {
             Err(e) => error.set(Some(e)),
             Ok(_) => {
                 on_close.emit(());
-                state.dispatch(Action::Edit(edit.clone()));
+                state.apply(edit.clone());
             }
         })
     };

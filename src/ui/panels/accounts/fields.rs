@@ -18,12 +18,6 @@ pub fn field_error<E: Display>(id: &'static str, error: Option<&E>) -> Html {
     }
 }
 
-/// The value of the input (or textarea) an input event came from.
-pub fn input_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>()
-        .value()
-}
-
 /// Focuses the first element (by id) whose flag is set, after the re-render.
 pub fn focus_first(fields: &[(&'static str, bool)]) {
     #[cfg(target_arch = "wasm32")]

@@ -6,16 +6,17 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::account_card::AccountCard;
 use super::account_dialog::CreateAccountDialog;
 use super::confirm_dialog::ConfirmZoneDialog;
-use super::fields::input_value;
 use super::hosted_zone_list::{HostedZoneList, PAGE};
 use super::model::{AccountDraft, ZoneAction, ZoneDraft, starting_account};
 use super::registry_list::RegistryList;
 use super::zone_dialog::CreateZoneDialog;
 use crate::scenario::presets::ACCOUNT_AWS;
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::platform::events::value_of;
 use crate::ui::views::icon::Icon;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +29,7 @@ enum Dialog {
 
 #[function_component]
 pub fn AccountsPanel() -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let dialog = use_state(|| None::<Dialog>);
     let zone_draft = use_state(ZoneDraft::default);
     let account_draft = use_state(AccountDraft::default);
@@ -61,7 +62,7 @@ pub fn AccountsPanel() -> Html {
     let on_select = {
         let state = state.clone();
         use_callback((), move |id: AttrValue, _| {
-            state.dispatch(Action::Select(id.to_string()))
+            state.select_zone(id.to_string())
         })
     };
     let confirm = |action: ZoneAction| {
@@ -76,7 +77,7 @@ pub fn AccountsPanel() -> Html {
     };
     let on_zone_filter = {
         let zone_filter = zone_filter.clone();
-        Callback::from(move |e: InputEvent| zone_filter.set(input_value(&e)))
+        Callback::from(move |e: InputEvent| zone_filter.set(value_of(&e)))
     };
     let filter = AttrValue::from((*zone_filter).clone());
     let many_zones = doc.aws.hosted_zones.len() > PAGE;

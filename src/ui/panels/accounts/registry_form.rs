@@ -4,9 +4,10 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::fields::{field_error, focus_first};
 use super::model::{RegistryDraft, lines, registry_edit};
-use crate::ui::state::{Action, AppHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct RegistryFormProps {
@@ -19,7 +20,7 @@ pub struct RegistryFormProps {
 
 #[function_component]
 pub fn RegistryForm(props: &RegistryFormProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let (draft, on_draft) = (&props.draft, &props.on_draft);
     let with_text = |d: &RegistryDraft, text: String| {
         Some(RegistryDraft {
@@ -55,7 +56,7 @@ pub fn RegistryForm(props: &RegistryFormProps) -> Html {
             match registry_edit(&state.doc, &d.domain, &d.text) {
                 Ok(edit) => {
                     on_draft.emit(None);
-                    state.dispatch(Action::Edit(edit));
+                    state.apply(edit);
                 }
                 Err(error) => {
                     on_draft.emit(Some(RegistryDraft {

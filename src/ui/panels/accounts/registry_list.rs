@@ -5,15 +5,16 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::use_app;
+
 use super::delegation::registered_domains;
 use super::model::{RegistryDraft, lines, unknown_servers};
 use super::registry_form::RegistryForm;
-use crate::ui::state::AppHandle;
 use crate::ui::views::icon::Icon;
 
 #[function_component]
 pub fn RegistryList() -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let editing = use_state(|| None::<RegistryDraft>);
     let on_draft = {
         let editing = editing.clone();

@@ -5,9 +5,11 @@
 
 use yew::prelude::*;
 
-use super::fields::{field_error, focus_first, input_value};
+use crate::ui::hooks::use_app;
+
+use super::fields::{field_error, focus_first};
 use super::model::{ZoneDraft, create_zone};
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::platform::events::value_of;
 use crate::ui::views::account_badge::account_badge;
 use crate::ui::views::modal::Modal;
 
@@ -21,7 +23,7 @@ pub struct CreateZoneDialogProps {
 
 #[function_component]
 pub fn CreateZoneDialog(props: &CreateZoneDialogProps) -> Html {
-    let state = use_context::<AppHandle>().expect("AppHandle context");
+    let state = use_app();
     let draft = &props.draft;
     let doc = state.doc.clone();
     let on_account = {
@@ -39,7 +41,7 @@ pub fn CreateZoneDialog(props: &CreateZoneDialogProps) -> Html {
         let (d, on_draft) = (draft.clone(), props.on_draft.clone());
         Callback::from(move |e: InputEvent| {
             let mut d = d.clone();
-            d.name = input_value(&e);
+            d.name = value_of(&e);
             d.errors.name = None;
             on_draft.emit(d);
         })
@@ -58,7 +60,7 @@ pub fn CreateZoneDialog(props: &CreateZoneDialogProps) -> Html {
                         ..Default::default()
                     });
                     on_close.emit(());
-                    state.dispatch(Action::Edit(edit));
+                    state.apply(edit);
                 }
                 Err(errors) => {
                     focus_first(&[

@@ -1,33 +1,114 @@
-//! ACM's CAA search of one certificate name, as the certificates panel shows it: the names
-//! climbed in order (each one a button that opens its lookup), which one held the relevant
-//! set and why, that set as dig prints it, the decision with ACM's reason, and the chosen
-//! name's lookup stepped through like a resolution (shared step list and detail), with the
-//! way to replay it in the Resolve panel. The panel owns the state (which name, which step)
-//! so that it can light the step's zones in the diagram.
+//! [`CaaStepper`]: ACM's CAA search of one certificate name: the names climbed in order
+//! (each one a button that opens its lookup), which one held the relevant set and why, that
+//! set as dig prints it, the decision with ACM's reason, and the chosen name's lookup stepped
+//! through like a resolution (shared step list and detail; its zones lit in the diagram),
+//! with the way to replay it in the Resolve panel.
 
+use std::rc::Rc;
+
+use hickory_proto::rr::RecordType;
 use yew::prelude::*;
 
-use super::caa::{CaaSearch, caa_query};
+use super::caa::{CaaSearch, caa_query, caa_search};
+use super::highlight::use_report_highlight;
 use super::model::result_class;
 use crate::aws::acm::history::{CheckResult, iso_time};
-use crate::dns::World;
+use crate::dns::answer::Question;
+use crate::ui::hooks::use_app;
+use crate::ui::resolve::step_zone_ids;
+use crate::ui::views::step_controls::{StepButtons, on_step_keys};
 use crate::ui::views::step_list::{step_detail, step_list};
 
-/// What the CAA search view shows and reports.
-pub struct CaaSearchView<'a> {
-    pub search: &'a CaaSearch,
-    pub world: &'a World,
-    /// The name whose lookup is open (index into the names climbed).
-    pub name: usize,
-    /// The step of that lookup shown.
-    pub step: usize,
-    pub on_name: Callback<usize>,
-    pub on_step: Callback<usize>,
-    /// Replays the open name's lookup in the Resolve panel.
-    pub to_resolve: Callback<MouseEvent>,
+#[derive(Properties, PartialEq)]
+pub struct CaaStepperProps {
+    /// The certificate's ARN and the name whose CAA search is shown.
+    pub arn: AttrValue,
+    pub domain: AttrValue,
+    /// Receives the zones of the step shown, for the diagram.
+    pub on_highlight: Callback<Vec<String>>,
 }
 
-pub fn caa_search_view(v: &CaaSearchView) -> Html {
+#[function_component]
+pub fn CaaStepper(props: &CaaStepperProps) -> Html {
+    let app = use_app();
+    // The name climbed whose lookup is shown, and its step.
+    let name = use_state(|| 0usize);
+    let step = use_state(|| 0usize);
+    let search: Option<Rc<CaaSearch>> = {
+        let doc = app.doc.clone();
+        let key = (props.arn.clone(), props.domain.clone(), app.revision);
+        (*use_memo(key, move |(arn, domain, _)| {
+            let cert = doc.aws.certificate(arn)?;
+            caa_search(&doc, cert, domain).map(Rc::new)
+        }))
+        .clone()
+    };
+    let chosen = search
+        .as_ref()
+        .map_or(0, |s| (*name).min(s.replay.climbed.len().saturating_sub(1)));
+    let steps = search
+        .as_ref()
+        .and_then(|s| s.lookup(chosen))
+        .map_or(&[][..], |r| &r.steps[..]);
+    let index = (*step).min(steps.len().saturating_sub(1));
+    let ids = steps
+        .get(index)
+        .map(|s| step_zone_ids(&app.doc.world, s))
+        .unwrap_or_default();
+    use_report_highlight(&props.on_highlight, ids);
+    let Some(search) = search.as_ref() else {
+        return Html::default();
+    };
+    let on_name = {
+        let (name, step) = (name.clone(), step.clone());
+        Callback::from(move |i: usize| {
+            name.set(i);
+            step.set(0);
+        })
+    };
+    let on_step = {
+        let step = step.clone();
+        Callback::from(move |i: usize| step.set(i))
+    };
+    let to_resolve = {
+        let app = app.clone();
+        let question = search
+            .replay
+            .climbed
+            .get(chosen)
+            .map(|n| Question::new(n.clone(), RecordType::CAA));
+        Callback::from(move |_: MouseEvent| {
+            if let Some(q) = &question {
+                app.show_trace(q.clone());
+            }
+        })
+    };
+    caa_search_view(&CaaSearchView {
+        search,
+        world: &app.doc.world,
+        name: chosen,
+        step: index,
+        on_name,
+        on_step,
+        to_resolve,
+    })
+}
+
+/// What the CAA search view shows and reports.
+struct CaaSearchView<'a> {
+    search: &'a CaaSearch,
+    world: &'a crate::dns::World,
+    /// The name whose lookup is open (index into the names climbed).
+    name: usize,
+    /// The step of that lookup shown.
+    step: usize,
+    on_name: Callback<usize>,
+    on_step: Callback<usize>,
+    /// Replays the open name's lookup in the Resolve panel.
+    to_resolve: Callback<MouseEvent>,
+}
+
+fn caa_search_view(v: &CaaSearchView) -> Html {
     let search = v.search;
     let stops = search.stops();
     let lookup = search.lookup(v.name);
@@ -35,27 +116,6 @@ pub fn caa_search_view(v: &CaaSearchView) -> Html {
     let steps = lookup.map(|r| r.steps.as_slice()).unwrap_or_default();
     let n = steps.len();
     let index = v.step.min(n.saturating_sub(1));
-    let go = |to: fn(usize, usize) -> usize| {
-        let on_step = v.on_step.clone();
-        Callback::from(move |_: MouseEvent| on_step.emit(to(index, n)))
-    };
-    let on_keys = {
-        let on_step = v.on_step.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if n == 0 {
-                return;
-            }
-            let next = match e.key().as_str() {
-                "ArrowRight" => (index + 1).min(n - 1),
-                "ArrowLeft" => index.saturating_sub(1),
-                "Home" => 0,
-                "End" => n - 1,
-                _ => return,
-            };
-            e.prevent_default();
-            on_step.emit(next);
-        })
-    };
     let lines = search.relevant_lines();
     // The decision shown is the replay's (it differs from the recorded one once the zones
     // have changed, and the warning above says so).
@@ -97,15 +157,9 @@ pub fn caa_search_view(v: &CaaSearchView) -> Html {
                 { " " }<span class="caa-reason">{ search.replay.reason.clone() }</span></p>
             if let Some(stop) = stop {
                 <div class="stepping acm-stepping caa-stepping" tabindex="0" role="group"
-                    aria-label={format!("ACM's CAA lookup of {} (arrow keys, Home, End)", stop.name)} onkeydown={on_keys}>
+                    aria-label={format!("ACM's CAA lookup of {} (arrow keys, Home, End)", stop.name)} onkeydown={on_step_keys(index, n, v.on_step.clone())}>
                     <p class="caa-lookup-head">{ format!("The lookup of {} CAA, from the root:", stop.name) }</p>
-                    <div class="step-controls">
-                        <button type="button" class="btn btn-secondary" onclick={go(|_, _| 0)} disabled={index == 0}>{ "First" }</button>
-                        <button type="button" class="btn btn-secondary" onclick={go(|i, _| i.saturating_sub(1))} disabled={index == 0}>{ "Previous" }</button>
-                        <span class="step-count caa-step-count" aria-live="polite">{ format!("Step {} of {n}", index + 1) }</span>
-                        <button type="button" class="btn btn-secondary" onclick={go(|i, n| (i + 1).min(n.saturating_sub(1)))} disabled={index + 1 >= n}>{ "Next" }</button>
-                        <button type="button" class="btn btn-secondary" onclick={go(|_, n| n.saturating_sub(1))} disabled={index + 1 >= n}>{ "Last" }</button>
-                    </div>
+                    <StepButtons index={index} n={n} count_class="caa-step-count" on_step={v.on_step.clone()} />
                     { step_list(steps, index, &format!("Steps of the CAA lookup of {}", stop.name)) }
                     if let Some(s) = steps.get(index) {
                         { step_detail(v.world, s, search.at) }

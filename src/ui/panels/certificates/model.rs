@@ -3,6 +3,7 @@
 //! the edit it makes, and a certificate's status and a check's result as badge text and
 //! classes.
 
+use hickory_proto::rr::Name;
 use thiserror::Error;
 
 use crate::aws::acm::history::{CheckResult, elapsed_text};
@@ -53,6 +54,23 @@ impl RequestErrors {
             && self.domain.is_none()
             && self.sans.is_none()
             && self.general.is_none()
+    }
+}
+
+/// What the panel has open below a certificate: ACM's lookup of one validation record, or
+/// its CAA search for one name. One at a time: opening one closes the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Open {
+    /// The lookup of validation record `name` of certificate `arn`.
+    Lookup { arn: String, name: Name },
+    /// The CAA search for `domain`, a name of certificate `arn`.
+    Caa { arn: String, domain: String },
+}
+
+impl Open {
+    /// What is open after the user toggles `clicked`: closed when it was open, else it.
+    pub fn toggled(current: Option<&Open>, clicked: Open) -> Option<Open> {
+        (current != Some(&clicked)).then_some(clicked)
     }
 }
 
@@ -261,5 +279,20 @@ mod tests {
         let cert = s.aws.certificates.last().unwrap();
         assert_eq!(status_text(cert), "FAILED (CAA_ERROR)");
         assert_eq!(status_class(cert.status), "status-failed");
+    }
+
+    #[test]
+    fn one_thing_is_open_at_a_time_and_a_second_click_closes_it() {
+        let lookup = Open::Lookup {
+            arn: "arn:1".into(),
+            name: Name::from_ascii("_x.api.example.com.").unwrap(),
+        };
+        let caa = Open::Caa {
+            arn: "arn:1".into(),
+            domain: "api.example.com".into(),
+        };
+        assert_eq!(Open::toggled(None, lookup.clone()), Some(lookup.clone()));
+        assert_eq!(Open::toggled(Some(&lookup), lookup.clone()), None);
+        assert_eq!(Open::toggled(Some(&lookup), caa.clone()), Some(caa));
     }
 }

@@ -7,18 +7,8 @@
 use yew::prelude::*;
 
 use crate::ui::hooks::use_app;
+use crate::ui::platform::events::value_of;
 use crate::ui::resolve::{self, Resolver, TYPES, plain};
-
-/// The value of the input or select an event came from.
-pub fn input_value(e: &Event) -> String {
-    e.target_dyn_into::<web_sys::HtmlInputElement>()
-        .map(|i| i.value())
-        .or_else(|| {
-            e.target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-        })
-        .unwrap_or_default()
-}
 
 #[function_component]
 pub fn ResolveForm() -> Html {
@@ -28,7 +18,7 @@ pub fn ResolveForm() -> Html {
     let mode = use_state(|| "trace".to_string());
     let server = use_state(String::new);
     let rd = use_state(|| false);
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<resolve::AskError>);
 
     // The fields follow the question asked, whoever asked it.
     {
@@ -55,7 +45,7 @@ pub fn ResolveForm() -> Html {
 
     let set = |h: &UseStateHandle<String>| {
         let h = h.clone();
-        Callback::from(move |e: Event| h.set(input_value(&e)))
+        Callback::from(move |e: Event| h.set(value_of(&e)))
     };
     let on_name = {
         let (name, error, state) = (name.clone(), error.clone(), state.clone());
@@ -115,7 +105,10 @@ pub fn ResolveForm() -> Html {
         })
     };
 
-    let shown_error = (*error).clone().or_else(|| state.ask_error.clone());
+    let shown_error = (*error)
+        .clone()
+        .or_else(|| state.ask_error.clone())
+        .map(|e| e.to_string());
     let invalid = shown_error.is_some();
     html! {
         <form class="resolve-form" onsubmit={on_submit} novalidate=true>

@@ -17,17 +17,7 @@ pub mod stepping;
 
 use yew::prelude::*;
 
-use crate::dns::answer::Question;
-use crate::ui::hooks::{App, use_app};
-use crate::ui::resolve::Resolver;
-use crate::ui::state::AppHandle;
-
-/// Traces `question` from the root in the resolve panel, and scrolls the panel into view:
-/// the diagnosis's, the challenges' and the certificates panel's "show the resolution".
-pub fn show_trace(app: &AppHandle, question: Question) {
-    App::new(app.clone()).ask(question, Resolver::Trace);
-    crate::ui::platform::browser::scroll_to("resolve-panel");
-}
+use crate::ui::hooks::use_app;
 
 #[derive(Properties, PartialEq)]
 pub struct ResolveAreaProps {

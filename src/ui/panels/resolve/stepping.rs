@@ -9,7 +9,6 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::form::input_value;
 use super::outcome::outcome_view;
 use crate::ui::Doc;
 use crate::ui::hooks::{App, use_app};
@@ -17,6 +16,7 @@ use crate::ui::resolve::{self, step_zone_ids};
 use crate::ui::state::Asked;
 use crate::ui::views::diagram::Diagram;
 use crate::ui::views::sequence::SequenceView;
+use crate::ui::views::step_controls::{StepButtons, step_for_key};
 use crate::ui::views::step_list::{step_detail, step_list};
 
 #[derive(Properties, PartialEq)]
@@ -34,17 +34,6 @@ fn toggle_play(state: &App, playing: &UseStateHandle<bool>, index: usize, n: usi
             state.show_step(0);
         }
         playing.set(true);
-    }
-}
-
-/// The step `key` asks for from step `i` of `n`, if it is a stepping key.
-fn step_for_key(key: &str, i: usize, n: usize) -> Option<usize> {
-    match key {
-        "ArrowRight" => Some((i + 1).min(n - 1)),
-        "ArrowLeft" => Some(i.saturating_sub(1)),
-        "Home" => Some(0),
-        "End" => Some(n - 1),
-        _ => None,
     }
 }
 
@@ -82,11 +71,11 @@ pub fn Stepping(props: &SteppingProps) -> Html {
             move || drop(timer)
         });
     }
-    let go = |to: fn(usize, usize) -> usize| {
+    let go = {
         let (state, playing) = (state.clone(), playing.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |i: usize| {
             playing.set(false);
-            state.show_step(to(index, n))
+            state.show_step(i)
         })
     };
     let on_play = {
@@ -95,7 +84,7 @@ pub fn Stepping(props: &SteppingProps) -> Html {
     };
     let on_speed = {
         let speed = speed.clone();
-        Callback::from(move |e: Event| speed.set(input_value(&e)))
+        Callback::from(move |e: Event| speed.set(crate::ui::platform::events::value_of(&e)))
     };
     let on_select = {
         let (state, playing) = (state.clone(), playing.clone());
@@ -142,12 +131,7 @@ pub fn Stepping(props: &SteppingProps) -> Html {
         <div class="stepping" tabindex="0" role="group"
             aria-label="Resolution steps (arrow keys, Home, End; P or Space plays and pauses)"
             onkeydown={on_keys}>
-            <div class="step-controls">
-                <button type="button" class="btn btn-secondary" onclick={go(|_, _| 0)} disabled={index == 0}>{ "First" }</button>
-                <button type="button" class="btn btn-secondary" onclick={go(|i, _| i.saturating_sub(1))} disabled={index == 0}>{ "Previous" }</button>
-                <span class="step-count" aria-live="polite">{ format!("Step {} of {n}", index + 1) }</span>
-                <button type="button" class="btn btn-secondary" onclick={go(|i, n| (i + 1).min(n.saturating_sub(1)))} disabled={index + 1 >= n}>{ "Next" }</button>
-                <button type="button" class="btn btn-secondary" onclick={go(|_, n| n.saturating_sub(1))} disabled={index + 1 >= n}>{ "Last" }</button>
+            <StepButtons index={index} n={n} on_step={go}>
                 <button type="button" id="resolve-play" class={classes!("btn", "btn-primary", "play-toggle", playing.then_some("playing"))}
                     onclick={on_play} disabled={n < 2} aria-keyshortcuts="P">
                     <span aria-hidden="true" class="play-icon">{ if playing { "❚❚" } else { "▶" } }</span>
@@ -161,7 +145,7 @@ pub fn Stepping(props: &SteppingProps) -> Html {
                         }) }
                     </select>
                 </label>
-            </div>
+            </StepButtons>
             // Beside the sequence (below it on small screens): the hierarchy centred on the
             // zone asked, the step's reason and dig's text, in one screen.
             <div class="stepping-side">

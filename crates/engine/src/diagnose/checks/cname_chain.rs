@@ -27,65 +27,120 @@ enum Walk {
 }
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut cycles: BTreeSet<Vec<Name>> = BTreeSet::new();
-    let mut long: Vec<Vec<Name>> = Vec::new();
-    let mut dangling: BTreeSet<Name> = BTreeSet::new();
-    for zone in &ctx.world.zones {
-        if !ctx.is_live(&zone.id) {
-            continue;
-        }
-        for set in zone.iter().filter(|s| s.rtype == RecordType::CNAME) {
-            if set.name == zone.origin
-                || set.name.is_wildcard()
-                || zone.is_occluded(set)
-                || is_validation_record(set)
-            {
+    let mut pending = Pending::new(ctx);
+    pending.step(ctx, usize::MAX);
+    pending.finish(ctx)
+}
+
+/// The check run a CNAME at a time (a zone of 25,000 sets holds thousands, each resolved):
+/// [`crate::diagnose::Diagnoser`] steps it between frames. Its findings are [`check`]'s.
+pub struct Pending {
+    /// Every CNAME to resolve, in the order of the zones and their sets.
+    names: Vec<Name>,
+    next: usize,
+    out: Vec<Finding>,
+    cycles: BTreeSet<Vec<Name>>,
+    long: Vec<Vec<Name>>,
+    dangling: BTreeSet<Name>,
+}
+
+impl Pending {
+    pub fn new(ctx: &Context) -> Self {
+        let mut names = Vec::new();
+        for zone in &ctx.world.zones {
+            if !ctx.is_live(&zone.id) {
                 continue;
             }
-            let r = ctx.resolve(&Question::new(set.name.clone(), RecordType::A));
-            match r.outcome.kind {
-                OutcomeKind::NxDomain => {
-                    if let Some(last) = r
-                        .outcome
-                        .answer
-                        .iter()
-                        .rev()
-                        .find(|rec| rec.record_type() == RecordType::CNAME)
-                        && dangling.insert(last.name.clone())
-                    {
-                        let target = match &last.data {
-                            RData::CNAME(c) => c.0.clone(),
-                            _ => Name::root(),
-                        };
-                        out.push(dangling_finding(ctx, &set.name, &last.name, &target));
-                    }
+            for set in zone.iter().filter(|s| s.rtype == RecordType::CNAME) {
+                if set.name == zone.origin
+                    || set.name.is_wildcard()
+                    || zone.is_occluded(set)
+                    || is_validation_record(set)
+                {
+                    continue;
                 }
-                OutcomeKind::ServFail => match walk(ctx, &set.name) {
-                    Walk::Loop(mut cycle) => {
-                        let shown = cycle.clone();
-                        cycle.sort();
-                        if cycles.insert(cycle) {
-                            out.push(loop_finding(ctx, &set.name, &shown));
-                        }
-                    }
-                    Walk::TooLong(chain) => long.push(chain),
-                    Walk::Ends => {}
-                },
-                _ => {}
+                names.push(set.name.clone());
             }
         }
-    }
-    long.sort_by_key(|c| std::cmp::Reverse(c.len()));
-    let mut reported: Vec<Vec<Name>> = Vec::new();
-    for chain in long {
-        if reported.iter().any(|r| r.contains(&chain[0])) {
-            continue;
+        Self {
+            names,
+            next: 0,
+            out: Vec::new(),
+            cycles: BTreeSet::new(),
+            long: Vec::new(),
+            dangling: BTreeSet::new(),
         }
-        out.push(long_finding(ctx, &chain));
-        reported.push(chain);
     }
-    out
+
+    /// How many CNAMEs are left to resolve.
+    pub fn left(&self) -> usize {
+        self.names.len() - self.next
+    }
+
+    /// Resolves up to `units` more CNAMEs; returns how many it resolved.
+    pub fn step(&mut self, ctx: &Context, units: usize) -> usize {
+        let end = self.names.len().min(self.next.saturating_add(units));
+        let done = end - self.next;
+        while self.next < end {
+            let name = self.names[self.next].clone();
+            self.next += 1;
+            self.resolve(ctx, &name);
+        }
+        done
+    }
+
+    fn resolve(&mut self, ctx: &Context, name: &Name) {
+        let r = ctx.resolve(&Question::new(name.clone(), RecordType::A));
+        match r.outcome.kind {
+            OutcomeKind::NxDomain => {
+                if let Some(last) = r
+                    .outcome
+                    .answer
+                    .iter()
+                    .rev()
+                    .find(|rec| rec.record_type() == RecordType::CNAME)
+                    && self.dangling.insert(last.name.clone())
+                {
+                    let target = match &last.data {
+                        RData::CNAME(c) => c.0.clone(),
+                        _ => Name::root(),
+                    };
+                    self.out
+                        .push(dangling_finding(ctx, name, &last.name, &target));
+                }
+            }
+            OutcomeKind::ServFail => match walk(ctx, name) {
+                Walk::Loop(mut cycle) => {
+                    let shown = cycle.clone();
+                    cycle.sort();
+                    if self.cycles.insert(cycle) {
+                        self.out.push(loop_finding(ctx, name, &shown));
+                    }
+                }
+                Walk::TooLong(chain) => self.long.push(chain),
+                Walk::Ends => {}
+            },
+            _ => {}
+        }
+    }
+
+    /// The findings, once every CNAME is resolved: the long chains reported last, the
+    /// longest first, each chain once.
+    pub fn finish(self, ctx: &Context) -> Vec<Finding> {
+        let Self {
+            mut out, mut long, ..
+        } = self;
+        long.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let mut reported: Vec<Vec<Name>> = Vec::new();
+        for chain in long {
+            if reported.iter().any(|r| r.contains(&chain[0])) {
+                continue;
+            }
+            out.push(long_finding(ctx, &chain));
+            reported.push(chain);
+        }
+        out
+    }
 }
 
 /// Follows CNAMEs through the zones meant to hold each name.

@@ -23,6 +23,7 @@ use super::context::Context;
 use super::finding::Finding;
 
 pub use caa::{AMAZON_ISSUERS, Pending as CaaPending, requested_names};
+pub use cname_chain::Pending as CnamePending;
 pub use validation::is_validation_record;
 
 /// A check: its name and the function that runs it.
@@ -30,6 +31,14 @@ pub type Check = (&'static str, fn(&Context) -> Vec<Finding>);
 
 /// The name of the CAA check, which [`crate::diagnose::Diagnoser`] runs a name at a time.
 pub const CAA_CHECK: &str = "CAA that forbids Amazon";
+
+/// The name of the CNAME chain check, which [`crate::diagnose::Diagnoser`] runs a CNAME
+/// at a time.
+pub const CNAME_CHECK: &str = "CNAME chains";
+
+/// The name of the check that reads the public resolver's cache (and nothing else changes
+/// between revisions that only ran a resolution: see [`crate::diagnose::Diagnoser::start`]).
+pub const CACHE_CHECK: &str = "negative answers still cached";
 
 /// Every check, in the order they run.
 pub const CHECKS: [Check; 16] = [
@@ -51,8 +60,8 @@ pub const CHECKS: [Check; 16] = [
     ),
     ("CNAME at an apex", cname_apex::check),
     ("CNAME beside other data", cname_other_data::check),
-    ("CNAME chains", cname_chain::check),
+    (CNAME_CHECK, cname_chain::check),
     (CAA_CHECK, caa::check),
     ("parent and child NS TTLs", ttl_delegation::check),
-    ("negative answers still cached", ttl_negative_cache::check),
+    (CACHE_CHECK, ttl_negative_cache::check),
 ];

@@ -7,12 +7,15 @@
 //! The file's SOA and NS at the zone's apex are never imported: Route 53 creates them with
 //! the hosted zone and they name its own delegation set.
 
+use std::sync::Arc;
+
 use hickory_proto::rr::RecordType;
 
 use super::ImportError;
 use crate::aws::HostedZone;
 use crate::aws::route53::{Change, ChangeAction};
 use crate::dns::rrset::RecordSet;
+use crate::dns::zone::Zone;
 use crate::scenario::Scenario;
 use crate::scenario::edit::Edit;
 
@@ -42,6 +45,9 @@ pub struct Import {
     pub deleted: usize,
     /// What happened, in sentences: the counts first, then what was left out and why.
     pub summary: Vec<String>,
+    /// The hosted zone's data as the edit leaves it (from the check, which applied it to a
+    /// copy of the scenario).
+    pub after: Option<Arc<Zone>>,
 }
 
 impl Import {
@@ -111,8 +117,10 @@ pub(super) fn build(
         label: format!("import {file} into {}", hz.name),
         edits,
     };
-    edit.check(s)
+    let (applied, _) = edit
+        .applied(s)
         .map_err(|e| ImportError::file(file, format!("nothing was imported: {e}")))?;
+    let after = applied.world.zones.iter().find(|z| z.id == hz.id).cloned();
 
     let total = added + replaced + unchanged;
     let mut counts = format!(
@@ -149,5 +157,6 @@ pub(super) fn build(
         unchanged,
         deleted,
         summary,
+        after,
     })
 }

@@ -46,7 +46,7 @@ pub use batch::{Import, ImportMode};
 pub use hcl::check_terraform_fmt;
 pub use import_error::ImportError;
 pub use route53_json::import_route53_json;
-pub use route53_name::{decode_route53_name, encode_route53_name};
+pub use route53_name::{Route53NameError, decode_route53_name, encode_route53_name};
 pub use route53_text::{decimal_to_octal, octal_to_decimal};
 pub use share::{
     LINK_BUDGET, LINK_PREFIX, LinkError, LinkFocus, Shared, encoded_size, open_link, share,

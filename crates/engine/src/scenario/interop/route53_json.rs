@@ -148,7 +148,7 @@ pub fn import_route53_json(
     for (i, doc) in docs.into_iter().enumerate() {
         let at = |field: &str| format!("{prefix}[{i}]{field}");
         let name = decode_route53_name(&doc.name)
-            .map_err(|e| ImportError::at_path(file, at(".Name"), e))?;
+            .map_err(|e| ImportError::at_path(file, at(".Name"), e.to_string()))?;
         if !hz.name.zone_of(&name) {
             return Err(ImportError::at_path(
                 file,
@@ -219,8 +219,9 @@ pub fn import_route53_json(
                         ),
                     ));
                 }
-                let dns_name = decode_route53_name(&alias.dns_name)
-                    .map_err(|e| ImportError::at_path(file, at(".AliasTarget.DNSName"), e))?;
+                let dns_name = decode_route53_name(&alias.dns_name).map_err(|e| {
+                    ImportError::at_path(file, at(".AliasTarget.DNSName"), e.to_string())
+                })?;
                 aliases.push((sets.len(), alias));
                 RecordSet {
                     name,

@@ -5,12 +5,43 @@
 //! optional on input and always present on output.
 
 use hickory_proto::rr::Name;
+use thiserror::Error;
+
+use crate::dns::name::NameError;
+
+/// Why a name as Route 53 writes it was refused: one sentence for the user each.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Route53NameError {
+    #[error("the name is empty")]
+    Empty,
+    /// Letters outside ASCII (the name check says how to write them in Punycode).
+    #[error(transparent)]
+    NotAscii(NameError),
+    #[error("\"{text}\" has letters outside ASCII")]
+    NotAsciiText { text: String },
+    #[error("\"{}\" holds {found:?}, which Route 53 takes in a name only as an escape: \\{:03o}", .text.escape_default(), *.found as u32)]
+    Unescaped { text: String, found: char },
+    #[error(
+        "\"{0}\" has a backslash not followed by three octal digits; Route 53 writes special characters as \\ and an octal code, such as \\052 for *"
+    )]
+    BadEscape(String),
+    #[error("\"{text}\": \\{code} is not an octet")]
+    NotAnOctet { text: String, code: String },
+    #[error("the name {text} has a label of {octets} octets; a label may have at most 63")]
+    LongLabel { text: String, octets: usize },
+    #[error("the name {0} has an empty label (two dots in a row, or a leading dot)")]
+    EmptyLabel(String),
+    #[error("{text} is not a valid domain name: {reason}")]
+    BadALabel { text: String, reason: String },
+    #[error("\"{text}\": {reason}")]
+    Invalid { text: String, reason: String },
+}
 
 /// Reads a name as Route 53 prints it (`\052.example.com.` is `*.example.com.`).
-pub fn decode_route53_name(text: &str) -> Result<Name, String> {
+pub fn decode_route53_name(text: &str) -> Result<Name, Route53NameError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("the name is empty".into());
+        return Err(Route53NameError::Empty);
     }
     if text == "." {
         return Ok(Name::root());
@@ -18,17 +49,17 @@ pub fn decode_route53_name(text: &str) -> Result<Name, String> {
     if !text.is_ascii() {
         // Never handed to an IDNA mapping: the crate's name check gives the Punycode form.
         return Err(crate::dns::name::parse_absolute(text).err().map_or_else(
-            || format!("\"{text}\" has letters outside ASCII"),
-            |e| e.to_string(),
+            || Route53NameError::NotAsciiText {
+                text: text.to_string(),
+            },
+            Route53NameError::NotAscii,
         ));
     }
     if let Some(c) = text.chars().find(|c| c.is_ascii_control() || *c == ' ') {
-        return Err(format!(
-            "\"{}\" holds {:?}, which Route 53 takes in a name only as an escape: \\{:03o}",
-            text.escape_default(),
-            c,
-            c as u32
-        ));
+        return Err(Route53NameError::Unescaped {
+            text: text.to_string(),
+            found: c,
+        });
     }
     let body = text.strip_suffix('.').unwrap_or(text);
     let mut labels: Vec<Vec<u8>> = vec![Vec::new()];
@@ -41,15 +72,15 @@ pub fn decode_route53_name(text: &str) -> Result<Name, String> {
                     .get(i + 1..i + 4)
                     .filter(|d| d.iter().all(|b| (b'0'..=b'7').contains(b)));
                 let Some(digits) = digits else {
-                    return Err(format!(
-                        "\"{text}\" has a backslash not followed by three octal digits; Route 53 writes special characters as \\ and an octal code, such as \\052 for *"
-                    ));
+                    return Err(Route53NameError::BadEscape(text.to_string()));
                 };
                 let code = digits
                     .iter()
                     .fold(0u32, |acc, d| acc * 8 + u32::from(d - b'0'));
-                let byte = u8::try_from(code)
-                    .map_err(|_| format!("\"{text}\": \\{} is not an octet", body_slice(digits)))?;
+                let byte = u8::try_from(code).map_err(|_| Route53NameError::NotAnOctet {
+                    text: text.to_string(),
+                    code: body_slice(digits),
+                })?;
                 labels.last_mut().expect("a label").push(byte);
                 i += 4;
             }
@@ -67,24 +98,28 @@ pub fn decode_route53_name(text: &str) -> Result<Name, String> {
         }
     }
     if let Some(label) = labels.iter().find(|l| l.len() > 63) {
-        return Err(format!(
-            "the name {text} has a label of {} octets; a label may have at most 63",
-            label.len()
-        ));
+        return Err(Route53NameError::LongLabel {
+            text: text.to_string(),
+            octets: label.len(),
+        });
     }
     if labels.iter().any(Vec::is_empty) {
-        return Err(format!(
-            "the name {text} has an empty label (two dots in a row, or a leading dot)"
-        ));
+        return Err(Route53NameError::EmptyLabel(text.to_string()));
     }
     // The same rule as every other name: an xn-- label is Punycode of visible letters.
     if let Some(reason) = labels
         .iter()
         .find_map(|l| crate::dns::name::check_a_label(l).err())
     {
-        return Err(format!("{text} is not a valid domain name: {reason}"));
+        return Err(Route53NameError::BadALabel {
+            text: text.to_string(),
+            reason,
+        });
     }
-    let mut name = Name::from_labels(labels).map_err(|e| format!("\"{text}\": {e}"))?;
+    let mut name = Name::from_labels(labels).map_err(|e| Route53NameError::Invalid {
+        text: text.to_string(),
+        reason: e.to_string(),
+    })?;
     name.set_fqdn(true);
     Ok(name.to_lowercase())
 }
@@ -141,10 +176,30 @@ mod tests {
         assert_eq!(at.to_string(), "\\@home.example.com.");
         assert_eq!(
             decode_route53_name("a\\05").unwrap_err(),
+            Route53NameError::BadEscape("a\\05".into())
+        );
+        assert_eq!(
+            decode_route53_name("a\\05").unwrap_err().to_string(),
             "\"a\\05\" has a backslash not followed by three octal digits; Route 53 writes special characters as \\ and an octal code, such as \\052 for *"
         );
         assert_eq!(
             decode_route53_name("a..b").unwrap_err(),
+            Route53NameError::EmptyLabel("a..b".into())
+        );
+        assert_eq!(
+            decode_route53_name("a b.example.com")
+                .unwrap_err()
+                .to_string(),
+            "\"a b.example.com\" holds ' ', which Route 53 takes in a name only as an escape: \\040"
+        );
+        assert_eq!(
+            decode_route53_name("\\777.example.com")
+                .unwrap_err()
+                .to_string(),
+            "\"\\777.example.com\": \\777 is not an octet"
+        );
+        assert_eq!(
+            decode_route53_name("a..b").unwrap_err().to_string(),
             "the name a..b has an empty label (two dots in a row, or a leading dot)"
         );
     }

@@ -1,14 +1,14 @@
 //! Importing a BIND zone file into a hosted zone, as the Route 53 console's "Import zone
 //! file" does: the file is read with BIND's rules (`$ORIGIN`, `$TTL`, relative names, the
-//! trailing dot; `$INCLUDE` refused) by [`parse_zone_file`] with the hosted zone's name as
+//! trailing dot; `$INCLUDE` refused) by [`parse_zone_listing`] with the hosted zone's name as
 //! the origin, its SOA and its NS at the zone's name are left out (Route 53 ignores them
 //! too), and every other record set goes into the zone through the Route 53 rules as one
 //! change batch. Unlike the console, which refuses a file holding records the zone already
 //! has and takes at most 1000 records, the import merges (UPSERT) or replaces, as
 //! `cli53 import [--replace]` does, with no limit.
 //!
-//! A pasted fragment without SOA or NS at the apex is accepted: the reader needs them, so
-//! the hosted zone's own are supplied after the text (line numbers stay those of the text).
+//! A pasted fragment without SOA or NS at the apex is accepted: it is read as a listing, and
+//! the hosted zone keeps its own (read once, however large).
 //! Names that look like a host name whose final dot was forgotten (`ns-1.awsdns-00.com`
 //! read as `ns-1.awsdns-00.com.example.com.`) are pointed out in the summary.
 
@@ -19,7 +19,7 @@ use super::{ImportError, find_hosted_zone};
 use crate::dns::internet::tld_zone_id;
 use crate::dns::rrset::RecordSet;
 use crate::scenario::Scenario;
-use crate::scenario::zonefile::parse_zone_file;
+use crate::scenario::zonefile::parse_zone_listing;
 
 /// Reads `text` (named `file` in messages) as the zone file of hosted zone `zone` (an id or
 /// a name) and returns the checked edit that puts its records into the zone.
@@ -32,59 +32,28 @@ pub fn import_zone_file(
 ) -> Result<Import, ImportError> {
     let hz = find_hosted_zone(s, zone).map_err(|e| ImportError::file(file, e))?;
     let origin = hz.name.clone();
-    let first_ns = hz
-        .name_servers()
-        .first()
-        .map_or_else(|| "ns-1.awsdns-00.com.".to_string(), ToString::to_string);
-    let soa = format!(
-        "{origin} 900 IN SOA {first_ns} awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400\n"
-    );
-    let ns = format!("{origin} 172800 IN NS {first_ns}\n");
-
-    let mut supplied = String::new();
-    let parsed = loop {
-        let full = if supplied.is_empty() {
-            std::borrow::Cow::Borrowed(text)
-        } else {
-            std::borrow::Cow::Owned(format!("{text}\n{supplied}"))
-        };
-        match parse_zone_file(&full, &origin, &hz.id, file) {
-            Ok(zone) => break zone,
-            Err(e) if e.missing_apex == Some(RecordType::SOA) && !supplied.contains(" SOA ") => {
-                supplied.push_str(&soa);
-            }
-            Err(e) if e.missing_apex == Some(RecordType::NS) && !supplied.contains(" NS ") => {
-                supplied.push_str(&ns);
-            }
-            Err(e) if e.line.is_some_and(|line| line > text.lines().count()) => {
-                // Only the supplied apex records can clash, and only with a CNAME there.
-                return Err(ImportError::file(
-                    file,
-                    format!(
-                        "nothing was imported: InvalidChangeBatch: [RRSet of type CNAME with DNS name {origin} is not permitted at apex in zone {origin}]"
-                    ),
-                ));
-            }
-            Err(e) => return Err(e.into()),
-        }
-    };
-
-    // The supplied apex records are not the text's: leave them out before counting.
-    let supplied_type = |t: RecordType| match t {
-        RecordType::SOA => supplied.contains(" SOA "),
-        RecordType::NS => supplied.contains(" NS "),
-        _ => false,
-    };
-    let sets: Vec<RecordSet> = parsed
-        .iter()
-        .filter(|set| !(set.name == origin && supplied_type(set.rtype)))
-        .cloned()
-        .collect();
+    // Read once: a bare listing (no SOA or NS at the apex) is read as it is, and the hosted
+    // zone keeps its own SOA and NS.
+    let (parsed, missing) = parse_zone_listing(text, &origin, &hz.id, file)?;
+    let supplied_type = |t: RecordType| missing.contains(&t);
+    if !missing.is_empty() && parsed.get(&origin, RecordType::CNAME).is_some() {
+        // The zone's own SOA and NS would sit beside a CNAME at the apex.
+        return Err(ImportError::file(
+            file,
+            format!(
+                "nothing was imported: InvalidChangeBatch: [RRSet of type CNAME with DNS name {origin} is not permitted at apex in zone {origin}]"
+            ),
+        ));
+    }
+    let sets: Vec<RecordSet> = parsed.iter().cloned().collect();
     let mut notes = Vec::new();
-    if !supplied.is_empty() {
+    if !missing.is_empty() {
         notes.push(format!(
             "The text has no {} at {origin}; that is fine for a hosted zone, which keeps its own.",
-            match (supplied.contains(" SOA "), supplied.contains(" NS ")) {
+            match (
+                supplied_type(RecordType::SOA),
+                supplied_type(RecordType::NS)
+            ) {
                 (true, true) => "SOA or NS",
                 (true, false) => "SOA",
                 _ => "NS",

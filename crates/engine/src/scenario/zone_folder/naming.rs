@@ -11,9 +11,25 @@
 //!   is written with `%XX` escapes (`scenario::file_name`), so its file stays in `zones/`.
 
 use hickory_proto::rr::Name;
+use thiserror::Error;
 
-use crate::dns::name::parse_absolute;
+use crate::dns::name::{NameError, parse_absolute};
 use crate::scenario::file_name;
+
+/// Why a zone key or a zone file's name was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub(crate) enum ZoneKeyError {
+    #[error("the tag \"{0}\" after '~' may hold only letters, digits, '-' and '_'")]
+    BadTag(String),
+    #[error(
+        "\"{0}\" has a malformed %XX escape (the export writes characters other than letters, digits and -_. that way)"
+    )]
+    BadEscape(String),
+    #[error("the file name has no origin before \".zone\"")]
+    NoOrigin,
+    #[error(transparent)]
+    BadOrigin(#[from] NameError),
+}
 
 /// A zone as the folder names it: its origin, and a tag when the origin has several zones.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -62,13 +78,11 @@ fn split_tag(text: &str) -> Option<(&str, &str)> {
     at.map(|i| (&text[..i], &text[i + 1..]))
 }
 
-fn parse_tag(tag: &str) -> Result<String, String> {
+fn parse_tag(tag: &str) -> Result<String, ZoneKeyError> {
     if is_tag(tag) {
         Ok(tag.to_string())
     } else {
-        Err(format!(
-            "the tag \"{tag}\" after '~' may hold only letters, digits, '-' and '_'"
-        ))
+        Err(ZoneKeyError::BadTag(tag.to_string()))
     }
 }
 
@@ -78,17 +92,17 @@ impl ZoneKey {
     }
 
     /// Reads a key as a server lists it: `example.com.`, `example.com`, `.`, `example.com.~b`.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, ZoneKeyError> {
         let (origin, tag) = match split_tag(text) {
             Some((origin, tag)) => (origin, Some(parse_tag(tag)?)),
             None => (text, None),
         };
-        let origin = parse_absolute(origin).map_err(|e| e.to_string())?;
+        let origin = parse_absolute(origin)?;
         Ok(Self { origin, tag })
     }
 
     /// Reads a key from a file name under `zones/`; `None` when it is not a `.zone` file.
-    pub fn from_file_name(file_name: &str) -> Option<Result<Self, String>> {
+    pub fn from_file_name(file_name: &str) -> Option<Result<Self, ZoneKeyError>> {
         let stem = file_name.strip_suffix(".zone")?;
         let (origin, tag) = match stem.rsplit_once('~') {
             Some((origin, tag)) => match parse_tag(tag) {
@@ -98,17 +112,15 @@ impl ZoneKey {
             None => (stem, None),
         };
         let Some(origin) = file_name::decode_component(origin) else {
-            return Some(Err(format!(
-                "\"{origin}\" has a malformed %XX escape (the export writes characters other than letters, digits and -_. that way)"
-            )));
+            return Some(Err(ZoneKeyError::BadEscape(origin.to_string())));
         };
         let origin = origin.as_str();
         let origin = if origin == "root" || origin == "root." {
             Ok(Name::root())
         } else if origin.is_empty() {
-            Err("the file name has no origin before \".zone\"".to_string())
+            Err(ZoneKeyError::NoOrigin)
         } else {
-            parse_absolute(origin).map_err(|e| e.to_string())
+            parse_absolute(origin).map_err(ZoneKeyError::from)
         };
         Some(origin.map(|origin| Self { origin, tag }))
     }
@@ -160,13 +172,27 @@ mod tests {
         let tagged = ZoneKey::new(n("a~b.example.com."), Some("Z1".into()));
         assert_eq!(ZoneKey::parse(&tagged.to_string()).unwrap(), tagged);
         assert_eq!(ZoneKey::from_file_name("README.md"), None);
+        let e = ZoneKey::from_file_name("a..b.zone").unwrap().unwrap_err();
+        assert!(matches!(e, ZoneKeyError::BadOrigin(_)));
         assert_eq!(
-            ZoneKey::from_file_name("a..b.zone").unwrap().unwrap_err(),
+            e.to_string(),
             "the name a..b has an empty label (two dots in a row, or a leading dot)"
         );
         assert_eq!(
             ZoneKey::parse("example.com.~a b").unwrap_err(),
+            ZoneKeyError::BadTag("a b".into())
+        );
+        assert_eq!(
+            ZoneKey::parse("example.com.~a b").unwrap_err().to_string(),
             "the tag \"a b\" after '~' may hold only letters, digits, '-' and '_'"
+        );
+        assert_eq!(
+            ZoneKey::from_file_name(".zone").unwrap().unwrap_err(),
+            ZoneKeyError::NoOrigin
+        );
+        assert_eq!(
+            ZoneKey::from_file_name("a%zz.zone").unwrap().unwrap_err(),
+            ZoneKeyError::BadEscape("a%zz".into())
         );
     }
 }

@@ -25,6 +25,27 @@ use crate::dns::rtype::{parse_type_mnemonic, type_mnemonic};
 
 /// Reads a whole zone file (see [`super::parse_zone_file`]).
 pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zone, ZoneFileError> {
+    read_with(text, origin, id, file, false).map(|(zone, _)| zone)
+}
+
+/// Reads like [`read`], but a zone without SOA or NS at its origin is read all the same
+/// (a bare listing of record sets): the types missing there are returned beside the zone.
+pub(super) fn read_listing(
+    text: &str,
+    origin: &Name,
+    id: &str,
+    file: &str,
+) -> Result<(Zone, Vec<RecordType>), ZoneFileError> {
+    read_with(text, origin, id, file, true)
+}
+
+fn read_with(
+    text: &str,
+    origin: &Name,
+    id: &str,
+    file: &str,
+    bare: bool,
+) -> Result<(Zone, Vec<RecordType>), ZoneFileError> {
     // A byte-order mark, as some editors write, is not part of the first line.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut origin = origin.clone();
@@ -73,7 +94,7 @@ pub(super) fn read(text: &str, origin: &Name, id: &str, file: &str) -> Result<Zo
             reader.record(&entry)?;
         }
     }
-    reader.finish(id)
+    reader.finish(id, bare)
 }
 
 /// One record set being collected: its first TTL wins, as in BIND ("TTL set to prior TTL").
@@ -875,7 +896,7 @@ impl<'t> Reader<'t> {
         &mut self.sets[index].1
     }
 
-    fn finish(mut self, id: &str) -> Result<Zone, ZoneFileError> {
+    fn finish(mut self, id: &str, bare: bool) -> Result<(Zone, Vec<RecordType>), ZoneFileError> {
         for mark in std::mem::take(&mut self.aliases) {
             let index = self.owners.get(&mark.owner).copied();
             let at = self.drafts_at(mark.owner.clone(), index);
@@ -920,7 +941,11 @@ impl<'t> Reader<'t> {
         let origin = self.zone_origin.clone();
         let apex = self.owners.get(&origin).map(|&i| &self.sets[i].1);
         let has = |t: RecordType| apex.is_some_and(|sets| sets.iter().any(|d| d.rtype == t));
-        if !has(RecordType::SOA) {
+        let missing: Vec<RecordType> = [RecordType::SOA, RecordType::NS]
+            .into_iter()
+            .filter(|t| !has(*t))
+            .collect();
+        if !has(RecordType::SOA) && !bare {
             return Err(ZoneFileError {
                 file: self.file.to_string(),
                 line: None,
@@ -931,7 +956,7 @@ impl<'t> Reader<'t> {
                 missing_apex: Some(RecordType::SOA),
             });
         }
-        if !has(RecordType::NS) {
+        if !has(RecordType::NS) && !bare {
             return Err(ZoneFileError {
                 file: self.file.to_string(),
                 line: None,
@@ -977,7 +1002,7 @@ impl<'t> Reader<'t> {
                 })
         });
         let zone = Zone::from_sets(id, origin, sets);
-        Ok(zone)
+        Ok((zone, missing))
     }
 }
 
