@@ -2,6 +2,7 @@
 //! authoritative answers; resolution as a list of steps; and dig's text.
 
 pub mod answer;
+pub mod base_decode;
 pub mod canon;
 pub mod charstring;
 pub mod dig;

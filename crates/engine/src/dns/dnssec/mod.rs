@@ -128,7 +128,7 @@ pub fn parse(rtype: RecordType, tokens: &[&str], origin: &Name) -> Result<RData,
             }
             Field::Hash => {
                 let text = token(next)?;
-                let hash = BASE32HEX_NOPAD
+                let hash = crate::dns::base_decode::BASE32HEX_NOPAD
                     .decode(text.to_ascii_uppercase().as_bytes())
                     .map_err(|_| {
                         DataError::at(next, format!("\"{text}\" is not a hashed owner name in base32hex (digits and A to V)"))

@@ -11,6 +11,7 @@ use hickory_proto::rr::rdata::{A, AAAA};
 
 use super::lex::{Lexer, Token};
 use super::{encoding, number, proto};
+use crate::dns::base_decode::BASE64;
 
 /// Reads the data of an SVCB (or HTTPS) record.
 pub fn read<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<SVCB, String> {
@@ -82,7 +83,7 @@ fn param_value(key: SvcParamKey, value: Option<&str>) -> Result<SvcParamValue, S
         }
         SvcParamKey::EchConfigList => {
             let value = value.ok_or("expected a base64 encoded string for EchConfig")?;
-            let bytes = data_encoding::BASE64
+            let bytes = BASE64
                 .decode(char_data(value)?.as_bytes())
                 .map_err(encoding)?;
             SvcParamValue::EchConfigList(EchConfigList(bytes))

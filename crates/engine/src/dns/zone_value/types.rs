@@ -8,10 +8,10 @@ use std::str::FromStr;
 use hickory_proto::ProtoError;
 use hickory_proto::rr::RecordType;
 use hickory_proto::rr::rdata::cert::{Algorithm, CertType};
-use hickory_proto::rr::rdata::sshfp::HEX;
 use hickory_proto::rr::rdata::{CERT, CSYNC, OPENPGPKEY, SSHFP, TLSA};
 
 use super::{encoding, number, proto};
+use crate::dns::base_decode::{BASE64, HEX};
 
 /// TLSA data: usage, selector, matching type, then the certificate data in hex (every
 /// remaining field, joined).
@@ -56,9 +56,7 @@ pub fn openpgpkey<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<OPENP
     let key = tokens
         .next()
         .ok_or("OPENPGPKEY public key field is missing")?;
-    let key = data_encoding::BASE64
-        .decode(key.as_bytes())
-        .map_err(encoding)?;
+    let key = BASE64.decode(key.as_bytes()).map_err(encoding)?;
     if tokens.next().is_some() {
         return Err("too many fields for OPENPGPKEY".into());
     }
@@ -74,7 +72,7 @@ pub fn cert<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<CERT, Strin
         .map_err(|_| "Invalid digit found in key_tag token")?;
     let algorithm = u8::from_str(tokens.next().ok_or("CERT algorithm field missing")?)
         .map_err(|_| "Invalid digit found in algorithm token")?;
-    let data = data_encoding::BASE64
+    let data = BASE64
         .decode(tokens.next().ok_or("CERT data missing")?.as_bytes())
         .map_err(|_| "Invalid base64 CERT data")?;
     Ok(CERT::new(
