@@ -8,7 +8,9 @@
 //!   record set is added;
 //! - add a record: what the app does for one edit (a copy of the document for the undo
 //!   history, the edit applied through Route 53's rules);
-//! - resolve: a recursive resolution of a name in the generated zone(s), cold cache.
+//! - resolve: a recursive resolution of a name in the generated zone(s), cold cache;
+//! - hierarchy after adding a record: the diagram's hierarchy of the edited world, whole
+//!   (`hierarchy`) and kept from the revision before (`KeptHierarchy`).
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -19,6 +21,7 @@ use delegation_lab::dns::resolve::{self, Cache};
 use delegation_lab::dns::rrset::{RecordSet, parse_values};
 use delegation_lab::dns::{Question, n};
 use delegation_lab::scenario::edit::Edit;
+use delegation_lab::scenario::hierarchy::{self, KeptHierarchy};
 use delegation_lab::scenario::{Scenario, scale};
 use hickory_proto::rr::RecordType;
 
@@ -78,6 +81,27 @@ fn world(c: &mut Criterion, label: &str, s: &Scenario, edit_in: &str, ask: &str)
             edit.apply(&mut next).unwrap();
             (before, next)
         })
+    });
+    group.bench_function("hierarchy after adding a record (whole)", |b| {
+        let mut next = s.clone();
+        edit.apply(&mut next).unwrap();
+        b.iter_with_large_drop(|| hierarchy::hierarchy(black_box(&next)))
+    });
+    group.bench_function("hierarchy after adding a record (kept)", |b| {
+        b.iter_batched(
+            || {
+                let mut kept = KeptHierarchy::new();
+                kept.hierarchy(s);
+                let mut next = s.clone();
+                edit.apply(&mut next).unwrap();
+                (kept, next)
+            },
+            |(mut kept, next)| {
+                let h = kept.hierarchy(&next);
+                (kept, next, h)
+            },
+            BatchSize::LargeInput,
+        )
     });
     group.bench_function("resolve (recursive, cold cache)", |b| {
         b.iter(|| resolve::recursive(black_box(&s.world), &mut Cache::new(), &q, s.clock))

@@ -26,7 +26,8 @@ import { bigZoneFile, manyZonesScenario } from "./scale-scenarios.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = resolve(root, process.argv[2] ?? "dist");
 const RUNS = Number(process.argv[3] ?? 3);
-const port = 8287;
+// PORT=… when another session serves on the default one.
+const port = Number(process.env.PORT ?? 8287);
 const url = `http://127.0.0.1:${port}/`;
 const LONG = 50;
 

@@ -13,7 +13,8 @@ import { bigZoneFile, manyZonesScenario } from "./scale-scenarios.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = resolve(root, process.argv[2] ?? "dist-prof");
 const TOP = Number(process.argv[3] ?? 25);
-const port = 8288;
+// PORT=… when another session serves on the default one.
+const port = Number(process.env.PORT ?? 8288);
 const url = `http://127.0.0.1:${port}/`;
 
 const server = spawn(process.execPath, [resolve(root, "scripts/serve.mjs"), dir, String(port)], { stdio: ["ignore", "pipe", "inherit"] });

@@ -590,8 +590,7 @@ pub fn shared_hierarchy(s: &Scenario) -> Rc<engine::Hierarchy> {
     SHARED.with(|shared| {
         let mut shared = shared.borrow_mut();
         if let Some((world, aws, h)) = &shared.last
-            && *world == s.world
-            && *aws == s.aws
+            && same_topology(world, aws, s)
         {
             return h.clone();
         }
@@ -599,6 +598,25 @@ pub fn shared_hierarchy(s: &Scenario) -> Rc<engine::Hierarchy> {
         shared.last = Some((s.world.clone(), s.aws.clone(), h.clone()));
         h
     })
+}
+
+/// Whether `s` has this world and these accounts, the zones compared by pointer first: an
+/// edit replaces the zones it changes, so after one this answers without comparing the
+/// servers' lists of a thousand zones. A zone copied but equal counts as a change (the
+/// callers then work the hierarchy out again, to the same result).
+pub fn same_topology(
+    world: &crate::dns::world::World,
+    aws: &crate::aws::Aws,
+    s: &Scenario,
+) -> bool {
+    world.zones.len() == s.world.zones.len()
+        && world
+            .zones
+            .iter()
+            .zip(&s.world.zones)
+            .all(|(a, b)| std::sync::Arc::ptr_eq(a, b))
+        && world.servers == s.world.servers
+        && *aws == s.aws
 }
 
 /// Lays out the diagram from the engine's hierarchy of `s` (computed once per revision of the
@@ -881,6 +899,37 @@ pub fn label_lines(edge: &Edge) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::scenario::presets;
+
+    #[test]
+    fn the_shared_hierarchy_follows_edits_and_is_reused_while_the_topology_is_the_same() {
+        let mut s = preset("article");
+        let first = shared_hierarchy(&s);
+        assert_eq!(*first, engine::hierarchy(&s));
+        let copy = s.clone();
+        assert!(same_topology(&copy.world, &copy.aws, &s));
+        assert!(Rc::ptr_eq(&first, &shared_hierarchy(&copy)), "reused");
+        // A resolution changes only the resolver's cache: the same topology.
+        s.resolver_cache = Default::default();
+        assert!(same_topology(&copy.world, &copy.aws, &s));
+        let parent = s
+            .aws
+            .hosted_zones
+            .iter()
+            .find(|z| z.name == crate::dns::name::n("example.com"))
+            .unwrap()
+            .id
+            .clone();
+        let edit = crate::scenario::edit::Edit::DeleteRecordSet {
+            zone_id: parent,
+            name: crate::dns::name::n("api.example.com"),
+            rtype: hickory_proto::rr::RecordType::NS,
+        };
+        edit.apply(&mut s).unwrap();
+        assert!(!same_topology(&copy.world, &copy.aws, &s));
+        let after = shared_hierarchy(&s);
+        assert_eq!(*after, engine::hierarchy(&s));
+        assert_ne!(*after, *first, "the delegation is gone");
+    }
 
     fn preset(id: &str) -> Scenario {
         presets::build(id).unwrap()

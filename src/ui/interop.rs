@@ -496,8 +496,6 @@ pub fn placement_warnings_after(doc: &Scenario, zone: &crate::dns::zone::Zone) -
         .into_iter()
         .filter(|k| !before.contains(k))
         .collect();
-    // The hosted zones are those of the document: an import changes record sets only.
-    let after = doc;
     // Grouped by the delegation they fall under.
     let mut cuts: Vec<(hickory_proto::rr::Name, usize)> = Vec::new();
     for (name, _) in &new {
@@ -516,7 +514,8 @@ pub fn placement_warnings_after(doc: &Scenario, zone: &crate::dns::zone::Zone) -
                 format!("{count} record sets land")
             };
             let cut_text = crate::ui::resolve::plain(&cut);
-            let instead = match zone_for_origin(after, &cut) {
+            // The hosted zones are the document's: an import changes record sets only.
+            let instead = match zone_for_origin(doc, &cut) {
                 Some(id) => format!(" Import them into the hosted zone {cut_text} ({id}) instead."),
                 None => String::new(),
             };
