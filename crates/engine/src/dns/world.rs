@@ -27,7 +27,7 @@ pub struct World {
     pub zones: Vec<Arc<Zone>>,
     /// Lookup tables over the two (see [`super::world_index`]); not part of the document.
     #[serde(skip)]
-    index: IndexCell,
+    pub(super) index: IndexCell,
 }
 
 impl World {
@@ -40,7 +40,7 @@ impl World {
     }
 
     /// The lookup tables, while they describe this world.
-    fn index(&self) -> Option<&Index> {
+    pub(super) fn index(&self) -> Option<&Index> {
         self.index.get(&self.zones, &self.servers)
     }
 
@@ -55,20 +55,26 @@ impl World {
 
     /// The zone to change: copied first if another world (an undo snapshot) shares it.
     pub fn zone_mut(&mut self, id: &str) -> Option<&mut Zone> {
-        self.index.clear();
-        self.zones
-            .iter_mut()
-            .find(|z| z.id == id)
-            .map(Arc::make_mut)
+        let at = match self.index().and_then(|x| x.zone_by_id.get(id)) {
+            Some(&i) if self.zones.get(i).is_some_and(|z| z.id == id) => i,
+            _ => self.zones.iter().position(|z| z.id == id)?,
+        };
+        // The lookup tables stay: they read the zone's id and origin, not its records.
+        self.index.touch(&self.zones, at);
+        self.zones.get_mut(at).map(Arc::make_mut)
     }
 
     /// Puts `zone` in place of the zone with its id (a changed copy replacing the original,
     /// without copying the original first). Returns false when there is no such zone.
     pub fn replace_zone(&mut self, zone: Zone) -> bool {
-        self.index.clear();
-        match self.zones.iter_mut().find(|z| z.id == zone.id) {
-            Some(slot) => {
-                *slot = Arc::new(zone);
+        match self.zones.iter().position(|z| z.id == zone.id) {
+            Some(at) => {
+                // The same id; the tables stay when the origin is the same too.
+                self.index.touch(&self.zones, at);
+                if self.zones[at].origin != zone.origin {
+                    self.index.clear();
+                }
+                self.zones[at] = Arc::new(zone);
                 true
             }
             None => false,

@@ -77,31 +77,74 @@ impl Index {
 
 /// The tables, built on first use. Equal, cloned and printed as nothing: they are a cache of
 /// the world beside them, never part of it.
+///
+/// A zone handed out for changing its records (`World::zone_mut`) keeps the tables: they
+/// read only a zone's id and origin, never its records. That zone's place, id and origin
+/// are noted ([`IndexCell::touch`]), and the tables are trusted only while it still has
+/// them; the next zone handed out checks the last one first, and drops the tables if it
+/// changed.
 #[derive(Default)]
-pub struct IndexCell(OnceLock<Arc<Index>>);
+pub struct IndexCell {
+    tables: OnceLock<Arc<Index>>,
+    touched: Option<Touched>,
+}
+
+/// The zone last handed out for changing, as the tables know it.
+#[derive(Debug, Clone)]
+struct Touched {
+    at: usize,
+    id: String,
+    origin: Name,
+}
+
+impl Touched {
+    fn holds(&self, zones: &[Arc<Zone>]) -> bool {
+        zones
+            .get(self.at)
+            .is_some_and(|z| z.id == self.id && z.origin == self.origin)
+    }
+}
 
 impl IndexCell {
     /// The tables for these zones and servers, if they still describe them.
     pub fn get(&self, zones: &[Arc<Zone>], servers: &[NameServer]) -> Option<&Index> {
         let index = self
-            .0
+            .tables
             .get_or_init(|| Arc::new(Index::build(zones, servers)));
-        (index.counts == (zones.len(), servers.len())).then_some(index.as_ref())
+        let holds = self.touched.as_ref().is_none_or(|t| t.holds(zones));
+        (holds && index.counts == (zones.len(), servers.len())).then_some(index.as_ref())
+    }
+
+    /// Notes that zone `at` (of this id and origin) is about to be changed in place; the
+    /// tables stay while it keeps its id and origin.
+    pub fn touch(&mut self, zones: &[Arc<Zone>], at: usize) {
+        if self.touched.as_ref().is_some_and(|t| !t.holds(zones)) {
+            self.clear();
+        }
+        self.touched = zones.get(at).map(|z| Touched {
+            at,
+            id: z.id.clone(),
+            origin: z.origin.clone(),
+        });
     }
 
     /// Forgets the tables (the world has changed).
     pub fn clear(&mut self) {
-        self.0 = OnceLock::new();
+        self.tables = OnceLock::new();
+        self.touched = None;
     }
 }
 
 impl Clone for IndexCell {
     fn clone(&self) -> Self {
-        let cell = OnceLock::new();
-        if let Some(index) = self.0.get() {
-            let _ = cell.set(index.clone());
+        let tables = OnceLock::new();
+        if let Some(index) = self.tables.get() {
+            let _ = tables.set(index.clone());
         }
-        Self(cell)
+        Self {
+            tables,
+            touched: self.touched.clone(),
+        }
     }
 }
 
@@ -116,5 +159,62 @@ impl Eq for IndexCell {}
 impl std::fmt::Debug for IndexCell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("IndexCell")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use hickory_proto::rr::RecordType;
+
+    use crate::dns::{World, n};
+
+    fn world() -> World {
+        crate::scenario::presets::build("article").unwrap().world
+    }
+
+    fn ids_named(w: &World, origin: &str) -> Vec<String> {
+        w.zones_named(&n(origin)).map(|z| z.id.clone()).collect()
+    }
+
+    #[test]
+    fn changing_a_zones_records_keeps_the_tables_and_they_still_answer() {
+        let mut w = world();
+        let id = ids_named(&w, "example.com.")[0].clone();
+        assert!(w.zone(&id).is_some());
+        let before = ids_named(&w, "api.example.com.");
+        let zone = w.zone_mut(&id).unwrap();
+        zone.remove(&n("www.example.com."), RecordType::A);
+        // Kept: the same tables answer after the change.
+        assert!(w.index.tables.get().is_some());
+        assert!(w.index().is_some());
+        assert_eq!(w.zone(&id).unwrap().id, id);
+        assert_eq!(ids_named(&w, "api.example.com."), before);
+        assert_eq!(ids_named(&w, "example.com."), vec![id.clone()]);
+        assert_eq!(w, {
+            let mut fresh = world();
+            fresh
+                .zone_mut(&id)
+                .unwrap()
+                .remove(&n("www.example.com."), RecordType::A);
+            fresh
+        });
+    }
+
+    #[test]
+    fn a_zone_given_another_origin_is_not_found_by_the_old_tables() {
+        let mut w = world();
+        let id = ids_named(&w, "example.com.")[0].clone();
+        assert!(w.index().is_some());
+        w.zone_mut(&id).unwrap().origin = n("example.org.");
+        // The tables no longer describe the zone handed out: not trusted (a scan answers).
+        assert!(w.index().is_none());
+        assert_eq!(ids_named(&w, "example.org."), vec![id.clone()]);
+        assert!(ids_named(&w, "example.com.").is_empty());
+        // The next zone handed out drops them; built again, they answer.
+        let other = ids_named(&w, "api.example.com.")[0].clone();
+        w.zone_mut(&other);
+        assert!(w.index().is_some());
+        assert_eq!(ids_named(&w, "example.org."), vec![id]);
+        assert!(ids_named(&w, "example.com.").is_empty());
     }
 }
