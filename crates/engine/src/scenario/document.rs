@@ -281,12 +281,17 @@ impl Scenario {
     }
 }
 
+/// The longest zone id: room for any zone's name written with escapes, as a zone folder
+/// names a zone whose name has no id-safe spelling (253 characters, each at most `%5C` and
+/// three digits), and its tag.
+pub const MAX_ZONE_ID_LEN: usize = 2048;
+
 /// A zone id names the zone in the document and, as a tag, its file in a zone folder: a
 /// Route 53 id or the zone's own name (`example.com.`, `.`), printable ASCII without
-/// spaces, `/` or `\`.
+/// spaces, `/` or `\`, at most [`MAX_ZONE_ID_LEN`] characters.
 pub fn check_zone_id(id: &str) -> Result<(), ZoneIdError> {
     let printable = |c: char| c.is_ascii_graphic() && c != '/' && c != '\\';
-    if id.is_empty() || id.len() > 300 || !id.chars().all(printable) {
+    if id.is_empty() || id.len() > MAX_ZONE_ID_LEN || !id.chars().all(printable) {
         return Err(ZoneIdError(id.to_string()));
     }
     Ok(())

@@ -24,6 +24,7 @@ mod topology;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::dns::{NameServer, World, Zone};
+use crate::scenario::document::check_zone_id;
 use crate::scenario::zonefile::{ZoneFileError, parse_zone_file, render_zone_file};
 use naming::{ZoneKey, is_tag};
 use topology::{ServerDoc, ZoneEntryDoc};
@@ -149,20 +150,29 @@ pub fn load_folder(
     // A zone without an id in topology.json is known by its key; a key a zone id cannot hold
     // (a `\` escape in the origin) by its file name's stem instead (`%XX` escapes), which the
     // export then writes as the zone's id.
-    let id_of = |key: &ZoneKey| {
-        ids.get(key).cloned().unwrap_or_else(|| {
-            let id = key.to_string();
-            if crate::scenario::document::check_zone_id(&id).is_ok() {
-                id
-            } else {
-                let file = key.file_name();
-                file.strip_suffix(".zone").unwrap_or(&file).to_string()
-            }
-        })
+    // A key neither way can hold (a tag longer than any name) is refused here, so what
+    // loads exports a folder that loads again.
+    let id_of = |key: &ZoneKey| -> Result<String, FolderError> {
+        if let Some(id) = ids.get(key) {
+            return Ok(id.clone());
+        }
+        let id = key.to_string();
+        if check_zone_id(&id).is_ok() {
+            return Ok(id);
+        }
+        let file = key.file_name();
+        let stem = file.strip_suffix(".zone").unwrap_or(&file).to_string();
+        match check_zone_id(&stem) {
+            Ok(()) => Ok(stem),
+            Err(e) => Err(FolderError::File {
+                file: format!("{ZONES_DIR}/{file}"),
+                message: format!("{e}; give the zone a shorter tag or an id in topology.json"),
+            }),
+        }
     };
     let mut zones: Vec<Zone> = Vec::with_capacity(order.len());
     for key in &order {
-        let id = id_of(key);
+        let id = id_of(key)?;
         if let Some(other) = zones.iter().find(|z| z.id == id) {
             let path = topology
                 .zones
@@ -186,14 +196,20 @@ pub fn load_folder(
     let servers = topology
         .servers
         .into_iter()
-        .map(|s| NameServer {
-            name: s.name,
-            aliases: s.aliases,
-            ip: s.ip,
-            zones: s.zones.iter().map(|(key, _)| id_of(key)).collect(),
-            software: s.software,
+        .map(|s| {
+            Ok(NameServer {
+                zones: s
+                    .zones
+                    .iter()
+                    .map(|(key, _)| id_of(key))
+                    .collect::<Result<_, _>>()?,
+                name: s.name,
+                aliases: s.aliases,
+                ip: s.ip,
+                software: s.software,
+            })
         })
-        .collect();
+        .collect::<Result<_, FolderError>>()?;
     Ok(World::new(servers, zones))
 }
 
