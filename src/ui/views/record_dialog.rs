@@ -75,11 +75,7 @@ pub fn RecordDialog(props: &RecordDialogProps) -> Html {
     };
     let on_name = {
         let set = change(|d, v| d.name = v);
-        Callback::from(move |e: InputEvent| {
-            set(e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value())
-        })
+        Callback::from(move |e: InputEvent| set(value_of(&e)))
     };
     let on_type = {
         let set = change(|d, v| d.rtype = v);
@@ -87,19 +83,11 @@ pub fn RecordDialog(props: &RecordDialogProps) -> Html {
     };
     let on_ttl = {
         let set = change(|d, v| d.ttl = v);
-        Callback::from(move |e: InputEvent| {
-            set(e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value())
-        })
+        Callback::from(move |e: InputEvent| set(value_of(&e)))
     };
     let on_values = {
         let set = change(|d, v| d.values = v);
-        Callback::from(move |e: InputEvent| {
-            set(e
-                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                .value())
-        })
+        Callback::from(move |e: InputEvent| set(value_of(&e)))
     };
     let onsubmit = {
         let cb = props.on_submit.clone();

@@ -5,6 +5,8 @@
 use hickory_proto::rr::RecordType;
 use yew::prelude::*;
 
+use crate::ui::platform::events::value_of;
+
 use crate::ui::record_query::RecordQuery;
 
 #[derive(Properties, PartialEq)]
@@ -23,9 +25,7 @@ pub fn RecordFilter(props: &RecordFilterProps) -> Html {
     let on_name = {
         let (query, cb) = (props.query.clone(), props.on_change.clone());
         Callback::from(move |e: InputEvent| {
-            let name = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
+            let name = value_of(&e);
             cb.emit(RecordQuery {
                 name,
                 ..query.clone()
@@ -35,9 +35,7 @@ pub fn RecordFilter(props: &RecordFilterProps) -> Html {
     let on_type = {
         let (query, cb) = (props.query.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
+            let value = value_of(&e);
             cb.emit(RecordQuery {
                 rtype: value.parse().ok(),
                 ..query.clone()

@@ -55,7 +55,8 @@ impl World {
 
     /// The zone to change: copied first if another world (an undo snapshot) shares it.
     pub fn zone_mut(&mut self, id: &str) -> Option<&mut Zone> {
-        let at = match self.index().and_then(|x| x.zone_by_id.get(id)) {
+        let built = self.index.built(&self.zones, &self.servers);
+        let at = match built.and_then(|x| x.zone_by_id.get(id)) {
             Some(&i) if self.zones.get(i).is_some_and(|z| z.id == id) => i,
             _ => self.zones.iter().position(|z| z.id == id)?,
         };

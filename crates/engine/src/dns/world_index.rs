@@ -115,6 +115,13 @@ impl IndexCell {
         (holds && index.counts == (zones.len(), servers.len())).then_some(index.as_ref())
     }
 
+    /// The tables if they are built already and still describe these zones and servers:
+    /// never builds them (a change looking for its zone need not pay for that).
+    pub fn built(&self, zones: &[Arc<Zone>], servers: &[NameServer]) -> Option<&Index> {
+        self.tables.get()?;
+        self.get(zones, servers)
+    }
+
     /// Notes that zone `at` (of this id and origin) is about to be changed in place; the
     /// tables stay while it keeps its id and origin.
     pub fn touch(&mut self, zones: &[Arc<Zone>], at: usize) {

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::platform::events::value_of;
+
 use crate::ui::hooks::use_app;
 
 use super::fields::{field_error, focus_first};
@@ -32,18 +34,14 @@ pub fn RegistryForm(props: &RegistryFormProps) -> Html {
     let on_text = {
         let (d, on_draft) = (draft.clone(), on_draft.clone());
         Callback::from(move |e: InputEvent| {
-            let text = e
-                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                .value();
+            let text = value_of(&e);
             on_draft.emit(with_text(&d, text))
         })
     };
     let on_use = {
         let (d, on_draft, state) = (draft.clone(), on_draft.clone(), state.clone());
         Callback::from(move |e: Event| {
-            let id = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
+            let id = value_of(&e);
             if let Some(hz) = state.doc.aws.hosted_zone(&id) {
                 on_draft.emit(with_text(&d, lines(&hz.name_servers())));
             }

@@ -30,9 +30,7 @@ pub fn CreateZoneDialog(props: &CreateZoneDialogProps) -> Html {
         let (d, on_draft) = (draft.clone(), props.on_draft.clone());
         Callback::from(move |e: Event| {
             let mut d = d.clone();
-            d.account = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
+            d.account = value_of(&e);
             d.errors.account = None;
             on_draft.emit(d);
         })
