@@ -8,12 +8,13 @@ use std::rc::Rc;
 use delegation_lab::scenario::interop::{open_link, share};
 use delegation_lab::scenario::presets;
 use delegation_lab::ui::App;
-use delegation_lab::ui::interop::{EmbedPanel, EmbedParams, Theme, embed_params};
+use delegation_lab::ui::embed_params::{EmbedPanel, EmbedParams, Theme, embed_params};
+use delegation_lab::ui::panels::interop::export::{ExportChoice, ExportKind};
+use delegation_lab::ui::panels::interop::export_dialog::files_for;
+use delegation_lab::ui::panels::interop::share_dialog::share_link;
 use delegation_lab::ui::state::AppState;
 use delegation_lab::ui::view_state::ViewState;
 use delegation_lab::ui::views::embed::{Embed, EmbedProps, embed_start};
-use delegation_lab::ui::views::export_dialog::files_for;
-use delegation_lab::ui::views::share_dialog::share_link;
 use delegation_lab::ui::views::shared_link_banner::{SharedLinkBanner, SharedLinkBannerProps};
 use scraper::{Html, Selector};
 use yew::{BaseComponent, Callback, LocalServerRenderer};
@@ -144,13 +145,13 @@ fn the_share_link_carries_the_selected_zone() {
 #[test]
 fn the_zone_folder_export_has_a_topology_and_zone_files() {
     let doc = presets::build("article").unwrap();
-    let files = files_for(&doc, "folder");
+    let files = files_for(&doc, ExportChoice::Folder);
     assert!(files.len() > 2);
     assert!(files.iter().any(|f| f.mime == "application/json"));
     assert!(
-        files_for(&doc, "terraform")[0]
+        files_for(&doc, ExportChoice::Engine(ExportKind::Terraform))[0]
             .text
             .contains("resource \"aws_route53_zone\"")
     );
-    assert!(files_for(&doc, "svg").is_empty());
+    assert!(files_for(&doc, ExportChoice::Svg).is_empty());
 }

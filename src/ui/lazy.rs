@@ -26,11 +26,11 @@ use yew::suspense::Suspension;
 
 use super::panels::accounts::AccountsPanel;
 use super::panels::certificates::{CertificatesPanel, CertificatesPanelProps};
+use super::panels::interop::export_dialog::{ExportDialog, ExportDialogProps};
+use super::panels::interop::import_dialog::{ImportDialog, ImportDialogProps};
+use super::panels::interop::share_dialog::{ShareDialog, ShareDialogProps};
 use super::views::diagnostics_panel::{DiagnosticsPanel, DiagnosticsPanelProps};
-use super::views::export_dialog::{ExportDialog, ExportDialogProps};
-use super::views::import_dialog::{ImportDialog, ImportDialogProps};
 use super::views::record_dialog::{RecordDialog, RecordDialogProps};
-use super::views::share_dialog::{ShareDialog, ShareDialogProps};
 
 /// A panel's view, from the module that holds its code.
 pub type View<P> = fn(&P) -> Html;

@@ -25,22 +25,20 @@
 //!   table's search and filter), [`record_window`] (the virtualised table's rows),
 //!   [`resolve`] (asking a question, step badges, the clock), [`sequence`] (a resolution as
 //!   lifelines).
-//! - [`interop`]: imports, exports, share links and embed parameters (pure); [`import_form`]:
-//!   the import dialog's draft and preview (pure).
+//! - [`embed_params`]: the embed mode's parameters, address and `<iframe>` code (pure).
 //! - [`panels`]: feature folders, each a panel's pure model beside its components:
 //!   [`panels::accounts`], [`panels::certificates`], [`panels::challenges`],
-//!   [`panels::resolve`].
+//!   [`panels::interop`] (import, export, share), [`panels::resolve`].
 //! - [`walkthrough`]: the article's steps as a checklist that ticks itself from the app
 //!   state's changes.
 //! - [`views`]: the other components: the app container and the page's parts, the diagram,
 //!   the zone panel and record table, the dialogs, the embed.
 
 pub mod doc;
+pub mod embed_params;
 pub mod hierarchy;
 pub mod history;
 pub mod hooks;
-pub mod import_form;
-pub mod interop;
 pub mod lazy;
 pub mod other_tabs;
 pub mod panels;

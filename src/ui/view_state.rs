@@ -26,6 +26,17 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// The view a share link carries: the selected zone, and the resolve panel's query and
+    /// step when it has them (a link does not play by itself unless it says so).
+    pub fn shown(selected: Option<&str>, query: Option<&str>, step: Option<usize>) -> Self {
+        ViewState {
+            selected_zone: selected.map(String::from),
+            query: query.map(String::from),
+            step,
+            autoplay: false,
+        }
+    }
+
     /// Where a share link of this view points.
     pub fn link_focus(&self) -> LinkFocus {
         LinkFocus {

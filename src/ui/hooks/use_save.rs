@@ -141,7 +141,7 @@ pub fn use_save(state: &AppHandle) {
                             );
                             // And where it was (ui::platform::view_store).
                             let asked = state.asked.as_ref();
-                            let view = crate::ui::interop::view_state(
+                            let view = crate::ui::view_state::ViewState::shown(
                                 state.selected.as_deref(),
                                 asked.map(|a| a.query_line()).as_deref(),
                                 asked.map(|a| a.step),

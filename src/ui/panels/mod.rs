@@ -4,9 +4,11 @@
 //! - [`accounts`]: accounts, hosted zones and the registry's NS.
 //! - [`certificates`]: ACM certificates, their validation and CAA checks.
 //! - [`challenges`]: the article's failure modes and quiz as puzzles to solve.
+//! - [`interop`]: the import, export and share dialogs (files in and out, links, embeds).
 //! - [`resolve`]: the question, the steps of its resolution, the dig console and the clock.
 
 pub mod accounts;
 pub mod certificates;
 pub mod challenges;
+pub mod interop;
 pub mod resolve;

@@ -113,7 +113,7 @@ fn keep_aside(store: &mut impl Store, raw: &str) -> Option<String> {
 pub fn download_url(text: &str) -> String {
     format!(
         "data:application/json;charset=utf-8,{}",
-        crate::ui::interop::percent_encode(text)
+        crate::ui::embed_params::percent_encode(text)
     )
 }
 

@@ -12,13 +12,10 @@ use yew::prelude::*;
 
 use super::diagnostics_panel::DiagnosticsPanelProps;
 use super::diagram_panel::DiagramPanel;
-use super::export_dialog::ExportDialogProps;
 use super::header::Header;
-use super::import_dialog::ImportDialogProps;
 use super::jump_nav::JumpNav;
 use super::notices::Notices;
 use super::preset_picker::PresetPicker;
-use super::share_dialog::ShareDialogProps;
 use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
 use crate::ui::hooks::{
@@ -27,6 +24,9 @@ use crate::ui::hooks::{
 use crate::ui::lazy::{ACCOUNTS, CERTIFICATES, DIAGNOSTICS, EXPORT, IMPORT, Lazy, SHARE};
 use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::panels::challenges::{ChallengeCard, ChallengePicker};
+use crate::ui::panels::interop::export_dialog::ExportDialogProps;
+use crate::ui::panels::interop::import_dialog::ImportDialogProps;
+use crate::ui::panels::interop::share_dialog::ShareDialogProps;
 use crate::ui::panels::resolve::ResolveArea;
 use crate::ui::state::{Action, AppHandle, AppState, Dialog, Edit};
 use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_save_walkthrough};

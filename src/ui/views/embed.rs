@@ -13,7 +13,7 @@ use super::diagram::Diagram;
 use super::zone_panel::ZonePanel;
 use crate::scenario::interop::{open_link, share};
 use crate::ui::doc::{Doc, default_doc};
-use crate::ui::interop::{EmbedPanel, EmbedParams, Theme};
+use crate::ui::embed_params::{EmbedPanel, EmbedParams, Theme};
 use crate::ui::lazy::{CERTIFICATES, Lazy};
 use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::panels::resolve::ResolveArea;

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::app::App;
 use super::embed::Embed;
-use crate::ui::interop::embed_params;
+use crate::ui::embed_params::embed_params;
 use crate::ui::platform::browser;
 
 #[function_component]

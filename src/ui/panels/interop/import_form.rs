@@ -2,7 +2,7 @@
 //! what the check's result says will change, the note for a file too long to show, and the
 //! text field's placeholder for each kind of import.
 
-use crate::ui::interop::{ImportKind, Imported};
+use super::import::{ImportKind, Imported};
 use crate::ui::views::record_filter::thousands;
 
 /// The longest file text put into the text field: a longer one (a zone of 25,000 record

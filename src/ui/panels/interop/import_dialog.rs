@@ -7,72 +7,35 @@
 //! Neither the check nor the import runs inside the keystroke or the click: each is queued
 //! behind a paint, so a big file (25,000 record sets) shows "Checking…" or "Importing…"
 //! with a progress bar first, and the dialog answers while it waits. The draft and the
-//! preview are `ui::import_form`'s (pure).
+//! preview are [`super::import_form`]'s (pure), the check [`super::import_check`]'s, the
+//! file picker [`super::import_picked`]'s, the first row [`super::import_target`]'s.
 
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::import::{ImportKind, Imported, zone_file_origin, zone_for_origin};
+use super::import_check::{Checked, PAINT_MS, use_check, use_placement_warnings};
+use super::import_form::{Draft, line_counts, placeholder, preview};
+use super::import_picked::read_picked;
+use super::import_status::import_status;
+use super::import_target::import_target;
 use crate::ui::hooks::{App, use_app};
-
-use super::icon::Icon;
-use super::record_filter::thousands;
-use crate::scenario::interop::ImportError;
-use crate::ui::doc::Doc;
-use crate::ui::import_form::{Draft, line_counts, placeholder, preview};
-use crate::ui::interop::{
-    ImportKind, Imported, placement_warnings, placement_warnings_after, run_import,
-    zone_file_origin, zone_for_origin,
-};
 use crate::ui::platform::events::value_of;
-
-/// How long a queued check or import waits, so the progress is painted first (a frame).
-const PAINT_MS: u32 = 20;
+use crate::ui::views::icon::Icon;
+use crate::ui::views::record_filter::thousands;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ImportDialogProps {
     pub on_close: Callback<()>,
 }
 
-/// A check's result, shared (a 25,000-set edit takes a tenth of a second to copy).
-type Checked = Rc<Result<Imported, ImportError>>;
-
-/// The check of `draft` against `doc`, queued behind a paint and replaced by a newer draft's:
-/// whether it is still running, and its result once it is the draft's.
-#[hook]
-fn use_check(draft: &Draft, doc: &Rc<Doc>) -> (bool, Option<Checked>) {
-    let check = use_state(|| None::<(Draft, Checked)>);
-    let timer = use_mut_ref(|| None::<Timeout>);
-    {
-        let (check, doc) = (check.clone(), doc.clone());
-        use_effect_with(draft.clone(), move |draft| {
-            let draft = draft.clone();
-            if draft.text.trim().is_empty() {
-                *timer.borrow_mut() = None;
-            } else if check.as_ref().is_none_or(|(d, _)| *d != draft) {
-                // After a paint: the progress shows first. A newer draft replaces this one.
-                *timer.borrow_mut() = Some(Timeout::new(PAINT_MS, move || {
-                    let result =
-                        run_import(&doc, draft.kind, &draft.zone, &draft.file, &draft.text);
-                    check.set(Some((draft, Rc::new(result))));
-                }));
-            }
-        });
-    }
-    let checking = !draft.text.trim().is_empty() && check.as_ref().is_none_or(|(d, _)| d != draft);
-    let checked = check
-        .as_ref()
-        .filter(|(d, _)| d == draft)
-        .map(|(_, r)| r.clone());
-    (checking, checked)
-}
-
 #[function_component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let state = use_app();
     let dialog = use_node_ref();
-    super::modal::use_modal(&dialog);
+    crate::ui::views::modal::use_modal(&dialog);
     let draft = use_state(|| Draft::new(state.selected.clone().unwrap_or_default()));
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     // Whether the user chose the zone (then an $ORIGIN does not change it).
@@ -133,23 +96,10 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         applying.clone(),
         timer.clone(),
     );
-    let (oncancel, close) = super::modal::close_handlers(&props.on_close);
+    let (oncancel, close) = crate::ui::views::modal::close_handlers(&props.on_close);
 
-    // Once per check (it tries the edit on a copy of the document).
-    let warnings = {
-        let (doc, zone, checked) = (state.doc.clone(), draft.zone.clone(), checked.clone());
-        let key = (
-            checked.as_ref().map(|r| Rc::as_ptr(r) as usize),
-            state.revision,
-        );
-        use_memo(key, move |_| match checked.as_deref() {
-            Some(Ok(Imported::Edit {
-                after: Some(after), ..
-            })) if after.id == zone => placement_warnings_after(&doc, after),
-            Some(Ok(Imported::Edit { edit, .. })) => placement_warnings(&doc, &zone, edit),
-            _ => Vec::new(),
-        })
-    };
+    let warnings =
+        use_placement_warnings(&state.doc, &draft.zone, checked.as_ref(), state.revision);
     let error = match checked.as_deref() {
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
@@ -186,35 +136,14 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     <div class="dialog-title">
                         <h2 id="import-title">{ "Import" }</h2>
                         if draft.kind.needs_zone() {
-                            { super::account_badge::zone_account_badge(&state.doc, &draft.zone) }
+                            { crate::ui::views::account_badge::zone_account_badge(&state.doc, &draft.zone) }
                         }
                     </div>
                     <button type="button" class="btn btn-icon" aria-label="Close without importing" onclick={close.clone()}>
                         <Icon name="close" />
                     </button>
                 </div>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="import-kind">{ "What it is" }</label>
-                        <select id="import-kind" onchange={on_kind}>
-                            { for ImportKind::ALL.iter().map(|k| html! {
-                                <option value={k.id()} selected={*k == draft.kind}>{ k.label() }</option>
-                            }) }
-                        </select>
-                    </div>
-                    if draft.kind.needs_zone() {
-                        <div class="field">
-                            <label for="import-zone">{ "Into hosted zone" }</label>
-                            <select id="import-zone" onchange={on_zone}>
-                                { for state.doc.aws.hosted_zones.iter().map(|hz| html! {
-                                    <option value={hz.id.clone()} selected={hz.id == draft.zone}>
-                                        { format!("{} ({}, {})", hz.name, hz.id, hz.account) }
-                                    </option>
-                                }) }
-                            </select>
-                        </div>
-                    }
-                </div>
+                { import_target(&state.doc, draft.kind, &draft.zone, on_kind, on_zone) }
                 <div class="field">
                     <label for="import-file">{ "Read a file" }</label>
                     <input id="import-file" type="file" onchange={on_file}
@@ -245,71 +174,6 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             </form>
         </dialog>
     }
-}
-
-/// The progress while checking or importing, then what will change and the placement
-/// warnings.
-fn import_status(progress: Option<&str>, summary: &[String], warnings: &[String]) -> Html {
-    html! {
-        <>
-                if let Some(what) = progress {
-                    <div class="import-progress" role="status" id="import-progress">
-                        <progress aria-label={what.to_string()}></progress>
-                        <span>{ what.to_string() }</span>
-                    </div>
-                }
-                if !summary.is_empty() && progress.is_none() {
-                    <div class="import-preview" aria-live="polite">
-                        <h3>{ "What will change" }</h3>
-                        <ul id="import-summary">{ for summary.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
-                    </div>
-                }
-                if !warnings.is_empty() {
-                    <div class="import-warning" id="import-warning" role="status">
-                        <Icon name="alert" />
-                        <div>{ for warnings.iter().map(|w| html! { <p>{ w.clone() }</p> }) }</div>
-                    </div>
-                }
-        </>
-    }
-}
-
-/// Reads the file picked into the draft (a file over the import limit is refused at once,
-/// before it is read).
-fn read_picked(
-    draft: UseStateHandle<Draft>,
-    reader: Rc<std::cell::RefCell<Option<gloo::file::callbacks::FileReader>>>,
-    preselect: impl Fn(&mut Draft) + Clone + 'static,
-) -> Callback<Event> {
-    Callback::from(move |e: Event| {
-        let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-        let Some(file) = input.files().and_then(|list| list.get(0)) else {
-            return;
-        };
-        let file = gloo::file::File::from(file);
-        let name = file.name();
-        let (draft, preselect) = (draft.clone(), preselect.clone());
-        let limit = crate::scenario::interop::MAX_IMPORT_BYTES;
-        if file.size() > limit as u64 {
-            let mut next = (*draft).clone();
-            next.text = format!("; {}", crate::scenario::interop::import_too_large(&name));
-            next.file = name;
-            draft.set(next);
-            return;
-        }
-        let task = gloo::file::callbacks::read_as_text(&file, move |result| {
-            let mut next = (*draft).clone();
-            next.file = name;
-            next.picked = true;
-            match result {
-                Ok(text) => next.text = text,
-                Err(e) => next.text = format!("; the file could not be read: {e}"),
-            }
-            preselect(&mut next);
-            draft.set(next);
-        });
-        *reader.borrow_mut() = Some(task);
-    })
 }
 
 /// Import: "Importing…" is painted, then the checked result is applied as one undo step (an

@@ -8,10 +8,10 @@ use yew::prelude::*;
 use crate::ui::hooks::use_app;
 
 use super::embed_code::EmbedCode;
-use super::icon::Icon;
-use crate::scenario::interop::{LINK_BUDGET, share};
-use crate::ui::interop::view_state;
+use crate::scenario::interop::{LINK_BUDGET, LinkError, share};
 use crate::ui::platform::browser;
+use crate::ui::view_state::ViewState;
+use crate::ui::views::icon::Icon;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ShareDialogProps {
@@ -31,19 +31,28 @@ fn shown_query(state: &crate::ui::state::AppState) -> (Option<String>, Option<us
 }
 
 /// The link (page address + fragment) or the reason there is none.
-pub fn share_link(state: &crate::ui::state::AppState, page: &str) -> Result<String, String> {
+pub fn share_link(state: &crate::ui::state::AppState, page: &str) -> Result<String, LinkError> {
     let (query, step) = shown_query(state);
-    let view = view_state(state.selected.as_deref(), query.as_deref(), step);
-    share(&state.doc, Some(&view.link_focus()))
-        .map(|fragment| format!("{page}{fragment}"))
-        .map_err(|e| e.to_string())
+    let view = ViewState::shown(state.selected.as_deref(), query.as_deref(), step);
+    share(&state.doc, Some(&view.link_focus())).map(|fragment| format!("{page}{fragment}"))
+}
+
+/// Copies `text` to the clipboard and says in `status` whether the browser allowed it.
+fn copy_saying(text: &str, status: UseStateHandle<String>) {
+    browser::copy(text, move |ok| {
+        status.set(if ok {
+            "Copied to the clipboard.".into()
+        } else {
+            "Select the link and copy it (the browser did not allow copying).".into()
+        })
+    });
 }
 
 #[function_component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let state = use_app();
     let dialog = use_node_ref();
-    super::modal::use_modal(&dialog);
+    crate::ui::views::modal::use_modal(&dialog);
     let status = use_state(String::new);
     let has_query = shown_query(&state).0.is_some();
     let link = use_memo((state.revision, state.selected.clone()), |_| {
@@ -54,13 +63,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         let (link, status) = (link.clone(), status.clone());
         use_effect_with((), move |_| {
             if let Ok(text) = &*link {
-                browser::copy(text, move |ok| {
-                    status.set(if ok {
-                        "Copied to the clipboard.".into()
-                    } else {
-                        "Select the link and copy it (the browser did not allow copying).".into()
-                    })
-                });
+                copy_saying(text, status);
             }
         });
     }
@@ -68,18 +71,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         let (link, status) = (link.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
             if let Ok(text) = &*link {
-                let status = status.clone();
-                browser::copy(text, move |ok| {
-                    status.set(if ok {
-                        "Copied to the clipboard.".into()
-                    } else {
-                        "Select the link and copy it (the browser did not allow copying).".into()
-                    })
-                });
+                copy_saying(text, status.clone());
             }
         })
     };
-    let (oncancel, close) = super::modal::close_handlers(&props.on_close);
+    let (oncancel, close) = crate::ui::views::modal::close_handlers(&props.on_close);
     let fragment_len = |l: &str| l.find('#').map_or(l.len(), |i| l.len() - i);
 
     html! {

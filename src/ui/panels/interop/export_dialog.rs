@@ -9,76 +9,35 @@ use crate::ui::platform::events::value_of;
 
 use crate::ui::hooks::use_app;
 
-use super::icon::Icon;
-use crate::scenario::interop::{export_folder, zip};
-use crate::ui::interop::{DIAGRAM_SVG_CSS, ExportFile, ExportKind, export_files, svg_file};
+use super::export::{ExportChoice, ExportFile};
+use crate::scenario::interop::zip;
 use crate::ui::platform::browser;
+use crate::ui::views::icon::Icon;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExportDialogProps {
     pub on_close: Callback<()>,
 }
 
-/// The choices of the dialog: the engine's exports, the zone folder and the diagram.
-const CHOICES: [(&str, &str); 6] = [
-    ("json", "Scenario JSON"),
-    ("zones", "Zone file per hosted zone"),
-    ("folder", "Zone folder (topology + zone files)"),
-    ("terraform", "Terraform"),
-    ("aws-cli", "AWS CLI commands"),
-    ("svg", "Diagram (SVG)"),
-];
-
-/// The name of the archive "Download all" makes of a choice's files.
-pub fn archive_name(choice: &str) -> String {
-    match choice {
-        "folder" => "delegation-lab-zone-folder.zip".into(),
-        "zones" => "delegation-lab-zone-files.zip".into(),
-        other => format!("delegation-lab-{other}.zip"),
-    }
-}
-
-/// The files of a choice (`svg`: from the diagram on the page, when there is one).
-pub fn files_for(doc: &crate::scenario::Scenario, choice: &str) -> Vec<ExportFile> {
-    match choice {
-        "folder" => export_folder(doc)
-            .into_iter()
-            .map(|(name, text)| ExportFile {
-                mime: if name.ends_with(".json") {
-                    "application/json"
-                } else {
-                    "text/dns"
-                },
-                name,
-                text,
-            })
-            .collect(),
-        "svg" => browser::outer_html_of(".diagram-svg")
-            .map(|svg| ExportFile {
-                name: "delegation-lab-diagram.svg".into(),
-                mime: "image/svg+xml",
-                text: svg_file(&svg, DIAGRAM_SVG_CSS),
-            })
-            .into_iter()
-            .collect(),
-        other => ExportKind::ALL
-            .into_iter()
-            .find(|k| k.id() == other)
-            .map(|k| export_files(doc, k))
-            .unwrap_or_default(),
-    }
+/// The files of a choice, the diagram read from the page.
+pub fn files_for(doc: &crate::scenario::Scenario, choice: ExportChoice) -> Vec<ExportFile> {
+    choice.files(doc, || browser::outer_html_of(".diagram-svg"))
 }
 
 #[function_component]
 pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let state = use_app();
     let dialog = use_node_ref();
-    super::modal::use_modal(&dialog);
-    let choice = use_state(|| "json".to_string());
+    crate::ui::views::modal::use_modal(&dialog);
+    let choice = use_state(|| ExportChoice::ALL[0]);
     let index = use_state(|| 0usize);
     let status = use_state(String::new);
 
-    let files = files_for(&state.doc, &choice);
+    // Made once per document and choice (the JSON of 25,000 record sets is not free).
+    let files = use_memo((state.revision, *choice), {
+        let doc = state.doc.clone();
+        move |(_, choice)| files_for(&doc, *choice)
+    });
     let current = files
         .get((*index).min(files.len().saturating_sub(1)))
         .cloned();
@@ -86,7 +45,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let on_choice = {
         let (choice, index, status) = (choice.clone(), index.clone(), status.clone());
         Callback::from(move |e: Event| {
-            choice.set(value_of(&e));
+            choice.set(ExportChoice::from_id(&value_of(&e)));
             index.set(0);
             status.set(String::new());
         })
@@ -112,7 +71,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         let (files, status, choice) = (files.clone(), status.clone(), choice.clone());
         Callback::from(move |_: MouseEvent| {
             // One archive: a browser saves it in one go, where many downloads would each ask.
-            let name = archive_name(&choice);
+            let name = choice.archive_name();
             let entries: Vec<(String, Vec<u8>)> = files
                 .iter()
                 .map(|f| (f.name.clone(), f.text.clone().into_bytes()))
@@ -140,7 +99,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             }
         })
     };
-    let (oncancel, close) = super::modal::close_handlers(&props.on_close);
+    let (oncancel, close) = crate::ui::views::modal::close_handlers(&props.on_close);
 
     html! {
         <dialog class="dialog dialog-wide" id="export-dialog" ref={dialog} aria-labelledby="export-title" oncancel={oncancel}>
@@ -155,8 +114,8 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                     <div class="field">
                         <label for="export-kind">{ "Format" }</label>
                         <select id="export-kind" onchange={on_choice}>
-                            { for CHOICES.iter().map(|(id, label)| html! {
-                                <option value={*id} selected={*id == choice.as_str()}>{ *label }</option>
+                            { for ExportChoice::ALL.iter().map(|c| html! {
+                                <option value={c.id()} selected={*c == *choice}>{ c.label() }</option>
                             }) }
                         </select>
                     </div>

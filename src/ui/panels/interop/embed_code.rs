@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::ui::platform::events::{checked, value_of};
 
-use crate::ui::interop::{EmbedPanel, EmbedParams, Theme, embed_snippet, embed_url};
+use crate::ui::embed_params::{EmbedPanel, EmbedParams, Theme, embed_snippet, embed_url};
 use crate::ui::platform::browser;
 
 #[derive(Properties, PartialEq)]
