@@ -9,12 +9,12 @@ use delegation_lab::dns::rrset::parse_values;
 use delegation_lab::dns::{RecordSet, Zone, n};
 use delegation_lab::ui::App;
 use delegation_lab::ui::doc::default_doc;
+use delegation_lab::ui::panels::diagram::svg::{Diagram, DiagramProps};
+use delegation_lab::ui::panels::zone::record_dialog::{RecordDialog, RecordDialogProps};
+use delegation_lab::ui::panels::zone::record_form::RecordDraft;
+use delegation_lab::ui::panels::zone::record_table::{RecordTable, RecordTableProps};
 use delegation_lab::ui::platform::storage::Notice;
-use delegation_lab::ui::record_form::RecordDraft;
 use delegation_lab::ui::views::banner::{Banner, BannerProps};
-use delegation_lab::ui::views::diagram::{Diagram, DiagramProps};
-use delegation_lab::ui::views::record_dialog::{RecordDialog, RecordDialogProps};
-use delegation_lab::ui::views::record_table::{RecordTable, RecordTableProps};
 use hickory_proto::rr::rdata::TXT;
 use hickory_proto::rr::{RData, RecordType};
 use scraper::{ElementRef, Html, Selector};
@@ -245,8 +245,8 @@ async fn a_zone_of_25000_record_sets_renders_only_the_rows_in_view() {
 
 #[tokio::test]
 async fn the_record_filter_says_how_many_match_of_how_many() {
-    use delegation_lab::ui::record_query::RecordQuery;
-    use delegation_lab::ui::views::record_filter::{RecordFilter, RecordFilterProps};
+    use delegation_lab::ui::panels::zone::record_filter::{RecordFilter, RecordFilterProps};
+    use delegation_lab::ui::panels::zone::record_query::RecordQuery;
     let html = render::<RecordFilter>(RecordFilterProps {
         query: RecordQuery {
             name: "host-1".into(),

@@ -12,7 +12,7 @@
 
 mod check;
 mod dig_line;
-/// The record form is the web app's (`ui::record_form`): a real body with the `web` feature.
+/// The record form is the web app's (`ui::panels::zone::record_form`): a real body with the `web` feature.
 #[cfg_attr(not(feature = "web"), allow(unused))]
 mod record_form;
 mod route53_json;

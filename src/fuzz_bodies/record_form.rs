@@ -13,7 +13,7 @@ use crate::dns::name::n;
 #[cfg(feature = "web")]
 use crate::scenario::edit::Edit;
 #[cfg(feature = "web")]
-use crate::ui::record_form::RecordDraft;
+use crate::ui::panels::zone::record_form::RecordDraft;
 
 #[cfg(not(feature = "web"))]
 pub fn record_form(_data: &[u8]) {}

@@ -29,8 +29,8 @@ use super::panels::certificates::{CertificatesPanel, CertificatesPanelProps};
 use super::panels::interop::export_dialog::{ExportDialog, ExportDialogProps};
 use super::panels::interop::import_dialog::{ImportDialog, ImportDialogProps};
 use super::panels::interop::share_dialog::{ShareDialog, ShareDialogProps};
+use super::panels::zone::record_dialog::{RecordDialog, RecordDialogProps};
 use super::views::diagnostics_panel::{DiagnosticsPanel, DiagnosticsPanelProps};
-use super::views::record_dialog::{RecordDialog, RecordDialogProps};
 
 /// A panel's view, from the module that holds its code.
 pub type View<P> = fn(&P) -> Html;

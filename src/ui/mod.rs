@@ -19,34 +19,28 @@
 //! - [`view_state`]: what the app shows with the document (selected zone, query, step);
 //!   to and from a share link's `LinkFocus`.
 //! - [`lazy`]: the panels and dialogs loaded on demand (code splitting).
-//! - Pure models of the first screen's views: [`hierarchy`] (the diagram's layout),
-//!   [`record_form`] (the record form's fields and validation), [`record_editor`] (the
-//!   record dialog's state and submit), [`record_query`] (the record
-//!   table's search and filter), [`record_window`] (the virtualised table's rows),
-//!   [`resolve`] (asking a question, step badges, the clock), [`sequence`] (a resolution as
-//!   lifelines).
+//! - Pure models shared by several views: [`resolve`] (asking a question, step badges, the
+//!   clock), [`sequence`] (a resolution as lifelines).
 //! - [`embed_params`]: the embed mode's parameters, address and `<iframe>` code (pure).
 //! - [`panels`]: feature folders, each a panel's pure model beside its components:
 //!   [`panels::accounts`], [`panels::certificates`], [`panels::challenges`],
-//!   [`panels::interop`] (import, export, share), [`panels::resolve`].
+//!   [`panels::diagram`] (the diagram, its layout, zoom and pan), [`panels::interop`]
+//!   (import, export, share), [`panels::resolve`], [`panels::zone`] (the zone head, the
+//!   record table and the record dialog).
 //! - [`walkthrough`]: the article's steps as a checklist that ticks itself from the app
 //!   state's changes.
-//! - [`views`]: the other components: the app container and the page's parts, the diagram,
-//!   the zone panel and record table, the dialogs, the embed.
+//! - [`views`]: the app container and the page's parts (header, notices, banners, jump
+//!   links), the embed, and components several panels share (icons, modal dialogs, step
+//!   lists and controls, the sequence view, account badges).
 
 pub mod doc;
 pub mod embed_params;
-pub mod hierarchy;
 pub mod history;
 pub mod hooks;
 pub mod lazy;
 pub mod other_tabs;
 pub mod panels;
 pub mod platform;
-pub mod record_editor;
-pub mod record_form;
-pub mod record_query;
-pub mod record_window;
 pub mod resolve;
 pub mod save_text;
 pub mod sequence;

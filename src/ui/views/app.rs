@@ -11,12 +11,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::diagnostics_panel::DiagnosticsPanelProps;
-use super::diagram_panel::DiagramPanel;
 use super::header::Header;
 use super::jump_nav::JumpNav;
 use super::notices::Notices;
 use super::preset_picker::PresetPicker;
-use super::zone_panel::ZonePanel;
 pub use crate::ui::doc::default_doc;
 use crate::ui::hooks::{
     use_app, use_highlighted, use_rendered_mark, use_save, use_settled, use_shortcuts,
@@ -24,10 +22,12 @@ use crate::ui::hooks::{
 use crate::ui::lazy::{ACCOUNTS, CERTIFICATES, DIAGNOSTICS, EXPORT, IMPORT, Lazy, SHARE};
 use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::panels::challenges::{ChallengeCard, ChallengePicker};
+use crate::ui::panels::diagram::panel::DiagramPanel;
 use crate::ui::panels::interop::export_dialog::ExportDialogProps;
 use crate::ui::panels::interop::import_dialog::ImportDialogProps;
 use crate::ui::panels::interop::share_dialog::ShareDialogProps;
 use crate::ui::panels::resolve::ResolveArea;
+use crate::ui::panels::zone::panel::ZonePanel;
 use crate::ui::state::{Action, AppHandle, AppState, Dialog, Edit};
 use crate::ui::walkthrough::view::{WalkthroughButton, WalkthroughCard, use_save_walkthrough};
 

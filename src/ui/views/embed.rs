@@ -9,14 +9,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::diagram::Diagram;
-use super::zone_panel::ZonePanel;
 use crate::scenario::interop::{open_link, share};
 use crate::ui::doc::{Doc, default_doc};
 use crate::ui::embed_params::{EmbedPanel, EmbedParams, Theme};
 use crate::ui::lazy::{CERTIFICATES, Lazy};
 use crate::ui::panels::certificates::CertificatesPanelProps;
+use crate::ui::panels::diagram::svg::Diagram;
 use crate::ui::panels::resolve::ResolveArea;
+use crate::ui::panels::zone::panel::ZonePanel;
 use crate::ui::platform::browser;
 use crate::ui::state::{Action, AppHandle, AppState, Edit};
 use crate::ui::view_state::ViewState;

@@ -1,15 +1,13 @@
-//! The components. `app` is the container that owns the reducer and the effects; the others
-//! take what they show as props and report what the user does through callbacks, so each
-//! renders on its own in SSR tests.
+//! The page around the panels, and what several panels share. `app` is the container that
+//! owns the reducer and the effects; `root` picks the app or the embed; the header, notices,
+//! banners and jump links frame the page; icons, modal dialogs, step lists and controls, the
+//! sequence view and account badges are used by several panels (`ui::panels`). Each renders
+//! on its own in SSR tests.
 
 pub mod account_badge;
 pub mod app;
 pub mod banner;
-pub mod delegation_status;
 pub mod diagnostics_panel;
-pub mod diagram;
-pub mod diagram_panel;
-pub mod diagram_zoom;
 pub mod embed;
 pub mod header;
 pub mod icon;
@@ -17,13 +15,8 @@ pub mod jump_nav;
 pub mod modal;
 pub mod notices;
 pub mod preset_picker;
-pub mod record_dialog;
-pub mod record_filter;
-pub mod record_table;
 pub mod root;
 pub mod sequence;
 pub mod shared_link_banner;
 pub mod step_controls;
 pub mod step_list;
-pub mod zone_head;
-pub mod zone_panel;

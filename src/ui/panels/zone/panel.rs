@@ -1,6 +1,6 @@
-//! The selected zone: its head ([`super::zone_head`]: kind, owner, name servers), what its
+//! The selected zone: its head ([`super::head`]: kind, owner, name servers), what its
 //! parent says about it ([`super::delegation_status`]), its record table, and the add/edit
-//! dialog (its state is `ui::record_editor`'s). The add form's draft outlives the dialog, so
+//! dialog (its state is `record_editor`'s). The add form's draft outlives the dialog, so
 //! closing it by mistake loses nothing.
 
 use std::rc::Rc;
@@ -8,14 +8,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::delegation_status::delegation_status;
+use super::head::ZoneHead;
 use super::record_dialog::RecordDialogProps;
 use super::record_table::RecordTable;
-use super::zone_head::ZoneHead;
 use crate::ui::doc::Doc;
 use crate::ui::lazy::{Lazy, RECORD_DIALOG};
 use crate::ui::panels::accounts::delegation;
-use crate::ui::record_editor::{Editor, Mode, SetKey};
-use crate::ui::record_form::RecordDraft;
+use crate::ui::panels::zone::record_editor::{Editor, Mode, SetKey};
+use crate::ui::panels::zone::record_form::RecordDraft;
 use crate::ui::state::Edit;
 
 #[derive(Properties, PartialEq)]
@@ -131,7 +131,7 @@ pub fn ZonePanel(props: &ZonePanelProps) -> Html {
                     origin: origin.clone(),
                     heading: editor.heading(&origin).into(),
                     submit_label: editor.submit_label().into(),
-                    account: super::account_badge::zone_account_badge(&props.doc, &props.zone_id),
+                    account: crate::ui::views::account_badge::zone_account_badge(&props.doc, &props.zone_id),
                     draft: editor.draft.clone(),
                     errors: editor.errors.clone(),
                     attempt: editor.attempt,

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::icon::Icon;
+use crate::ui::views::icon::Icon;
 
 /// The smallest type in the diagram, in CSS pixels (`.edge-label`, `.group-label`, `.node-sub`).
 pub const SMALLEST_LABEL_PX: f64 = 12.0;

@@ -7,7 +7,7 @@ use hickory_proto::rr::{Name, RecordType};
 
 use crate::scenario::Scenario;
 use crate::scenario::edit::Edit;
-use crate::ui::record_form::{Field, FieldErrors, RecordDraft};
+use crate::ui::panels::zone::record_form::{Field, FieldErrors, RecordDraft};
 
 /// A record set by its name and type.
 pub type SetKey = (Name, RecordType);

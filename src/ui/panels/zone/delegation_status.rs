@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use super::icon::Icon;
 use crate::ui::panels::accounts::delegation::ParentLink;
-use crate::ui::record_form::capitalise;
+use crate::ui::panels::zone::record_form::capitalise;
+use crate::ui::views::icon::Icon;
 
 /// What the parent says about this zone, with "add these name servers to the parent" (or
 /// "replace") when it does not delegate to them yet.

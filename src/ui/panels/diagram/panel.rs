@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::diagram::Diagram;
+use super::svg::Diagram;
 use crate::ui::hooks::use_app;
 
 #[derive(Properties, PartialEq)]

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::ui::platform::events::value_of;
 
-use crate::ui::record_query::RecordQuery;
+use crate::ui::panels::zone::record_query::RecordQuery;
 
 #[derive(Properties, PartialEq)]
 pub struct RecordFilterProps {

@@ -5,7 +5,7 @@
 //!
 //! The table is virtualised so a zone of 25,000 record sets stays light: it scrolls in its
 //! own box, its rows have one fixed height (set in `www/style.css` and measured here), and
-//! only the rows in view and a few around them (`ui::record_window`) are in the DOM, between
+//! only the rows in view and a few around them (`record_window`) are in the DOM, between
 //! two spacer rows. `aria-rowcount` and `aria-rowindex` tell assistive technology where
 //! each rendered row sits in the whole table.
 
@@ -14,15 +14,15 @@ use std::rc::Rc;
 use hickory_proto::rr::RecordType;
 use yew::prelude::*;
 
-use super::icon::Icon;
 use super::record_filter::RecordFilter;
 use crate::dns::{RecordSet, Zone};
 use crate::ui::doc::Doc;
-use crate::ui::record_query::{RecordQuery, types_in};
-use crate::ui::record_window::{Viewport, window};
+use crate::ui::panels::zone::record_query::{RecordQuery, types_in};
+use crate::ui::panels::zone::record_window::{Viewport, window};
+use crate::ui::views::icon::Icon;
 
 /// A record set's key: its name and type.
-pub use crate::ui::record_editor::SetKey;
+pub use crate::ui::panels::zone::record_editor::SetKey;
 
 /// A row's height in pixels until one has been measured (the desktop layout's).
 const DEFAULT_ROW_H: u32 = 45;

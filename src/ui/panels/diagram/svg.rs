@@ -2,16 +2,16 @@
 //! Space selects the zone), and delegation arrows labelled with their health and NS names.
 //! Geometry comes from `hierarchy::layout_view`; colours and type come from `www/style.css`.
 //! Many sibling zones are folded into one "+N zones" box (a button that opens the fold);
-//! the zoom and pan controls are `diagram_zoom`'s.
+//! the zoom and pan controls are [`super::zoom`]'s.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::diagram_zoom::{ZoomBar, use_zoom};
+use super::zoom::{ZoomBar, use_zoom};
 use crate::ui::doc::Doc;
-use crate::ui::hierarchy::{
+use crate::ui::panels::diagram::hierarchy::{
     self, Edge, Fold, LABEL_LINE_H, Layout, NODE_H, NODE_W, Node, Owner, View,
 };
 

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::icon::Icon;
 use crate::ui::doc::Doc;
+use crate::ui::views::icon::Icon;
 
 #[derive(Properties, PartialEq)]
 pub struct ZoneHeadProps {
@@ -51,7 +51,7 @@ pub fn ZoneHead(props: &ZoneHeadProps) -> Html {
                 <p class="eyebrow">{ kind }</p>
                 <h2 id="zone-heading"><code>{ zone.origin.to_string() }</code></h2>
                 <p class="meta">
-                    { super::account_badge::zone_account_badge(doc, &props.zone_id) }
+                    { crate::ui::views::account_badge::zone_account_badge(doc, &props.zone_id) }
                     <span>{ owner_text }</span>
                     <span aria-hidden="true">{ "·" }</span>
                     <span>{ if count == 1 { "1 record set".to_string() } else { format!("{count} record sets") } }</span>

@@ -8,10 +8,12 @@ use yew::prelude::*;
 
 use crate::ui::platform::events::value_of;
 
-use super::modal::use_modal;
+use crate::ui::views::modal::use_modal;
 
-use super::icon::Icon;
-use crate::ui::record_form::{FORM_TYPES, Field, FieldErrors, RecordDraft, full_name};
+use crate::ui::panels::zone::record_form::{
+    FORM_TYPES, Field, FieldErrors, RecordDraft, full_name,
+};
+use crate::ui::views::icon::Icon;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct RecordDialogProps {
@@ -96,7 +98,7 @@ pub fn RecordDialog(props: &RecordDialogProps) -> Html {
             cb.emit(());
         })
     };
-    let (oncancel, on_close_click) = super::modal::close_handlers(&props.on_close);
+    let (oncancel, on_close_click) = crate::ui::views::modal::close_handlers(&props.on_close);
 
     let mut types: Vec<String> = FORM_TYPES.iter().map(RecordType::to_string).collect();
     let current = draft.rtype.trim().to_ascii_uppercase();
@@ -184,7 +186,7 @@ pub fn RecordDialog(props: &RecordDialogProps) -> Html {
 fn field_error(id: &'static str, message: Option<&str>) -> Html {
     match message {
         Some(m) => html! {
-            <p class="field-error" id={id}><super::icon::Icon name="alert" /><span>{ m.to_string() }</span></p>
+            <p class="field-error" id={id}><crate::ui::views::icon::Icon name="alert" /><span>{ m.to_string() }</span></p>
         },
         None => html! { <p class="field-error" id={id} hidden=true></p> },
     }
