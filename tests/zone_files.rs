@@ -561,6 +561,33 @@ mod property {
             let back = parse_zone_file(&text, &n("example.com."), "Z0111", "x.zone");
             prop_assert_eq!(back, Ok(zone), "{}", text);
         }
+
+        /// A zone's count of record sets follows every upsert and removal, and a zone built
+        /// from its sets in any order counts (and equals) the same.
+        #[test]
+        fn a_zone_counts_its_sets_through_upserts_and_removals(
+            steps in prop::collection::vec((prop::collection::vec(label(), 0..2), any::<bool>(), rdata()), 0..40)
+        ) {
+            let mut zone = rich_zone();
+            for (labels, remove, (rtype, value)) in steps {
+                let mut labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+                labels.push("example.com.");
+                let name = n(&labels.join("."));
+                if remove {
+                    zone.remove(&name, rtype);
+                } else {
+                    zone.upsert(RecordSet::new(name, rtype, 300, vec![value]));
+                }
+                prop_assert_eq!(zone.len(), zone.iter().count());
+            }
+            let mut sets: Vec<RecordSet> = zone.iter().cloned().collect();
+            let in_order = Zone::from_sets(zone.id.clone(), zone.origin.clone(), sets.clone());
+            prop_assert_eq!(&in_order, &zone);
+            sets.reverse();
+            let reversed = Zone::from_sets(zone.id.clone(), zone.origin.clone(), sets);
+            prop_assert_eq!(reversed.len(), zone.len());
+            prop_assert_eq!(&reversed, &zone);
+        }
     }
 }
 
