@@ -135,6 +135,50 @@ fn a_zone_file_merges_into_the_hosted_zone_as_one_edit() {
     );
 }
 
+/// A replacing import matches the zone's sets to the file's by name without case, as DNS
+/// does: a set the file spells in capitals is unchanged, not deleted and added again. The
+/// import hands back the document its edit leaves.
+#[test]
+fn replace_mode_matches_names_without_case() {
+    let s = article();
+    let child = zone_id(&s, "api.example.com");
+    let zone = s.world.zone(&child).unwrap();
+    let origin = zone.origin.clone();
+    // Every set but the apex SOA and NS, which an import never touches.
+    let sets: Vec<_> = zone
+        .iter()
+        .filter(|set| set.name != origin || !matches!(set.rtype, RecordType::SOA | RecordType::NS))
+        .collect();
+    assert!(!sets.is_empty());
+    let text: String = sets
+        .iter()
+        .flat_map(|set| {
+            set.value_texts().into_iter().map(|value| {
+                format!(
+                    "{} {} IN {} {value}\n",
+                    set.name.to_string().to_uppercase(),
+                    set.ttl,
+                    set.rtype
+                )
+            })
+        })
+        .collect();
+    let import = import_zone_file(&s, &child, "upper.zone", &text, ImportMode::Replace).unwrap();
+    assert!(
+        import.summary[0].ends_with(&format!(
+            "{n} record sets: 0 new, 0 replaced, {n} unchanged, 0 deleted (not in the file).",
+            n = sets.len()
+        )),
+        "{}",
+        import.summary[0]
+    );
+    assert!(import.changes_nothing());
+    let mut applied = s.clone();
+    import.edit.apply(&mut applied).unwrap();
+    assert_eq!(*import.applied, applied);
+    assert_eq!(import.after.as_deref(), applied.world.zone(&child));
+}
+
 #[test]
 fn replace_mode_leaves_only_the_files_records() {
     let mut s = article();

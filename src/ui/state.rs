@@ -108,6 +108,14 @@ pub enum Action {
         label: String,
         doc: Doc,
     },
+    /// An edit checked beforehand (a large import): `doc` is what applying it to `base`
+    /// gave, taken as one undo step when the document is still `base`; otherwise nothing
+    /// changes and the error says so (the edit was checked against another document).
+    ApplyChecked {
+        label: String,
+        base: Rc<Doc>,
+        doc: std::sync::Arc<Doc>,
+    },
     Undo,
     Redo,
     /// Shows this zone in the record panel.
@@ -324,7 +332,11 @@ impl AppState {
         if self.readonly
             && matches!(
                 action,
-                Action::Edit(_) | Action::Replace { .. } | Action::Undo | Action::Redo
+                Action::Edit(_)
+                    | Action::Replace { .. }
+                    | Action::ApplyChecked { .. }
+                    | Action::Undo
+                    | Action::Redo
             )
         {
             return self;
@@ -353,6 +365,20 @@ impl AppState {
             Action::Replace { label, doc } => {
                 let mut history = self.history.clone();
                 history.record(label, self.doc.clone());
+                Rc::new(self.with_doc(Rc::new(doc), history))
+            }
+            Action::ApplyChecked { label, base, doc } => {
+                if !Rc::ptr_eq(&self.doc, &base) {
+                    return Rc::new(Self {
+                        error: Some(format!(
+                            "Nothing was changed: the document changed after \"{label}\" was checked. Check it again."
+                        )),
+                        ..(*self).clone()
+                    });
+                }
+                let mut history = self.history.clone();
+                history.record(label, self.doc.clone());
+                let doc = std::sync::Arc::unwrap_or_clone(doc);
                 Rc::new(self.with_doc(Rc::new(doc), history))
             }
             Action::Undo => {
@@ -669,8 +695,54 @@ mod tests {
             doc: default_doc(),
         });
         assert!(Rc::ptr_eq(&s, &after));
+        let after = s.clone().reduce(Action::ApplyChecked {
+            label: "import".into(),
+            base: s.doc.clone(),
+            doc: std::sync::Arc::new(default_doc()),
+        });
+        assert!(Rc::ptr_eq(&s, &after));
         let zone = s.doc.world.zones[0].id.clone();
         let after = s.clone().reduce(Action::Select(zone.clone()));
         assert_eq!(after.selected.as_deref(), Some(zone.as_str()));
+    }
+
+    /// A checked import is taken as the check left the document: the same document and
+    /// history as applying its edit, one undo step; against another document, nothing.
+    #[test]
+    fn a_checked_import_is_taken_only_on_the_document_it_was_checked_against() {
+        use crate::ui::panels::interop::import::{ImportKind, Imported, run_import};
+        let s0 = start();
+        let zone = s0.selected.clone().unwrap();
+        let text = "imported 300 IN A 192.0.2.77\nmore 300 IN TXT \"x\"\n";
+        let Ok(Imported::Edit { edit, applied, .. }) =
+            run_import(&s0.doc, ImportKind::ZoneFile, &zone, "x.zone", text)
+        else {
+            panic!("the import checks");
+        };
+        let by_edit = s0.clone().reduce(Action::Edit((*edit).clone()));
+        let checked = Action::ApplyChecked {
+            label: edit.label(),
+            base: s0.doc.clone(),
+            doc: applied.clone(),
+        };
+        let taken = s0.clone().reduce(checked.clone());
+        assert!(taken.error.is_none());
+        assert_eq!(taken.doc, by_edit.doc);
+        assert_eq!(taken.selected, by_edit.selected);
+        assert_eq!(taken.revision, s0.revision + 1);
+        let undone = taken.clone().reduce(Action::Undo);
+        assert!(Rc::ptr_eq(&undone.doc, &s0.doc));
+        // The document changed after the check: nothing is taken, and the error says why.
+        let moved = s0.clone().reduce(add_a(&s0, "other.example.com."));
+        let refused = moved.clone().reduce(checked);
+        assert!(Rc::ptr_eq(&refused.doc, &moved.doc));
+        assert!(
+            refused
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("Check it again")),
+            "{:?}",
+            refused.error
+        );
     }
 }

@@ -84,6 +84,21 @@ impl App {
     }
 
     /// Replaces the whole document (a preset, an import, a shared link) as one undo step.
+    /// Takes `doc`, what an edit checked against `base` gave, as one undo step (when the
+    /// document is still `base`: `Action::ApplyChecked`).
+    pub fn apply_checked(
+        &self,
+        label: impl Into<String>,
+        base: std::rc::Rc<crate::ui::Doc>,
+        doc: std::sync::Arc<crate::ui::Doc>,
+    ) {
+        self.0.dispatch(Action::ApplyChecked {
+            label: label.into(),
+            base,
+            doc,
+        });
+    }
+
     pub fn replace(&self, label: impl Into<String>, doc: crate::ui::Doc) {
         self.0.dispatch(Action::Replace {
             label: label.into(),

@@ -55,6 +55,8 @@ pub enum Imported {
         edit: Box<crate::scenario::edit::Edit>,
         /// The hosted zone as the edit leaves it (worked out by the check).
         after: Option<std::sync::Arc<crate::dns::zone::Zone>>,
+        /// The whole document as the edit leaves it (the check's copy).
+        applied: std::sync::Arc<Scenario>,
         summary: Vec<String>,
         changes_nothing: bool,
     },
@@ -92,6 +94,7 @@ pub fn run_import(
     Ok(Imported::Edit {
         changes_nothing: import.changes_nothing(),
         after: import.after,
+        applied: import.applied,
         edit: Box::new(import.edit),
         summary: import.summary,
     })

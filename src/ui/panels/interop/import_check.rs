@@ -18,34 +18,53 @@ pub const PAINT_MS: u32 = 20;
 /// A check's result, shared (a 25,000-set edit takes a tenth of a second to copy).
 pub type Checked = Rc<Result<Imported, ImportError>>;
 
-/// The check of `draft` against `doc`, queued behind a paint and replaced by a newer draft's:
-/// whether it is still running, and its result once it is the draft's.
+/// One check: the draft and the document it read, and what it found.
+#[derive(Clone)]
+pub struct Check {
+    pub draft: Draft,
+    pub doc: Rc<Doc>,
+    pub result: Checked,
+}
+
+impl Check {
+    /// Whether this is the check of `draft` against `doc` (the document itself, not a copy).
+    fn of(&self, draft: &Draft, doc: &Rc<Doc>) -> bool {
+        self.draft == *draft && Rc::ptr_eq(&self.doc, doc)
+    }
+}
+
+/// The check of `draft` against `doc`, queued behind a paint and replaced by a newer draft's
+/// (or by the check of a changed document): whether it is still running, and the check once
+/// it is the draft's against this document.
 #[hook]
-pub fn use_check(draft: &Draft, doc: &Rc<Doc>) -> (bool, Option<Checked>) {
-    let check = use_state(|| None::<(Draft, Checked)>);
+pub fn use_check(draft: &Draft, doc: &Rc<Doc>) -> (bool, Option<Check>) {
+    let check = use_state(|| None::<Check>);
     let timer = use_mut_ref(|| None::<Timeout>);
     {
-        let (check, doc) = (check.clone(), doc.clone());
-        use_effect_with(draft.clone(), move |draft| {
+        let check = check.clone();
+        let key = (draft.clone(), Rc::as_ptr(doc) as usize);
+        let doc = doc.clone();
+        use_effect_with(key, move |(draft, _)| {
             let draft = draft.clone();
             if draft.text.trim().is_empty() {
                 *timer.borrow_mut() = None;
-            } else if check.as_ref().is_none_or(|(d, _)| *d != draft) {
+            } else if check.as_ref().is_none_or(|c| !c.of(&draft, &doc)) {
                 // After a paint: the progress shows first. A newer draft replaces this one.
                 *timer.borrow_mut() = Some(Timeout::new(PAINT_MS, move || {
                     let result =
                         run_import(&doc, draft.kind, &draft.zone, &draft.file, &draft.text);
-                    check.set(Some((draft, Rc::new(result))));
+                    check.set(Some(Check {
+                        draft,
+                        doc,
+                        result: Rc::new(result),
+                    }));
                 }));
             }
         });
     }
-    let checking = !draft.text.trim().is_empty() && check.as_ref().is_none_or(|(d, _)| d != draft);
-    let checked = check
-        .as_ref()
-        .filter(|(d, _)| d == draft)
-        .map(|(_, r)| r.clone());
-    (checking, checked)
+    let current = check.as_ref().filter(|c| c.of(draft, doc)).cloned();
+    let checking = !draft.text.trim().is_empty() && current.is_none();
+    (checking, current)
 }
 
 /// What the checked import would leave below a delegation in `zone` (sentences), worked out

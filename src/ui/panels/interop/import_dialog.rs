@@ -16,7 +16,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::import::{ImportKind, Imported, zone_file_origin, zone_for_origin};
-use super::import_check::{Checked, PAINT_MS, use_check, use_placement_warnings};
+use super::import_check::{Check, PAINT_MS, use_check, use_placement_warnings};
 use super::import_form::{Draft, line_counts, placeholder, preview};
 use super::import_picked::read_picked;
 use super::import_status::import_status;
@@ -40,7 +40,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     // Whether the user chose the zone (then an $ORIGIN does not change it).
     let zone_touched = use_mut_ref(|| false);
-    let (checking, checked) = use_check(&draft, &state.doc);
+    let (checking, check) = use_check(&draft, &state.doc);
+    let checked = check.as_ref().map(|c| c.result.clone());
     let applying = use_state(|| false);
     let timer = use_mut_ref(|| None::<Timeout>);
 
@@ -91,7 +92,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let on_file = read_picked(draft.clone(), reader.clone(), preselect.clone());
     let on_import = import_on_submit(
         state.clone(),
-        checked.clone(),
+        check,
         props.on_close.clone(),
         applying.clone(),
         timer.clone(),
@@ -176,11 +177,12 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     }
 }
 
-/// Import: "Importing…" is painted, then the checked result is applied as one undo step (an
-/// edit, or the document replaced) and the dialog closes.
+/// Import: "Importing…" is painted, then the checked result is taken as one undo step (the
+/// document the check's edit left, or the scenario opened) and the dialog closes. The edit
+/// is not applied again: the check applied it to this very document.
 fn import_on_submit(
     app: App,
-    checked: Option<Checked>,
+    check: Option<Check>,
     close: Callback<()>,
     applying: UseStateHandle<bool>,
     timer: Rc<std::cell::RefCell<Option<Timeout>>>,
@@ -190,23 +192,28 @@ fn import_on_submit(
         if *applying {
             return;
         }
-        let checked = checked.clone();
+        let Some(check) = check.clone() else {
+            return;
+        };
         let (app, close) = (app.clone(), close.clone());
         applying.set(true);
-        *timer.borrow_mut() = Some(Timeout::new(PAINT_MS, move || match checked.as_deref() {
-            Some(Ok(Imported::Edit {
-                edit,
-                changes_nothing: false,
-                ..
-            })) => {
-                app.apply((**edit).clone());
-                close.emit(());
+        *timer.borrow_mut() = Some(Timeout::new(PAINT_MS, move || {
+            match check.result.as_ref() {
+                Ok(Imported::Edit {
+                    edit,
+                    applied,
+                    changes_nothing: false,
+                    ..
+                }) => {
+                    app.apply_checked(edit.label(), check.doc.clone(), applied.clone());
+                    close.emit(());
+                }
+                Ok(Imported::Document(doc)) => {
+                    app.replace(format!("import scenario {}", doc.title), (**doc).clone());
+                    close.emit(());
+                }
+                _ => {}
             }
-            Some(Ok(Imported::Document(doc))) => {
-                app.replace(format!("import scenario {}", doc.title), (**doc).clone());
-                close.emit(());
-            }
-            _ => {}
         }));
     })
 }

@@ -127,6 +127,7 @@ mod tests {
         let same = Imported::Edit {
             edit: Box::new(crate::scenario::edit::Edit::AdvanceClock { seconds: 0 }),
             after: None,
+            applied: std::sync::Arc::new(doc.clone()),
             summary: vec!["x".into()],
             changes_nothing: true,
         };

@@ -7,6 +7,7 @@
 //! The file's SOA and NS at the zone's apex are never imported: Route 53 creates them with
 //! the hosted zone and they name its own delegation set.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use hickory_proto::rr::RecordType;
@@ -14,6 +15,7 @@ use hickory_proto::rr::RecordType;
 use super::ImportError;
 use crate::aws::HostedZone;
 use crate::aws::route53::{Change, ChangeAction};
+use crate::dns::canon;
 use crate::dns::rrset::RecordSet;
 use crate::dns::zone::Zone;
 use crate::scenario::Scenario;
@@ -48,6 +50,10 @@ pub struct Import {
     /// The hosted zone's data as the edit leaves it (from the check, which applied it to a
     /// copy of the scenario).
     pub after: Option<Arc<Zone>>,
+    /// The whole scenario as the edit leaves it (the check's copy: it shares every zone the
+    /// edit does not change). Applying the edit to the scenario the check read gives exactly
+    /// this, so an app may take it instead of applying a large import a second time.
+    pub applied: Arc<Scenario>,
 }
 
 impl Import {
@@ -78,11 +84,13 @@ pub(super) fn build(
     let mut changes = Vec::with_capacity(sets.len());
     let (mut added, mut replaced, mut unchanged, mut deleted) = (0, 0, 0, 0);
     if mode == ImportMode::Replace {
+        // What the file holds, by canonical name and type (names compare without case).
+        let imported: HashSet<(Vec<u8>, RecordType)> = sets
+            .iter()
+            .map(|new| (canon::key(&new.name), new.rtype))
+            .collect();
         for old in zone.iter().filter(|old| !apex_kept(old)) {
-            if !sets
-                .iter()
-                .any(|new| new.name == old.name && new.rtype == old.rtype)
-            {
+            if !imported.contains(&(canon::key(&old.name), old.rtype)) {
                 deleted += 1;
                 changes.push(Change {
                     action: ChangeAction::Delete,
@@ -121,6 +129,7 @@ pub(super) fn build(
         .applied(s)
         .map_err(|e| ImportError::file(file, format!("nothing was imported: {e}")))?;
     let after = applied.world.zones.iter().find(|z| z.id == hz.id).cloned();
+    let applied = Arc::new(applied);
 
     let total = added + replaced + unchanged;
     let mut counts = format!(
@@ -158,5 +167,6 @@ pub(super) fn build(
         deleted,
         summary,
         after,
+        applied,
     })
 }
