@@ -581,6 +581,7 @@ mod property {
                 prop_assert_eq!(zone.len(), zone.iter().count());
             }
             let mut sets: Vec<RecordSet> = zone.iter().cloned().collect();
+            prop_assert_eq!(&zone.clone().into_sets().collect::<Vec<_>>(), &sets);
             let in_order = Zone::from_sets(zone.id.clone(), zone.origin.clone(), sets.clone());
             prop_assert_eq!(&in_order, &zone);
             sets.reverse();

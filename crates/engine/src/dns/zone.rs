@@ -196,6 +196,14 @@ impl Zone {
     }
 
     /// The number of record sets.
+    /// The record sets, in [`Zone::iter`]'s order, taken out of the zone (copied only where
+    /// another zone shares them).
+    pub fn into_sets(self) -> impl Iterator<Item = RecordSet> {
+        self.sets
+            .into_values()
+            .flat_map(|at| Arc::try_unwrap(at).unwrap_or_else(|shared| (*shared).clone()))
+    }
+
     /// How many record sets the zone holds.
     pub fn len(&self) -> usize {
         self.count

@@ -45,7 +45,7 @@ pub fn import_zone_file(
             ),
         ));
     }
-    let sets: Vec<RecordSet> = parsed.iter().cloned().collect();
+    let sets: Vec<RecordSet> = parsed.into_sets().collect();
     let mut notes = Vec::new();
     if !missing.is_empty() {
         notes.push(format!(
