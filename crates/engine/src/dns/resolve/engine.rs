@@ -155,7 +155,7 @@ impl<'a> Engine<'a> {
                 let ip = match found {
                     Ok(ip) => ip,
                     Err(why) => {
-                        failures.push((ns.clone(), why));
+                        failures.push((ns.clone(), why.to_string()));
                         continue;
                     }
                 };
@@ -382,21 +382,20 @@ impl<'a> Engine<'a> {
     }
 
     /// The address of a name server: known, or looked up now as a nested resolution.
-    fn address_of(&mut self, ns: &Name, depth: u8) -> Result<Ipv4Addr, String> {
+    fn address_of(&mut self, ns: &Name, depth: u8) -> Result<Ipv4Addr, NoAddress> {
         if let Some(ip) = self.known_address(ns) {
             return Ok(ip);
         }
         if self.cache.is_nxdomain(ns, self.now) {
-            return Err("does not exist (NXDOMAIN), so it has no address".to_string());
+            return Err(NoAddress::NxDomain);
         }
         if depth + 1 > self.limits.max_depth {
-            return Err(format!(
-                "has no known address, and looking it up would nest lookups deeper than {}",
-                self.limits.max_depth
-            ));
+            return Err(NoAddress::TooDeep {
+                max_depth: self.limits.max_depth,
+            });
         }
         if self.in_progress.contains(ns) {
-            return Err("has no known address, and finding it needs its own address (a circular dependency)".to_string());
+            return Err(NoAddress::Circular);
         }
         self.in_progress.push(ns.clone());
         let found = self.lookup(&Question::new(ns.clone(), RecordType::A), depth + 1);
@@ -407,11 +406,11 @@ impl<'a> Engine<'a> {
         });
         match (found.kind, ip) {
             (OutcomeKind::Answer, Some(ip)) => Ok(ip),
-            (OutcomeKind::NxDomain, _) => {
-                Err("does not exist (NXDOMAIN), so it has no address".to_string())
-            }
-            (OutcomeKind::NoData, _) => Err("exists but has no A record".to_string()),
-            _ => Err(format!("has no address: {}", found.reason)),
+            (OutcomeKind::NxDomain, _) => Err(NoAddress::NxDomain),
+            (OutcomeKind::NoData, _) => Err(NoAddress::NoA),
+            _ => Err(NoAddress::Failed {
+                reason: found.reason,
+            }),
         }
     }
 
@@ -675,6 +674,21 @@ fn summarize_failures(zone: &Name, failures: &[(Name, String)]) -> String {
         "no name server of {zone} gave an answer: {}",
         parts.join("; ")
     )
+}
+
+/// Why a name server's address is not known (the sentence follows the server's name).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum NoAddress {
+    #[error("does not exist (NXDOMAIN), so it has no address")]
+    NxDomain,
+    #[error("has no known address, and looking it up would nest lookups deeper than {max_depth}")]
+    TooDeep { max_depth: u8 },
+    #[error("has no known address, and finding it needs its own address (a circular dependency)")]
+    Circular,
+    #[error("exists but has no A record")]
+    NoA,
+    #[error("has no address: {reason}")]
+    Failed { reason: String },
 }
 
 enum Class {
