@@ -74,15 +74,15 @@ impl From<RecordSet> for RecordSetDoc {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RecordSetDocError {
     #[error("unknown record type \"{rtype}\" at {name}")]
-    UnknownType { rtype: String, name: Name },
+    UnknownType { rtype: String, name: String },
     #[error("record {name} {rtype}: {source}")]
     BadValue {
-        name: Name,
+        name: String,
         rtype: RecordType,
         source: ValueError,
     },
     #[error("record {name} {rtype} has no values")]
-    NoValues { name: Name, rtype: RecordType },
+    NoValues { name: String, rtype: RecordType },
 }
 
 impl TryFrom<RecordSetDoc> for RecordSet {
@@ -92,13 +92,13 @@ impl TryFrom<RecordSetDoc> for RecordSet {
         let rtype = super::rtype::parse_type_mnemonic(&doc.rtype).ok_or_else(|| {
             RecordSetDocError::UnknownType {
                 rtype: doc.rtype.clone(),
-                name: doc.name.clone(),
+                name: doc.name.to_string(),
             }
         })?;
         let mut values = Vec::with_capacity(doc.values.len());
         for v in &doc.values {
             let rdata = parse_value(rtype, v).map_err(|source| RecordSetDocError::BadValue {
-                name: doc.name.clone(),
+                name: doc.name.to_string(),
                 rtype,
                 source,
             })?;
@@ -106,7 +106,7 @@ impl TryFrom<RecordSetDoc> for RecordSet {
         }
         if values.is_empty() && doc.alias.is_none() {
             return Err(RecordSetDocError::NoValues {
-                name: doc.name,
+                name: doc.name.to_string(),
                 rtype,
             });
         }

@@ -49,12 +49,12 @@ impl From<Zone> for ZoneDoc {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ZoneDocError {
     #[error("record {name} is outside zone {origin}")]
-    OutsideZone { name: Name, origin: Name },
+    OutsideZone { name: String, origin: String },
     #[error("record set {name} {rtype} appears twice in zone {origin}")]
     Twice {
-        name: Name,
+        name: String,
         rtype: RecordType,
-        origin: Name,
+        origin: String,
     },
 }
 
@@ -68,15 +68,15 @@ impl TryFrom<ZoneDoc> for Zone {
         for set in doc.records {
             if !zone.origin.zone_of(&set.name) {
                 return Err(ZoneDocError::OutsideZone {
-                    name: set.name,
-                    origin: zone.origin,
+                    name: set.name.to_string(),
+                    origin: zone.origin.to_string(),
                 });
             }
             if zone.get(&set.name, set.rtype).is_some() {
                 return Err(ZoneDocError::Twice {
-                    name: set.name,
+                    name: set.name.to_string(),
                     rtype: set.rtype,
-                    origin: zone.origin,
+                    origin: zone.origin.to_string(),
                 });
             }
             zone.upsert(set);

@@ -1,8 +1,6 @@
 //! Which hosted zone an import goes into: given by its id (`Z…`) or by its name, with or
 //! without the trailing dot. A name that several hosted zones share must be given by id.
 
-use hickory_proto::rr::Name;
-
 use crate::aws::HostedZone;
 use crate::dns::name::parse_absolute;
 use crate::scenario::Scenario;
@@ -13,13 +11,13 @@ pub enum HostedZoneError {
     #[error("\"{spec}\" is neither a hosted zone id nor a zone name; {}", listed(.zones))]
     NotAZone { spec: String, zones: Vec<String> },
     #[error("no hosted zone is named {name}; {}", listed(.zones))]
-    NoneNamed { name: Name, zones: Vec<String> },
+    NoneNamed { name: String, zones: Vec<String> },
     #[error(
         "{} hosted zones are named {name} ({}); give the id of the one to import into",
         .ids.len(),
         .ids.join(", ")
     )]
-    Ambiguous { name: Name, ids: Vec<String> },
+    Ambiguous { name: String, ids: Vec<String> },
 }
 
 /// The sentence that lists a scenario's hosted zones.
@@ -66,11 +64,11 @@ pub fn find_hosted_zone<'a>(
     match named.as_slice() {
         [one] => Ok(one),
         [] => Err(HostedZoneError::NoneNamed {
-            name,
+            name: name.to_string(),
             zones: zones(),
         }),
         many => Err(HostedZoneError::Ambiguous {
-            name,
+            name: name.to_string(),
             ids: many.iter().map(|z| z.id.clone()).collect(),
         }),
     }
