@@ -1,6 +1,7 @@
 //! Route 53's behaviour: delegation sets, default records, the record-set rules in Route 53's
 //! own words, deleting and recreating zones, and REFUSED from servers that do not host a zone.
 
+use delegation_lab::aws::account::AccountIdError;
 use delegation_lab::aws::delegation_set::{server_ip, server_number};
 use delegation_lab::aws::route53::{self, Change, ChangeAction, Route53Error};
 use delegation_lab::dns::answer::{Question, ReplyKind, ask};
@@ -297,9 +298,14 @@ fn records_below_a_delegation_are_accepted_but_occluded() {
 #[test]
 fn bad_accounts_and_zone_names_are_refused() {
     let mut s = Scenario::new("t", 1);
+    let refused = route53::create_account(&mut s.aws, "12345", "x").unwrap_err();
     assert_eq!(
-        route53::create_account(&mut s.aws, "12345", "x"),
-        Err(Route53Error::InvalidInput("\"12345\" is not an AWS account id: an account id is exactly 12 digits, such as 111111111111".into()))
+        refused,
+        Route53Error::InvalidAccountId(AccountIdError { id: "12345".into() })
+    );
+    assert_eq!(
+        refused.to_string(),
+        "InvalidInput: \"12345\" is not an AWS account id: an account id is exactly 12 digits, such as 111111111111"
     );
     route53::create_account(&mut s.aws, "111111111111", "A").unwrap();
     assert!(matches!(

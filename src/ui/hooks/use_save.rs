@@ -56,7 +56,9 @@ impl Saver {
                     state.dispatch(Action::Notice(None));
                 }
             }
-            Err(error) => state.dispatch(Action::Notice(Some(Notice::SaveFailed { error }))),
+            Err(error) => state.dispatch(Action::Notice(Some(Notice::SaveFailed {
+                error: error.to_string(),
+            }))),
         }
         #[cfg(not(target_arch = "wasm32"))]
         drop((text, state));

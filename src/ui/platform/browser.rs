@@ -2,8 +2,10 @@
 //! Blob URL, the clipboard, the page's location (search and fragment), and reading a picked
 //! file. Natively (SSR tests) these do nothing and return `None` or an error.
 
+use super::error::PlatformError;
+
 /// Offers `text` as a download named `name` (a Blob URL on a temporary link, revoked after).
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), PlatformError> {
     #[cfg(target_arch = "wasm32")]
     {
         let parts = wasm_bindgen_futures::js_sys::Array::new();
@@ -13,12 +15,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = (name, mime, text);
-        Err("downloads need a browser".into())
+        Err(PlatformError::NoBrowser)
     }
 }
 
 /// Offers `bytes` (a ZIP archive, say) as a download named `name`.
-pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), PlatformError> {
     #[cfg(target_arch = "wasm32")]
     {
         let parts = wasm_bindgen_futures::js_sys::Array::new();
@@ -28,7 +30,7 @@ pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = (name, mime, bytes);
-        Err("downloads need a browser".into())
+        Err(PlatformError::NoBrowser)
     }
 }
 
@@ -37,19 +39,17 @@ fn download_parts(
     name: &str,
     mime: &str,
     parts: &wasm_bindgen_futures::js_sys::Array,
-) -> Result<(), String> {
+) -> Result<(), PlatformError> {
     use wasm_bindgen::JsCast;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = gloo::utils::document();
     let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .create_element("a")?
         .dyn_into()
-        .map_err(|_| "not an anchor".to_string())?;
+        .map_err(|_| PlatformError::NotAnAnchor)?;
     a.set_href(&url);
     a.set_download(name);
     a.set_class_name("sr-only");

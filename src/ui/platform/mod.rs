@@ -7,8 +7,10 @@
 //! - [`view_store`]: the selected zone and the resolution shown, kept the same way.
 //! - [`browser`]: downloads, the clipboard, the page's location, picked files, focus.
 //! - [`events`]: the value of the field an event came from.
+//! - [`error`]: what a call to the browser can fail with.
 
 pub mod browser;
+pub mod error;
 pub mod events;
 pub mod storage;
 pub mod undo_store;

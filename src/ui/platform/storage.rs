@@ -7,6 +7,10 @@
 
 use std::collections::BTreeMap;
 
+use thiserror::Error;
+
+use super::error::PlatformError;
+use crate::scenario::document::DocumentError;
 use crate::ui::doc::Doc;
 
 /// The key the current document is saved under.
@@ -17,8 +21,13 @@ pub const DAMAGED_PREFIX: &str = "delegation-lab:damaged:";
 /// A string key-value store (localStorage's shape).
 pub trait Store {
     fn get(&self, key: &str) -> Option<String>;
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), PlatformError>;
 }
+
+/// The document could not be saved.
+#[derive(Debug, Error)]
+#[error("the scenario could not be saved in this browser ({0}); changes will be lost on reload")]
+pub struct SaveError(#[from] pub PlatformError);
 
 /// What the app shows in its banner about storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,8 +58,8 @@ pub fn encode(doc: &Doc) -> String {
 }
 
 /// Reads a saved document, saying what is wrong with a damaged (or newer) one.
-pub fn decode(raw: &str) -> Result<Doc, String> {
-    Doc::from_json(raw).map_err(|e| e.to_string())
+pub fn decode(raw: &str) -> Result<Doc, DocumentError> {
+    Doc::from_json(raw)
 }
 
 /// Reads the saved document; a damaged one is copied aside and reported.
@@ -72,7 +81,7 @@ pub fn restore(store: &mut impl Store) -> Restored {
                 doc: None,
                 notice: Some(Notice::Damaged {
                     kept_key,
-                    error,
+                    error: error.to_string(),
                     raw,
                 }),
             }
@@ -81,18 +90,14 @@ pub fn restore(store: &mut impl Store) -> Restored {
 }
 
 /// Saves the document; the error says why it could not be.
-pub fn save(store: &mut impl Store, doc: &Doc) -> Result<(), String> {
+pub fn save(store: &mut impl Store, doc: &Doc) -> Result<(), SaveError> {
     write(store, &encode(doc))
 }
 
 /// Saves a document's text (`encode`'s, or `save_text::SaveText`'s); the error says why it
 /// could not be.
-pub fn write(store: &mut impl Store, text: &str) -> Result<(), String> {
-    store.set(DOC_KEY, text).map_err(|e| {
-        format!(
-            "the scenario could not be saved in this browser ({e}); changes will be lost on reload"
-        )
-    })
+pub fn write(store: &mut impl Store, text: &str) -> Result<(), SaveError> {
+    Ok(store.set(DOC_KEY, text)?)
 }
 
 /// Copies damaged text under the first free `delegation-lab:damaged:N` key (or finds the key
@@ -121,7 +126,7 @@ pub fn download_url(text: &str) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MemoryStore {
     pub items: BTreeMap<String, String>,
-    /// When set, every write fails with this message.
+    /// When set, every write fails as a browser's would, with this exception.
     pub fail_writes: Option<String>,
 }
 
@@ -130,9 +135,9 @@ impl Store for MemoryStore {
         self.items.get(key).cloned()
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+    fn set(&mut self, key: &str, value: &str) -> Result<(), PlatformError> {
         if let Some(e) = &self.fail_writes {
-            return Err(e.clone());
+            return Err(PlatformError::Js(e.clone()));
         }
         self.items.insert(key.into(), value.into());
         Ok(())
@@ -149,16 +154,14 @@ pub struct BrowserStore;
 pub struct SessionStore;
 
 #[cfg(target_arch = "wasm32")]
-fn browser_storage(session: bool) -> Result<web_sys::Storage, String> {
-    let window = web_sys::window().ok_or("no window")?;
+fn browser_storage(session: bool) -> Result<web_sys::Storage, PlatformError> {
+    let window = web_sys::window().ok_or(PlatformError::NoWindow)?;
     let storage = if session {
         window.session_storage()
     } else {
         window.local_storage()
     };
-    storage
-        .map_err(|e| format!("{e:?}"))?
-        .ok_or_else(|| "the browser's storage is disabled".to_string())
+    storage?.ok_or(PlatformError::StorageDisabled)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -167,10 +170,8 @@ impl Store for BrowserStore {
         browser_storage(false).ok()?.get_item(key).ok().flatten()
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        browser_storage(false)?
-            .set_item(key, value)
-            .map_err(|e| format!("{e:?}"))
+    fn set(&mut self, key: &str, value: &str) -> Result<(), PlatformError> {
+        Ok(browser_storage(false)?.set_item(key, value)?)
     }
 }
 
@@ -180,10 +181,8 @@ impl Store for SessionStore {
         browser_storage(true).ok()?.get_item(key).ok().flatten()
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        browser_storage(true)?
-            .set_item(key, value)
-            .map_err(|e| format!("{e:?}"))
+    fn set(&mut self, key: &str, value: &str) -> Result<(), PlatformError> {
+        Ok(browser_storage(true)?.set_item(key, value)?)
     }
 }
 
@@ -258,9 +257,11 @@ mod tests {
             fail_writes: Some("QuotaExceededError".into()),
             ..Default::default()
         };
+        let error = save(&mut store, &default_doc()).unwrap_err();
+        assert!(matches!(&error, SaveError(PlatformError::Js(e)) if e == "QuotaExceededError"));
         assert_eq!(
-            save(&mut store, &default_doc()),
-            Err("the scenario could not be saved in this browser (QuotaExceededError); changes will be lost on reload".into())
+            error.to_string(),
+            "the scenario could not be saved in this browser (QuotaExceededError); changes will be lost on reload"
         );
     }
 

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ui::doc::Doc;
 use crate::ui::history::History;
+use crate::ui::platform::error::PlatformError;
 use crate::ui::platform::storage::{Store, encode};
 
 /// The sessionStorage key of the stacks.
@@ -43,7 +44,11 @@ pub fn digest(saved_text: &str) -> String {
 
 /// Writes the stacks of `history`, whose current document is `doc`, keeping the most recent
 /// steps that fit. An empty history clears what was there.
-pub fn save(store: &mut impl Store, history: &History<Rc<Doc>>, doc: &Doc) -> Result<(), String> {
+pub fn save(
+    store: &mut impl Store,
+    history: &History<Rc<Doc>>,
+    doc: &Doc,
+) -> Result<(), PlatformError> {
     save_within(store, history, doc, MAX_CHARS)
 }
 
@@ -52,12 +57,12 @@ fn save_within(
     history: &History<Rc<Doc>>,
     doc: &Doc,
     max_chars: usize,
-) -> Result<(), String> {
+) -> Result<(), PlatformError> {
     let (undo, redo) = history.stacks();
     let undo = &undo[undo.len().saturating_sub(KEEP)..];
     let head = format!(
         "{{\"format\":{FORMAT},\"current\":{},",
-        serde_json::to_string(&digest(&encode(doc))).map_err(|e| e.to_string())?
+        serde_json::to_string(&digest(&encode(doc)))?
     );
     // `{head}"undo":[…],"redo":[…]}`: what is left for the steps.
     let Some(mut room) = max_chars.checked_sub(head.len() + "\"undo\":[],\"redo\":[]}".len())
@@ -90,10 +95,13 @@ fn redo_len(history: &History<Rc<Doc>>) -> usize {
 /// The JSON of the most recent steps of `stack` (bottom first) whose text fits in `room`
 /// (with a comma between), in stack order; `room` is reduced by what they take. Steps older
 /// than the first that does not fit are not written out at all.
-fn newest_that_fit(stack: &[(&str, &Rc<Doc>)], room: &mut usize) -> Result<Vec<String>, String> {
+fn newest_that_fit(
+    stack: &[(&str, &Rc<Doc>)],
+    room: &mut usize,
+) -> Result<Vec<String>, PlatformError> {
     let mut out = Vec::new();
     for (label, snapshot) in stack.iter().rev() {
-        let text = serde_json::to_string(&(label, &***snapshot)).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string(&(label, &***snapshot))?;
         let need = text.len() + usize::from(!out.is_empty());
         if need > *room {
             break;
@@ -252,9 +260,9 @@ mod tests {
             fail_writes: Some("QuotaExceededError".into()),
             ..MemoryStore::default()
         };
-        assert_eq!(
+        assert!(matches!(
             save(&mut store, &history, &doc),
-            Err("QuotaExceededError".into())
-        );
+            Err(PlatformError::Js(e)) if e == "QuotaExceededError"
+        ));
     }
 }

@@ -4,6 +4,7 @@
 //! link). A new tab starts at the default view. A zone that no longer exists is not selected.
 
 use crate::ui::doc::Doc;
+use crate::ui::platform::error::PlatformError;
 use crate::ui::platform::storage::Store;
 use crate::ui::view_state::ViewState;
 
@@ -11,12 +12,12 @@ use crate::ui::view_state::ViewState;
 pub const VIEW_KEY: &str = "delegation-lab:view";
 
 /// Writes the view (never playing: a reload stops a resolution that was playing).
-pub fn save(store: &mut impl Store, view: &ViewState) -> Result<(), String> {
+pub fn save(store: &mut impl Store, view: &ViewState) -> Result<(), PlatformError> {
     let view = ViewState {
         autoplay: false,
         ..view.clone()
     };
-    let text = serde_json::to_string(&view).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(&view)?;
     store.set(VIEW_KEY, &text)
 }
 

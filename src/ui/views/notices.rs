@@ -42,7 +42,9 @@ pub fn Notices() -> Html {
                 &mut crate::ui::platform::storage::BrowserStore,
                 &state.doc,
             ) {
-                state.notice(Some(Notice::SaveFailed { error }));
+                state.notice(Some(Notice::SaveFailed {
+                    error: error.to_string(),
+                }));
             }
         })
     };

@@ -7,6 +7,7 @@ pub mod follow;
 pub mod model;
 pub mod store;
 pub mod view;
+pub mod why_not;
 
 pub use follow::{WalkthroughAction, follow};
 pub use model::{ITEMS, Item, ItemId, Progress, start_scenario};

@@ -17,6 +17,8 @@ use crate::dns::name::n;
 use crate::dns::resolve::{Mode, OutcomeKind, Resolution};
 use crate::scenario::Scenario;
 
+use super::why_not::{CnameHint, WhyNot};
+
 /// The parent zone and the delegated child of the article.
 pub const PARENT: &str = "example.com";
 pub const CHILD: &str = "api.example.com";
@@ -196,7 +198,7 @@ impl Progress {
             }
             // A check seen done stays done; only one not done yet says why not.
             Err(why) if !self.checks.contains(&check) => {
-                self.why_not.insert(check, why);
+                self.why_not.insert(check, why.to_string());
             }
             Err(_) => {}
         }
@@ -314,7 +316,7 @@ fn validation_found(s: &Scenario) -> bool {
 
 /// Which of the article's dig checks a resolution is, if any (by its question and how it was
 /// asked), and whether it answered as the article says it should: `Err` says why not.
-pub fn dig_check(r: &Resolution, s: &Scenario) -> Option<(DigCheck, Result<(), String>)> {
+pub fn dig_check(r: &Resolution, s: &Scenario) -> Option<(DigCheck, Result<(), WhyNot>)> {
     let child = n(CHILD);
     let name = &r.question.name;
     if !child.zone_of(name) {
@@ -378,34 +380,31 @@ fn serves_child(s: &Scenario, ip: std::net::Ipv4Addr) -> bool {
 }
 
 /// `dig NS api.example.com @8.8.8.8` returns the child zone's name servers.
-fn ns_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
+fn ns_verdict(r: &Resolution, s: &Scenario) -> Result<(), WhyNot> {
     let got: Vec<Name> = crate::dns::answer::ns_targets(r.outcome.answer.iter());
     if r.outcome.kind != OutcomeKind::Answer || got.is_empty() {
-        return Err(format!(
-            "The resolver returned {}, not the child's name servers: resolvers must reach api.example.com's own servers through the parent's NS records.",
-            ended(r)
-        ));
+        return Err(WhyNot::NoChildServers { ended: ended(r) });
     }
     let got_set = name_set(&got);
     if child_zones(s).any(|z| name_set(&z.name_servers()) == got_set) {
         Ok(())
     } else {
-        Err("The resolver returned name servers that are not the child hosted zone's four: compare them with the zone's NS in account B.".into())
+        Err(WhyNot::OtherServers)
     }
 }
 
 /// `dig A something.api.example.com @<a child server>`: the child answers authoritatively.
-fn direct_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
+fn direct_verdict(r: &Resolution, s: &Scenario) -> Result<(), WhyNot> {
     let Some(server) = r.steps.first().and_then(|step| step.server()) else {
-        return Err("No server was asked.".into());
+        return Err(WhyNot::NoServer);
     };
     let shown = crate::dns::name::Show(&server.name).to_string();
     let shown = shown.trim_end_matches('.');
     if !serves_child(s, server.ip) {
-        return Err(format!(
-            "{shown} does not serve api.example.com (it answered {}): ask one of the child hosted zone's four name servers.",
-            r.outcome.kind.label()
-        ));
+        return Err(WhyNot::NotAChildServer {
+            server: shown.to_string(),
+            answered: r.outcome.kind.label(),
+        });
     }
     let authoritative = r
         .outcome
@@ -419,35 +418,32 @@ fn direct_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
     if final_answer && authoritative {
         Ok(())
     } else {
-        Err(format!(
-            "{shown} answered {}, not with authority (aa) for api.example.com.",
-            ended(r)
-        ))
+        Err(WhyNot::NotAuthoritative {
+            server: shown.to_string(),
+            ended: ended(r),
+        })
     }
 }
 
 /// `dig +trace api.example.com`: the chain ends at the child's servers, with an answer (or
 /// no records of the type: the name exists).
-fn trace_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
+fn trace_verdict(r: &Resolution, s: &Scenario) -> Result<(), WhyNot> {
     let last = r.steps.iter().rev().find_map(|step| step.server());
     let resolved = matches!(r.outcome.kind, OutcomeKind::Answer | OutcomeKind::NoData);
     match last {
         Some(server) if resolved && serves_child(s, server.ip) => Ok(()),
-        Some(server) if resolved => Err(format!(
-            "The trace ended at {}, which is not a server of the child zone: example.com still answers for api.example.com itself, so the delegation is not in place.",
-            crate::dns::name::Show(&server.name)
+        Some(server) if resolved => Err(WhyNot::TraceEndedElsewhere {
+            server: crate::dns::name::Show(&server.name)
                 .to_string()
                 .trim_end_matches('.')
-        )),
-        _ => Err(format!(
-            "The trace ended with {} instead of reaching the child's servers.",
-            ended(r)
-        )),
+                .to_string(),
+        }),
+        _ => Err(WhyNot::TraceFailed { ended: ended(r) }),
     }
 }
 
 /// `dig CNAME _….api.example.com`: the validation CNAME is found where resolvers look.
-fn cname_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
+fn cname_verdict(r: &Resolution, s: &Scenario) -> Result<(), WhyNot> {
     let name = &r.question.name;
     let cname = r.outcome.answer.iter().find_map(|rec| match &rec.data {
         RData::CNAME(c) if rec.name == *name => Some(c.0.clone()),
@@ -470,32 +466,32 @@ fn cname_verdict(r: &Resolution, s: &Scenario) -> Result<(), String> {
                 .and_then(|x| x.server())
                 .is_some_and(|x| serves_child(s, x.ip))
         {
-            return Err("That server is not one of the child zone's: ask through the resolver (no @) as the article does.".into());
+            return Err(WhyNot::CnameNotFromChild);
         }
         return if acm || a_validation {
             Ok(())
         } else {
-            Err("That CNAME is not an ACM validation record (its target is not under acm-validations.aws).".into())
+            Err(WhyNot::NotAValidation)
         };
     }
-    let hint = match validation_names
-        .iter()
-        .find(|v| child_of_api(v))
-    {
-        Some(real) if real != name => format!(
-            " This scenario's validation record is {}: ask for that name.",
-            crate::dns::name::Show(real).to_string().trim_end_matches('.')
-        ),
-        Some(_) => " Create the validation CNAME in account B's api.example.com zone (Certificates, \u{201c}Create records in Route 53\u{201d}).".into(),
-        None => " Request *.api.example.com in Certificates and create its validation CNAME in the child zone first.".into(),
+    let hint = match validation_names.iter().find(|v| child_of_api(v)) {
+        Some(real) if real != name => CnameHint::AskFor {
+            real: crate::dns::name::Show(real)
+                .to_string()
+                .trim_end_matches('.')
+                .to_string(),
+        },
+        Some(_) => CnameHint::CreateRecord,
+        None => CnameHint::RequestCertificate,
     };
-    Err(format!(
-        "No CNAME came back for {}: {}.{hint}",
-        crate::dns::name::Show(name)
+    Err(WhyNot::NoCname {
+        name: crate::dns::name::Show(name)
             .to_string()
-            .trim_end_matches('.'),
-        ended(r)
-    ))
+            .trim_end_matches('.')
+            .to_string(),
+        ended: ended(r),
+        hint,
+    })
 }
 
 fn child_of_api(name: &Name) -> bool {
@@ -624,6 +620,10 @@ mod tests {
             &q("something.api.example.com", RecordType::A),
             false,
         );
+        assert!(matches!(
+            dig_check(&r, &s),
+            Some((DigCheck::DirectToChild, Err(WhyNot::NotAChildServer { .. })))
+        ));
         assert!(p.ran(&r, &s));
         assert!(!p.checks.contains(&DigCheck::DirectToChild));
         assert!(
@@ -661,6 +661,16 @@ mod tests {
             &q(&validation, RecordType::CNAME),
             s.clock,
         );
+        assert!(matches!(
+            dig_check(&r, &s),
+            Some((
+                DigCheck::ValidationCname,
+                Err(WhyNot::NoCname {
+                    hint: CnameHint::CreateRecord,
+                    ..
+                })
+            ))
+        ));
         assert!(p.ran(&r, &s));
         assert!(!p.checks.contains(&DigCheck::ValidationCname));
         assert!(
@@ -675,6 +685,11 @@ mod tests {
             &q("_abc123.api.example.com", RecordType::CNAME),
             s.clock,
         );
+        assert!(matches!(
+            dig_check(&r, &s),
+            Some((DigCheck::ValidationCname, Err(WhyNot::NoCname { hint: CnameHint::AskFor { real }, .. })))
+                if real == validation.trim_end_matches('.')
+        ));
         p.ran(&r, &s);
         assert!(
             p.why_not[&DigCheck::ValidationCname].contains(validation.trim_end_matches('.')),
@@ -712,6 +727,10 @@ mod tests {
             &Question::new(n(CHILD), RecordType::NS),
             s.clock,
         );
+        assert!(matches!(
+            dig_check(&r, &s),
+            Some((DigCheck::NsViaResolver, Err(WhyNot::NoChildServers { .. })))
+        ));
         assert!(p.ran(&r, &s));
         assert!(p.checks.is_empty());
         assert!(
@@ -720,6 +739,13 @@ mod tests {
             p.why_not[&DigCheck::NsViaResolver]
         );
         let r = resolve::trace(&s.world, &Question::new(n(CHILD), RecordType::A), s.clock);
+        assert!(matches!(
+            dig_check(&r, &s),
+            Some((
+                DigCheck::Trace,
+                Err(WhyNot::TraceFailed { .. } | WhyNot::TraceEndedElsewhere { .. })
+            ))
+        ));
         p.ran(&r, &s);
         assert!(!p.checks.contains(&DigCheck::Trace));
         assert!(p.why_not.contains_key(&DigCheck::Trace));

@@ -3,6 +3,7 @@
 //! rather than failing the app.
 
 use super::model::Progress;
+use crate::ui::platform::error::PlatformError;
 use crate::ui::platform::storage::Store;
 
 /// The localStorage key.
@@ -13,8 +14,8 @@ pub fn load(store: &impl Store) -> Option<Progress> {
     serde_json::from_str(&store.get(KEY)?).ok()
 }
 
-pub fn save(store: &mut impl Store, progress: &Progress) -> Result<(), String> {
-    let text = serde_json::to_string(progress).map_err(|e| e.to_string())?;
+pub fn save(store: &mut impl Store, progress: &Progress) -> Result<(), PlatformError> {
+    let text = serde_json::to_string(progress)?;
     store.set(KEY, &text)
 }
 

@@ -14,6 +14,8 @@ use delegation_lab_engine::aws::acm::{
 use delegation_lab_engine::dns::resolve::{Resolution, step_json};
 use delegation_lab_engine::scenario::{Scenario, acm_ops, dig_command, source};
 
+use super::error::CliError;
+
 #[derive(Subcommand)]
 pub enum AcmCommand {
     /// Request a public certificate with DNS validation:
@@ -69,7 +71,7 @@ pub enum AcmCommand {
 }
 
 /// Runs an `acm` command: the text to print, or a one-line error.
-pub fn run(cmd: AcmCommand) -> Result<String, String> {
+pub fn run(cmd: AcmCommand) -> Result<String, CliError> {
     match cmd {
         AcmCommand::Request {
             account,
@@ -81,10 +83,9 @@ pub fn run(cmd: AcmCommand) -> Result<String, String> {
             json,
         } => {
             let mut s = source::load(&scenario)?;
-            let arn = acm_ops::request_certificate(&mut s, &account, &domain, &sans)
-                .map_err(|e| e.to_string())?;
+            let arn = acm_ops::request_certificate(&mut s, &account, &domain, &sans)?;
             let plans = if create_records {
-                Some(acm_ops::create_records_in_route53(&mut s, &arn).map_err(|e| e.to_string())?)
+                Some(acm_ops::create_records_in_route53(&mut s, &arn)?)
             } else {
                 None
             };
@@ -149,42 +150,37 @@ pub fn run(cmd: AcmCommand) -> Result<String, String> {
         }
         AcmCommand::Terraform { arn, scenario } => {
             let s = source::load(&scenario)?;
-            let view = acm_ops::terraform_view(&s, &arn).map_err(|e| e.to_string())?;
+            let view = acm_ops::terraform_view(&s, &arn)?;
             Ok(view.text())
         }
     }
 }
 
-fn find<'a>(s: &'a Scenario, arn: &str) -> Result<&'a Certificate, String> {
+fn find<'a>(s: &'a Scenario, arn: &str) -> Result<&'a Certificate, CliError> {
     s.aws
         .certificates
         .iter()
         .find(|c| c.arn == arn)
-        .ok_or_else(|| {
-            let known: Vec<&str> = s.aws.certificates.iter().map(|c| c.arn.as_str()).collect();
-            let hint = if known.is_empty() {
-                "this scenario has no certificates; request one with `delegation-lab acm request`"
-                    .to_string()
-            } else {
-                format!("this scenario has {}", known.join(", "))
-            };
-            format!("{}; {hint}", acm::AcmError::NoSuchCertificate(arn.into()))
+        .ok_or_else(|| CliError::NoSuchCertificate {
+            arn: arn.to_string(),
+            known: s.aws.certificates.iter().map(|c| c.arn.clone()).collect(),
         })
 }
 
 /// `--advance HOURS` as seconds.
-fn hours(text: &str) -> Result<u64, String> {
+fn hours(text: &str) -> Result<u64, CliError> {
     match text.trim().parse::<f64>() {
         Ok(h) if (0.0..=24.0 * 365.0).contains(&h) => Ok((h * 3600.0).round() as u64),
-        _ => Err(format!(
-            "--advance takes a number of hours from 0 to 8760, such as 1, 0.5 or 72, not \"{text}\""
-        )),
+        _ => Err(CliError::Hours(text.to_string())),
     }
 }
 
-fn save(s: &Scenario, out: Option<&str>) -> Result<(), String> {
+fn save(s: &Scenario, out: Option<&str>) -> Result<(), CliError> {
     if let Some(path) = out {
-        std::fs::write(path, s.to_json()).map_err(|e| format!("cannot write {path}: {e}"))?;
+        std::fs::write(path, s.to_json()).map_err(|error| CliError::Write {
+            path: path.to_string(),
+            error,
+        })?;
     }
     Ok(())
 }

@@ -5,11 +5,13 @@
 use delegation_lab_engine::diagnose::{self, Finding, Severity};
 use delegation_lab_engine::scenario::{Scenario, source};
 
+use super::error::CliError;
+
 /// Width the explanations are wrapped to.
 const WIDTH: usize = 100;
 
 /// Loads SOURCE and diagnoses it: (text to print, exit code), or a one-line error.
-pub fn run(source: &str, json: bool) -> Result<(String, i32), String> {
+pub fn run(source: &str, json: bool) -> Result<(String, i32), CliError> {
     let scenario = source::load(source)?;
     let findings = diagnose::diagnose(&scenario);
     let code = i32::from(diagnose::has_errors(&findings));

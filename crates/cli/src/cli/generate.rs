@@ -6,6 +6,8 @@ use clap::Subcommand;
 
 use delegation_lab_engine::scenario::{interop, scale};
 
+use super::error::CliError;
+
 #[derive(Subcommand)]
 pub enum GenerateCommand {
     /// One hosted zone (example.com) holding SETS record sets.
@@ -31,13 +33,11 @@ pub enum GenerateCommand {
 }
 
 /// Generates the scenario and writes it: what was written, or a one-line error.
-pub fn run(cmd: GenerateCommand) -> Result<String, String> {
+pub fn run(cmd: GenerateCommand) -> Result<String, CliError> {
     let (scenario, out) = match cmd {
         GenerateCommand::BigZone { sets, out } => {
             if !(2..=1_000_000).contains(&sets) {
-                return Err(format!(
-                    "--sets {sets}: a hosted zone holds at least its SOA and NS (2) and at most 1000000 sets here"
-                ));
+                return Err(CliError::Sets(sets));
             }
             (scale::big_zone(sets), out)
         }
@@ -47,15 +47,16 @@ pub fn run(cmd: GenerateCommand) -> Result<String, String> {
             out,
         } => {
             if !(1..=20_000).contains(&zones) || !(1..=1_000).contains(&accounts) {
-                return Err(format!(
-                    "--zones {zones} --accounts {accounts}: zones must be 1 to 20000 and accounts 1 to 1000"
-                ));
+                return Err(CliError::ZonesAccounts { zones, accounts });
             }
             (scale::many_zones(zones, accounts), out)
         }
     };
     let text = interop::export_json(&scenario);
-    std::fs::write(&out, &text).map_err(|e| format!("cannot write {out}: {e}"))?;
+    std::fs::write(&out, &text).map_err(|error| CliError::Write {
+        path: out.clone(),
+        error,
+    })?;
     Ok(format!(
         "Wrote {out}: \"{}\" ({} hosted zones, {} record sets, {} bytes).\n",
         scenario.title,

@@ -7,9 +7,11 @@ use std::path::Path;
 use clap::Subcommand;
 
 use delegation_lab_engine::scenario::interop::{
-    self, Import, ImportMode, LINK_BUDGET, LinkFocus, MAX_IMPORT_BYTES, import_too_large,
+    self, Import, ImportMode, LINK_BUDGET, LinkFocus, MAX_IMPORT_BYTES,
 };
 use delegation_lab_engine::scenario::{file_name, source};
+
+use super::error::CliError;
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
@@ -100,33 +102,44 @@ pub struct ShareArgs {
 }
 
 /// Reads the file (or standard input, `-`) to import, at most [`MAX_IMPORT_BYTES`].
-fn read_input(file: &str) -> Result<(String, String), String> {
+fn read_input(file: &str) -> Result<(String, String), CliError> {
     let (label, reader): (String, Box<dyn std::io::Read>) = if file == "-" {
         ("standard input".into(), Box::new(std::io::stdin()))
     } else {
-        let opened = std::fs::File::open(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let opened = std::fs::File::open(file).map_err(|error| CliError::Read {
+            path: file.to_string(),
+            error,
+        })?;
         (file.to_string(), Box::new(opened))
     };
     let mut text = String::new();
     let limit = MAX_IMPORT_BYTES as u64 + 1;
-    std::io::Read::read_to_string(&mut std::io::Read::take(reader, limit), &mut text)
-        .map_err(|e| format!("cannot read {label}: {e}"))?;
+    if let Err(error) =
+        std::io::Read::read_to_string(&mut std::io::Read::take(reader, limit), &mut text)
+    {
+        return Err(CliError::Read { path: label, error });
+    }
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(import_too_large(&label));
+        return Err(CliError::TooLarge { label });
     }
     Ok((label, text))
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
+fn write(path: &Path, text: &str) -> Result<(), CliError> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|error| CliError::CreateDir {
+            path: parent.display().to_string(),
+            error,
+        })?;
     }
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::write(path, text).map_err(|error| CliError::Write {
+        path: path.display().to_string(),
+        error,
+    })
 }
 
 /// Runs an `import` command: the summary to print, or a one-line error.
-pub fn import(cmd: ImportCommand) -> Result<String, String> {
+pub fn import(cmd: ImportCommand) -> Result<String, CliError> {
     let (file, into, zone_file) = match cmd {
         ImportCommand::Zone { file, into } => (file, into, true),
         ImportCommand::Route53Json { file, into } => (file, into, false),
@@ -142,9 +155,8 @@ pub fn import(cmd: ImportCommand) -> Result<String, String> {
         interop::import_zone_file(&s, &into.zone, &label, &text, mode)
     } else {
         interop::import_route53_json(&s, &into.zone, &label, &text, mode)
-    }
-    .map_err(|e| e.to_string())?;
-    import.edit.apply(&mut s).map_err(|e| e.to_string())?;
+    }?;
+    import.edit.apply(&mut s)?;
     write(Path::new(&into.out), &interop::export_json(&s))?;
     let mut out = import.summary.join("\n");
     out.push_str(&format!("\nWrote {}.\n", into.out));
@@ -152,7 +164,7 @@ pub fn import(cmd: ImportCommand) -> Result<String, String> {
 }
 
 /// Runs an `export` command: the text to print, or a one-line error.
-pub fn export(cmd: ExportCommand) -> Result<String, String> {
+pub fn export(cmd: ExportCommand) -> Result<String, CliError> {
     match cmd {
         ExportCommand::Json { scenario } => Ok(interop::export_json(&source::load(&scenario)?)),
         ExportCommand::Terraform { scenario } => Ok(interop::terraform(&source::load(&scenario)?)),
@@ -168,7 +180,7 @@ pub fn export(cmd: ExportCommand) -> Result<String, String> {
     }
 }
 
-fn write_files(dir: &str, files: &[(String, String)]) -> Result<String, String> {
+fn write_files(dir: &str, files: &[(String, String)]) -> Result<String, CliError> {
     let mut out = String::new();
     for (name, text) in files {
         // Exports make safe names; this keeps every file inside DIR whatever they hold.
@@ -180,7 +192,7 @@ fn write_files(dir: &str, files: &[(String, String)]) -> Result<String, String> 
 }
 
 /// Runs `share`: the fragment (or its size), or a one-line error.
-pub fn share(args: ShareArgs) -> Result<String, String> {
+pub fn share(args: ShareArgs) -> Result<String, CliError> {
     let s = source::load(&args.scenario)?;
     let view = LinkFocus {
         zone: args.zone,
@@ -197,13 +209,13 @@ pub fn share(args: ShareArgs) -> Result<String, String> {
             chars * 100 / LINK_BUDGET
         ));
     }
-    let fragment = interop::share(&s, view.as_ref()).map_err(|e| e.to_string())?;
+    let fragment = interop::share(&s, view.as_ref())?;
     Ok(format!("{fragment}\n"))
 }
 
 /// Runs `open-link`: writes the scenario, prints what was opened.
-pub fn open_link(link: &str, out: &str) -> Result<String, String> {
-    let shared = interop::open_link(link).map_err(|e| e.to_string())?;
+pub fn open_link(link: &str, out: &str) -> Result<String, CliError> {
+    let shared = interop::open_link(link)?;
     write(Path::new(out), &interop::export_json(&shared.scenario))?;
     let mut text = format!("Opened \"{}\"; wrote {out}.\n", shared.scenario.title);
     if let Some(focus) = &shared.focus {

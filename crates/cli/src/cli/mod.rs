@@ -5,6 +5,7 @@
 mod check;
 
 mod acm;
+mod error;
 mod generate;
 mod interop;
 
@@ -13,6 +14,8 @@ use clap::{Parser, Subcommand};
 
 use delegation_lab_engine::dns::resolve::Cache;
 use delegation_lab_engine::scenario::{dig_command, presets, source};
+
+use error::CliError;
 
 #[derive(Parser)]
 #[command(
@@ -143,14 +146,14 @@ pub fn main() -> i32 {
 }
 
 /// Prints a command's text, or its error as one line on stderr (exit code 2).
-fn report(command: &str, result: Result<String, String>) -> i32 {
+fn report(command: &str, result: Result<String, CliError>) -> i32 {
     match result {
         Ok(text) => {
             print!("{text}");
             0
         }
         Err(e) => {
-            eprintln!("delegation-lab {command}: {}", one_line(&e));
+            eprintln!("delegation-lab {command}: {}", one_line(&e.to_string()));
             2
         }
     }
@@ -171,19 +174,17 @@ fn one_line(text: &str) -> String {
 }
 
 /// Splits `--scenario SOURCE` out of dig's words.
-fn take_scenario(args: Vec<String>) -> Result<(String, Vec<String>), String> {
+fn take_scenario(args: Vec<String>) -> Result<(String, Vec<String>), CliError> {
     let mut source = None;
     let mut rest = Vec::new();
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         if a == "--scenario" {
-            source = Some(it.next().ok_or(
-                "--scenario must be followed by a preset name, a scenario file or a zone folder",
-            )?);
+            source = Some(it.next().ok_or(CliError::ScenarioMissing)?);
         } else if let Some(v) = a.strip_prefix("--scenario=") {
             source = Some(v.to_string());
         } else if a == "--help" || a == "-h" {
-            return Err("usage: delegation-lab dig [@SERVER] [+trace] [+short] [+norecurse] [+json] [TYPE] NAME --scenario SOURCE".into());
+            return Err(CliError::DigUsage);
         } else {
             rest.push(a);
         }
@@ -191,9 +192,9 @@ fn take_scenario(args: Vec<String>) -> Result<(String, Vec<String>), String> {
     Ok((source.unwrap_or_else(|| "article".into()), rest))
 }
 
-fn dig(args: Vec<String>) -> Result<(String, i32), String> {
+fn dig(args: Vec<String>) -> Result<(String, i32), CliError> {
     let (source, words) = take_scenario(args)?;
-    let parsed = dig_command::parse(&words).map_err(|e| e.to_string())?;
+    let parsed = dig_command::parse(&words)?;
     let scenario = source::load(&source)?;
     let mut cache = Cache::new();
     let run = dig_command::run(
@@ -202,7 +203,6 @@ fn dig(args: Vec<String>) -> Result<(String, i32), String> {
         scenario.clock,
         &parsed,
         &words.join(" "),
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
     Ok((run.text, run.exit_code))
 }

@@ -7,7 +7,7 @@ use hickory_proto::rr::{Name, RData, RecordType};
 use thiserror::Error;
 
 use super::Aws;
-use super::account::{Account, check_account_id};
+use super::account::{Account, AccountIdError, check_account_id};
 use super::delegation_set::{draw, server_number};
 use super::hosted_zone::HostedZone;
 use super::infrastructure::ensure_server;
@@ -30,6 +30,8 @@ pub enum Route53Error {
     NoSuchAccount(String),
     #[error("InvalidInput: {0}")]
     InvalidInput(String),
+    #[error("InvalidInput: {0}")]
+    InvalidAccountId(#[from] AccountIdError),
     #[error("InvalidDomainName: {0}")]
     InvalidDomainName(String),
     #[error("NoSuchHostedZone: No hosted zone found with ID: {0}")]
@@ -75,7 +77,7 @@ pub enum ChangeAction {
 
 /// Adds an account.
 pub fn create_account(aws: &mut Aws, id: &str, label: &str) -> Result<(), Route53Error> {
-    check_account_id(id).map_err(Route53Error::InvalidInput)?;
+    check_account_id(id)?;
     if aws.account(id).is_some() {
         return Err(Route53Error::InvalidInput(format!(
             "account {id} already exists"

@@ -282,7 +282,11 @@ fn host_status(ctx: &Context, parent: &Zone, delegated: &Name, host: &Name) -> H
     } else {
         match address(ctx, host) {
             Ok(ip) => ip,
-            Err(why) => return HostStatus::NoAddress { why },
+            Err(why) => {
+                return HostStatus::NoAddress {
+                    why: why.to_string(),
+                };
+            }
         }
     };
     let Some(server) = ctx.world.server_by_ip(ip) else {
@@ -331,8 +335,19 @@ fn glue_address(parent: &Zone, host: &Name) -> Option<Ipv4Addr> {
         })
 }
 
+/// Why a name server's name gives no address.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum HostAddressError {
+    #[error("the name does not exist (NXDOMAIN)")]
+    NxDomain,
+    #[error("the name exists but has no A record")]
+    NoA,
+    #[error("it cannot be resolved: {reason}")]
+    Unresolved { reason: String },
+}
+
 /// Resolves a name server's address as a resolver does.
-fn address(ctx: &Context, host: &Name) -> Result<Ipv4Addr, String> {
+fn address(ctx: &Context, host: &Name) -> Result<Ipv4Addr, HostAddressError> {
     let r = ctx.resolve(&Question::new(host.clone(), RecordType::A));
     let ip = r.outcome.answer.iter().find_map(|rec| match &rec.data {
         RData::A(a) => Some(a.0),
@@ -340,9 +355,11 @@ fn address(ctx: &Context, host: &Name) -> Result<Ipv4Addr, String> {
     });
     match (r.outcome.kind, ip) {
         (OutcomeKind::Answer, Some(ip)) => Ok(ip),
-        (OutcomeKind::NxDomain, _) => Err("the name does not exist (NXDOMAIN)".to_string()),
-        (OutcomeKind::NoData, _) => Err("the name exists but has no A record".to_string()),
-        _ => Err(format!("it cannot be resolved: {}", r.outcome.reason)),
+        (OutcomeKind::NxDomain, _) => Err(HostAddressError::NxDomain),
+        (OutcomeKind::NoData, _) => Err(HostAddressError::NoA),
+        _ => Err(HostAddressError::Unresolved {
+            reason: r.outcome.reason,
+        }),
     }
 }
 

@@ -19,10 +19,25 @@ pub enum NameError {
     Space { name: String },
     #[error("{name} is not a valid domain name: {reason}")]
     Invalid { name: String, reason: String },
+    #[error("{name} is not a valid domain name: {source}")]
+    BadALabel { name: String, source: ALabelError },
     #[error(
         "the name {name} has letters outside ASCII; DNS and Route 53 take an internationalised name in its ASCII (Punycode) form: {ascii}"
     )]
     NotAscii { name: String, ascii: String },
+}
+
+/// Why an `xn--` label (an IDNA A-label) was refused (see [`check_a_label`]).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ALabelError {
+    #[error(
+        "the label \"{label}\" starts with xn--, so it is Punycode (IDNA), which holds only letters, digits and hyphens"
+    )]
+    NotPunycodeText { label: String },
+    #[error(
+        "the label \"{label}\" starts with xn--, but is not Punycode of an internationalised label"
+    )]
+    NotInternationalised { label: String },
 }
 
 /// Parses a name as Route 53 does: every name is absolute, the trailing dot is optional.
@@ -96,10 +111,10 @@ fn split_labels(text: &str) -> Result<Vec<Vec<u8>>, NameError> {
                 len: label.len(),
             });
         }
-        if let Err(reason) = check_a_label(label) {
-            return Err(NameError::Invalid {
+        if let Err(source) = check_a_label(label) {
+            return Err(NameError::BadALabel {
                 name: text.to_string(),
-                reason,
+                source,
             });
         }
         labels.push(std::mem::take(label));
@@ -137,16 +152,16 @@ fn split_labels(text: &str) -> Result<Vec<Vec<u8>>, NameError> {
 /// An `xn--` label (an IDNA A-label) must be Punycode that decodes to letters: hickory-proto
 /// shows such labels in Unicode, through an IDNA mapping that must never see a malformed one
 /// (a fuzzed `xn--…` that decodes to U+200F trips an assertion inside `idna`).
-pub(crate) fn check_a_label(label: &[u8]) -> Result<(), String> {
+pub(crate) fn check_a_label(label: &[u8]) -> Result<(), ALabelError> {
     if label.len() < 4 || !label[..4].eq_ignore_ascii_case(b"xn--") {
         return Ok(());
     }
     let shown = String::from_utf8_lossy(label);
     let body = &label[4..];
     if !body.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-') {
-        return Err(format!(
-            "the label \"{shown}\" starts with xn--, so it is Punycode (IDNA), which holds only letters, digits and hyphens"
-        ));
+        return Err(ALabelError::NotPunycodeText {
+            label: shown.into_owned(),
+        });
     }
     let decoded = std::str::from_utf8(body)
         .ok()
@@ -157,9 +172,9 @@ pub(crate) fn check_a_label(label: &[u8]) -> Result<(), String> {
     };
     match decoded {
         Some(d) if !d.is_empty() && !d.chars().any(invisible) => Ok(()),
-        _ => Err(format!(
-            "the label \"{shown}\" starts with xn--, but is not Punycode of an internationalised label"
-        )),
+        _ => Err(ALabelError::NotInternationalised {
+            label: shown.into_owned(),
+        }),
     }
 }
 

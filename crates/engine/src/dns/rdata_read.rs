@@ -44,11 +44,12 @@ pub fn reads(rtype: RecordType) -> bool {
     )
 }
 
-/// Reads the data of `rtype` (one of [`reads`]) from its fields; `name` reads a name field.
-pub fn read(
+/// Reads the data of `rtype` (one of [`reads`]) from its fields; `name` reads a name field
+/// (its error, shown, is the field's message).
+pub fn read<E: std::fmt::Display>(
     rtype: RecordType,
     fields: &[Field<'_>],
-    name: &dyn Fn(&str) -> Result<Name, String>,
+    name: &dyn Fn(&str) -> Result<Name, E>,
 ) -> Result<RData, DataError> {
     let count = |n: usize, what: &str| -> Result<(), DataError> {
         if fields.len() < n {
@@ -73,7 +74,7 @@ pub fn read(
         Ok(())
     };
     let name_at = |i: usize| -> Result<Name, DataError> {
-        name(fields[i].raw).map_err(|e| DataError::at(i, e))
+        name(fields[i].raw).map_err(|e| DataError::at(i, e.to_string()))
     };
     let number = |i: usize, what: &str| -> Result<u16, DataError> {
         fields[i].raw.parse::<u16>().map_err(|_| {

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::name::{self, NameError};
-use super::{charstring, rdata_read, zone_value};
+use super::zone_value::{self, RecordValueError};
+use super::{charstring, rdata_read};
 
 /// The record types a user may create (SOA only at an apex, where Route 53 makes it).
 /// DS is offered as the Route 53 console does: it belongs at a delegation, for DNSSEC.
@@ -69,20 +70,45 @@ impl From<RecordSet> for RecordSetDoc {
     }
 }
 
-impl TryFrom<RecordSetDoc> for RecordSet {
-    type Error = String;
+/// Why a record set in a document cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RecordSetDocError {
+    #[error("unknown record type \"{rtype}\" at {name}")]
+    UnknownType { rtype: String, name: String },
+    #[error("record {name} {rtype}: {source}")]
+    BadValue {
+        name: String,
+        rtype: RecordType,
+        source: ValueError,
+    },
+    #[error("record {name} {rtype} has no values")]
+    NoValues { name: String, rtype: RecordType },
+}
 
-    fn try_from(doc: RecordSetDoc) -> Result<Self, String> {
-        let rtype = super::rtype::parse_type_mnemonic(&doc.rtype)
-            .ok_or_else(|| format!("unknown record type \"{}\" at {}", doc.rtype, doc.name))?;
+impl TryFrom<RecordSetDoc> for RecordSet {
+    type Error = RecordSetDocError;
+
+    fn try_from(doc: RecordSetDoc) -> Result<Self, RecordSetDocError> {
+        let rtype = super::rtype::parse_type_mnemonic(&doc.rtype).ok_or_else(|| {
+            RecordSetDocError::UnknownType {
+                rtype: doc.rtype.clone(),
+                name: doc.name.to_string(),
+            }
+        })?;
         let mut values = Vec::with_capacity(doc.values.len());
         for v in &doc.values {
-            let rdata = parse_value(rtype, v)
-                .map_err(|e| format!("record {} {}: {}", doc.name, rtype, e))?;
+            let rdata = parse_value(rtype, v).map_err(|source| RecordSetDocError::BadValue {
+                name: doc.name.to_string(),
+                rtype,
+                source,
+            })?;
             values.push(rdata);
         }
         if values.is_empty() && doc.alias.is_none() {
-            return Err(format!("record {} {} has no values", doc.name, rtype));
+            return Err(RecordSetDocError::NoValues {
+                name: doc.name.to_string(),
+                rtype,
+            });
         }
         let mut name = doc.name;
         name.set_fqdn(true);
@@ -326,10 +352,10 @@ pub fn parse_value(rtype: RecordType, text: &str) -> Result<RData, ValueError> {
                 reason: e.message,
             })
         }
-        other => via_zone_parser(other, value).map_err(|reason| ValueError::Other {
+        other => via_zone_parser(other, value).map_err(|e| ValueError::Other {
             rtype: other.to_string(),
             value: value.into(),
-            reason,
+            reason: e.to_string(),
         }),
     }
 }
@@ -373,13 +399,32 @@ fn unquoted(value: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// Refuses a value on several lines or with parentheses outside quotes (zone-file syntax
-/// that a one-line value cannot hold).
-fn one_line(value: &str) -> Result<(), String> {
+/// A value on several lines or with parentheses outside quotes (zone-file syntax that a
+/// one-line value cannot hold).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("a value must be on one line, without parentheses outside quotes")]
+pub struct NotOneLine;
+
+/// Refuses a value on several lines or with parentheses outside quotes.
+fn one_line(value: &str) -> Result<(), NotOneLine> {
     if value.contains(['\n', '\r']) || unquoted(value).any(|c| c == '(' || c == ')') {
-        return Err("a value must be on one line, without parentheses outside quotes".into());
+        return Err(NotOneLine);
     }
     Ok(())
+}
+
+/// Why a value read through hickory-proto's zone-file parser (see [`zone_value`]) was
+/// refused.
+#[derive(Debug, Error)]
+pub enum ZoneParserError {
+    #[error(transparent)]
+    NotOneLine(#[from] NotOneLine),
+    #[error("\"{word}\" has letters outside ASCII")]
+    NotAscii { word: String },
+    #[error(transparent)]
+    Name(#[from] NameError),
+    #[error(transparent)]
+    Data(#[from] RecordValueError),
 }
 
 /// Reads a value of a type [`rdata_read`] knows: its fields split as a zone file splits
@@ -389,10 +434,13 @@ fn read_fields(rtype: RecordType, value: &str) -> Result<RData, rdata_read::Data
         field: None,
         message,
     };
-    one_line(value).map_err(error)?;
+    one_line(value).map_err(|e| error(e.to_string()))?;
     let fields = charstring::fields(value).map_err(|e| error(e.into()))?;
     rdata_read::read(rtype, &fields, &|text| {
-        name::parse_absolute(text).map_err(|e| format!("\"{text}\": {e}"))
+        name::parse_absolute(text).map_err(|source| ValueError::BadName {
+            value: text.to_string(),
+            source,
+        })
     })
 }
 
@@ -416,13 +464,15 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// Parses a value as hickory-proto's zone-file parser reads it (see [`zone_value`]), with the
 /// root as origin so that every name in it is absolute.
-fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
+fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, ZoneParserError> {
     one_line(value)?;
     // hickory-proto reads names through IDNA, which must never see letters outside ASCII.
     if let Some(word) = value.split_whitespace().find(|w| !w.is_ascii()) {
         return Err(name::parse_absolute(word).err().map_or_else(
-            || format!("\"{word}\" has letters outside ASCII"),
-            |e| e.to_string(),
+            || ZoneParserError::NotAscii {
+                word: word.to_string(),
+            },
+            ZoneParserError::Name,
         ));
     }
     // SVCB and HTTPS name their target in the second field: read by our name parser (as the
@@ -432,11 +482,7 @@ fn via_zone_parser(rtype: RecordType, value: &str) -> Result<RData, String> {
         (RecordType::SVCB | RecordType::HTTPS, Some((start, end)))
             if !value[start..].starts_with('"') =>
         {
-            Some((
-                name::parse_absolute(&value[start..end]).map_err(|e| e.to_string())?,
-                start,
-                end,
-            ))
+            Some((name::parse_absolute(&value[start..end])?, start, end))
         }
         _ => None,
     };

@@ -48,25 +48,39 @@ impl From<Zone> for ZoneDoc {
     }
 }
 
-impl TryFrom<ZoneDoc> for Zone {
-    type Error = String;
+/// Why a zone in a document cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ZoneDocError {
+    #[error("record {name} is outside zone {origin}")]
+    OutsideZone { name: String, origin: String },
+    #[error("record set {name} {rtype} appears twice in zone {origin}")]
+    Twice {
+        name: String,
+        rtype: RecordType,
+        origin: String,
+    },
+}
 
-    fn try_from(doc: ZoneDoc) -> Result<Self, String> {
+impl TryFrom<ZoneDoc> for Zone {
+    type Error = ZoneDocError;
+
+    fn try_from(doc: ZoneDoc) -> Result<Self, ZoneDocError> {
         let mut origin = doc.origin;
         origin.set_fqdn(true);
         let mut zone = Zone::new(doc.id, origin);
         for set in doc.records {
             if !zone.origin.zone_of(&set.name) {
-                return Err(format!(
-                    "record {} is outside zone {}",
-                    set.name, zone.origin
-                ));
+                return Err(ZoneDocError::OutsideZone {
+                    name: set.name.to_string(),
+                    origin: zone.origin.to_string(),
+                });
             }
             if zone.get(&set.name, set.rtype).is_some() {
-                return Err(format!(
-                    "record set {} {} appears twice in zone {}",
-                    set.name, set.rtype, zone.origin
-                ));
+                return Err(ZoneDocError::Twice {
+                    name: set.name.to_string(),
+                    rtype: set.rtype,
+                    origin: zone.origin.to_string(),
+                });
             }
             zone.upsert(set);
         }

@@ -3,18 +3,43 @@
 
 use std::path::Path;
 
-use super::document::Scenario;
+use super::document::{DocumentError, Scenario};
 use super::presets;
 use super::zone_folder;
 
+/// Why SOURCE could not be loaded; `path` is SOURCE as given.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error(transparent)]
+    Folder(#[from] zone_folder::FolderError),
+    #[error("{}", crate::scenario::interop::import_too_large(.path))]
+    TooLarge { path: String },
+    #[error("cannot read {path}: {error}")]
+    Read {
+        path: String,
+        #[source]
+        error: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Document { path: String, source: DocumentError },
+    #[error(
+        "{path} is neither a preset ({}), nor a zone folder, nor a scenario file",
+        .presets.join(", ")
+    )]
+    Unknown {
+        path: String,
+        presets: Vec<&'static str>,
+    },
+}
+
 /// Loads SOURCE: a preset id, a directory holding a zone folder, or a scenario file.
-pub fn load(source: &str) -> Result<Scenario, String> {
+pub fn load(source: &str) -> Result<Scenario, SourceError> {
     if let Some(s) = presets::build(source) {
         return Ok(s);
     }
     let path = Path::new(source);
     if path.is_dir() {
-        let world = zone_folder::load_folder_path(path).map_err(|e| e.to_string())?;
+        let world = zone_folder::load_folder_path(path)?;
         let mut s = Scenario::new(&format!("zone folder {source}"), 0);
         s.world = world;
         return Ok(s);
@@ -22,15 +47,21 @@ pub fn load(source: &str) -> Result<Scenario, String> {
     if path.is_file() {
         let limit = crate::scenario::interop::MAX_IMPORT_BYTES;
         if std::fs::metadata(path).is_ok_and(|m| m.len() > limit as u64) {
-            return Err(crate::scenario::interop::import_too_large(source));
+            return Err(SourceError::TooLarge {
+                path: source.to_string(),
+            });
         }
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read {source}: {e}"))?;
-        return Scenario::from_json(&text).map_err(|e| format!("{source}: {e}"));
+        let text = std::fs::read_to_string(path).map_err(|error| SourceError::Read {
+            path: source.to_string(),
+            error,
+        })?;
+        return Scenario::from_json(&text).map_err(|e| SourceError::Document {
+            path: source.to_string(),
+            source: e,
+        });
     }
-    let names: Vec<&str> = presets::PRESETS.iter().map(|p| p.id).collect();
-    Err(format!(
-        "{source} is neither a preset ({}), nor a zone folder, nor a scenario file",
-        names.join(", ")
-    ))
+    Err(SourceError::Unknown {
+        path: source.to_string(),
+        presets: presets::PRESETS.iter().map(|p| p.id).collect(),
+    })
 }

@@ -299,7 +299,7 @@ mod tests {
         let e = create_account(&doc, "12345", "x").unwrap_err();
         assert!(matches!(
             e,
-            EditError::Route53(Route53Error::InvalidInput(_))
+            EditError::Route53(Route53Error::InvalidAccountId(_))
         ));
         assert_eq!(
             e.to_string(),

@@ -6,6 +6,7 @@
 //! or without the trailing dot, is accepted as well.
 
 use hickory_proto::rr::{Name, RecordType};
+use thiserror::Error;
 
 use crate::dns::RecordSet;
 use crate::dns::name::{self, NameError};
@@ -108,13 +109,13 @@ impl RecordDraft {
     pub fn validate(&self, origin: &Name) -> Result<RecordSet, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = full_name(&self.name, origin)
-            .map_err(|m| errors.set(Field::Name, m))
+            .map_err(|e| errors.set(Field::Name, e.to_string()))
             .ok();
         let rtype = parse_type(&self.rtype)
             .map_err(|e| errors.set(Field::Type, e.to_string()))
             .ok();
         let ttl = parse_ttl(&self.ttl)
-            .map_err(|m| errors.set(Field::Ttl, m))
+            .map_err(|e| errors.set(Field::Ttl, e.to_string()))
             .ok();
         let values = rtype.and_then(|rtype| {
             let lines: Vec<&str> = self.values.lines().collect();
@@ -131,8 +132,33 @@ impl RecordDraft {
     }
 }
 
+/// Why the name field does not name a record in the zone `origin`.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RecordNameError {
+    /// The name parser read nothing (the field is never empty here: that is the apex).
+    #[error("Type a name, or leave the field empty for {origin} itself")]
+    Empty { origin: Name },
+    #[error("{}", capitalise(&.0.to_string()))]
+    Invalid(#[source] NameError),
+    #[error(
+        "{name} is not in the zone {origin}; type the part before {origin} (such as www), or a name ending in {origin}"
+    )]
+    OutsideZone { name: String, origin: String },
+}
+
+/// Why the TTL field is not a TTL.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum TtlError {
+    #[error("Enter a TTL in seconds from 0 to {MAX_TTL}, such as 300")]
+    Missing,
+    #[error(
+        "The TTL must be a whole number of seconds from 0 to {MAX_TTL}, such as 300; \"{text}\" is not"
+    )]
+    NotSeconds { text: String },
+}
+
 /// The absolute name the name field stands for in zone `origin` (shown live under the field).
-pub fn full_name(typed: &str, origin: &Name) -> Result<Name, String> {
+pub fn full_name(typed: &str, origin: &Name) -> Result<Name, RecordNameError> {
     let typed = typed.trim();
     if typed.is_empty() || typed == "@" {
         return Ok(origin.clone());
@@ -148,34 +174,29 @@ pub fn full_name(typed: &str, origin: &Name) -> Result<Name, String> {
     } else {
         name::parse_relative(typed, origin)
     }
-    .map_err(|e| name_message(e, origin))?;
+    .map_err(|e| match e {
+        NameError::Empty => RecordNameError::Empty {
+            origin: origin.clone(),
+        },
+        other => RecordNameError::Invalid(other),
+    })?;
     if !origin.zone_of(&parsed) {
-        return Err(format!(
-            "{parsed} is not in the zone {origin}; type the part before {origin} (such as www), or a name ending in {origin}"
-        ));
+        return Err(RecordNameError::OutsideZone {
+            name: parsed.to_string(),
+            origin: origin.to_string(),
+        });
     }
     Ok(parsed)
 }
 
-fn name_message(e: NameError, origin: &Name) -> String {
-    match e {
-        NameError::Empty => format!("Type a name, or leave the field empty for {origin} itself"),
-        other => capitalise(&other.to_string()),
-    }
-}
-
 /// Parses a TTL in seconds.
-pub fn parse_ttl(text: &str) -> Result<u32, String> {
+pub fn parse_ttl(text: &str) -> Result<u32, TtlError> {
     let t = text.trim();
-    let message = || {
-        format!(
-            "The TTL must be a whole number of seconds from 0 to {MAX_TTL}, such as 300; \"{t}\" is not"
-        )
+    let message = || TtlError::NotSeconds {
+        text: t.to_string(),
     };
     if t.is_empty() {
-        return Err(format!(
-            "Enter a TTL in seconds from 0 to {MAX_TTL}, such as 300"
-        ));
+        return Err(TtlError::Missing);
     }
     let ttl: u64 = t.parse().map_err(|_| message())?;
     if ttl > u64::from(MAX_TTL) {
@@ -361,5 +382,24 @@ mod tests {
         assert_eq!(again.validate(&origin).unwrap(), set);
         assert_eq!(relative_text(&n("example.com."), &origin), "");
         assert_eq!(relative_text(&n("com."), &n(".")), "com.");
+    }
+
+    #[test]
+    fn name_and_ttl_errors_are_told_apart_by_kind() {
+        let origin = n("example.com.");
+        assert!(matches!(
+            full_name("www.example.org.", &origin),
+            Err(RecordNameError::OutsideZone { name, .. }) if name == "www.example.org."
+        ));
+        assert!(matches!(
+            full_name("a..b", &origin),
+            Err(RecordNameError::Invalid(NameError::EmptyLabel { .. }))
+        ));
+        assert_eq!(parse_ttl(" "), Err(TtlError::Missing));
+        assert_eq!(
+            parse_ttl("ten"),
+            Err(TtlError::NotSeconds { text: "ten".into() })
+        );
+        assert_eq!(parse_ttl("300"), Ok(300));
     }
 }

@@ -104,7 +104,8 @@ pub fn parse(rtype: RecordType, tokens: &[&str], origin: &Name) -> Result<RData,
                 out.extend_from_slice(&u16::from(rtype).to_be_bytes());
             }
             Field::Time => {
-                let seconds = time::parse(token(next)?).map_err(|e| DataError::at(next, e))?;
+                let seconds =
+                    time::parse(token(next)?).map_err(|e| DataError::at(next, e.to_string()))?;
                 out.extend_from_slice(&seconds.to_be_bytes());
             }
             Field::Name => {

@@ -2,10 +2,18 @@
 //! the wire, `YYYYMMDDHHmmSS` in UTC in presentation text (a plain number of seconds is read
 //! too). Calendar arithmetic only; nothing here reads a clock.
 
+/// A time that [`parse`] cannot read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{text}\" is not a time; write YYYYMMDDHHmmSS in UTC, such as 20260101000000")]
+pub struct DnssecTimeError {
+    pub text: String,
+}
+
 /// Reads `YYYYMMDDHHmmSS` or a number of seconds.
-pub fn parse(text: &str) -> Result<u32, String> {
-    let bad =
-        || format!("\"{text}\" is not a time; write YYYYMMDDHHmmSS in UTC, such as 20260101000000");
+pub fn parse(text: &str) -> Result<u32, DnssecTimeError> {
+    let bad = || DnssecTimeError {
+        text: text.to_string(),
+    };
     if !text.bytes().all(|b| b.is_ascii_digit()) || text.is_empty() {
         return Err(bad());
     }

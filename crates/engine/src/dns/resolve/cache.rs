@@ -75,8 +75,29 @@ mod soa_text {
     }
 }
 
+/// Why a record written in a saved cache cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CachedRecordError {
+    #[error("\"{text}\" is not a record (owner ttl class type data)")]
+    NotARecord { text: String },
+    #[error("\"{text}\": {source}")]
+    Owner {
+        text: String,
+        source: crate::dns::name::NameError,
+    },
+    #[error("\"{text}\": the TTL is not a number")]
+    Ttl { text: String },
+    #[error("\"{text}\": unknown type {rtype}")]
+    UnknownType { text: String, rtype: String },
+    #[error("\"{text}\": {source}")]
+    Value {
+        text: String,
+        source: crate::dns::rrset::ValueError,
+    },
+}
+
 /// Reads a record written as `owner ttl class type rdata`.
-fn parse_record(text: &str) -> Result<Record, String> {
+fn parse_record(text: &str) -> Result<Record, CachedRecordError> {
     let mut parts = text.splitn(5, ' ');
     let (Some(owner), Some(ttl), Some(_class), Some(rtype), Some(rdata)) = (
         parts.next(),
@@ -85,19 +106,28 @@ fn parse_record(text: &str) -> Result<Record, String> {
         parts.next(),
         parts.next(),
     ) else {
-        return Err(format!(
-            "\"{text}\" is not a record (owner ttl class type data)"
-        ));
+        return Err(CachedRecordError::NotARecord {
+            text: text.to_string(),
+        });
     };
-    let name = crate::dns::name::parse_absolute(owner).map_err(|e| format!("\"{text}\": {e}"))?;
-    let ttl: u32 = ttl
-        .parse()
-        .map_err(|_| format!("\"{text}\": the TTL is not a number"))?;
-    let rtype: RecordType = rtype
-        .parse()
-        .map_err(|_| format!("\"{text}\": unknown type {rtype}"))?;
-    let data =
-        crate::dns::rrset::parse_value(rtype, rdata).map_err(|e| format!("\"{text}\": {e}"))?;
+    let name =
+        crate::dns::name::parse_absolute(owner).map_err(|source| CachedRecordError::Owner {
+            text: text.to_string(),
+            source,
+        })?;
+    let ttl: u32 = ttl.parse().map_err(|_| CachedRecordError::Ttl {
+        text: text.to_string(),
+    })?;
+    let rtype: RecordType = rtype.parse().map_err(|_| CachedRecordError::UnknownType {
+        text: text.to_string(),
+        rtype: rtype.to_string(),
+    })?;
+    let data = crate::dns::rrset::parse_value(rtype, rdata).map_err(|source| {
+        CachedRecordError::Value {
+            text: text.to_string(),
+            source,
+        }
+    })?;
     Ok(crate::dns::rrset::record(name, ttl, data))
 }
 

@@ -146,7 +146,7 @@ impl<'a> Engine<'a> {
         let (mut zone, mut servers) = self.closest_delegation(&q.name);
         let mut referrals = 0usize;
         'zone: loop {
-            let mut failures: Vec<(Name, String)> = Vec::new();
+            let mut failures: Vec<(Name, ServerFailure)> = Vec::new();
             for (ns, known) in self.order_servers(&servers) {
                 let found = match known {
                     Some(ip) => Ok(ip),
@@ -155,7 +155,7 @@ impl<'a> Engine<'a> {
                 let ip = match found {
                     Ok(ip) => ip,
                     Err(why) => {
-                        failures.push((ns.clone(), why));
+                        failures.push((ns.clone(), why.into()));
                         continue;
                     }
                 };
@@ -181,7 +181,7 @@ impl<'a> Engine<'a> {
                     let why = format!(
                         "nothing answers at {ip} ({ns}): the query times out, so the resolver tries another server of {zone}"
                     );
-                    failures.push((ns.clone(), format!("nothing answers at {ip}")));
+                    failures.push((ns.clone(), ServerFailure::Silent { ip }));
                     self.push(
                         depth,
                         purpose,
@@ -198,7 +198,7 @@ impl<'a> Engine<'a> {
                     Class::Failed(short) => {
                         let why =
                             format!("{ns} {short}, so the resolver tries another server of {zone}");
-                        failures.push((ns.clone(), short.clone()));
+                        failures.push((ns.clone(), short));
                         self.push(
                             depth,
                             purpose,
@@ -382,21 +382,20 @@ impl<'a> Engine<'a> {
     }
 
     /// The address of a name server: known, or looked up now as a nested resolution.
-    fn address_of(&mut self, ns: &Name, depth: u8) -> Result<Ipv4Addr, String> {
+    fn address_of(&mut self, ns: &Name, depth: u8) -> Result<Ipv4Addr, NoAddress> {
         if let Some(ip) = self.known_address(ns) {
             return Ok(ip);
         }
         if self.cache.is_nxdomain(ns, self.now) {
-            return Err("does not exist (NXDOMAIN), so it has no address".to_string());
+            return Err(NoAddress::NxDomain);
         }
         if depth + 1 > self.limits.max_depth {
-            return Err(format!(
-                "has no known address, and looking it up would nest lookups deeper than {}",
-                self.limits.max_depth
-            ));
+            return Err(NoAddress::TooDeep {
+                max_depth: self.limits.max_depth,
+            });
         }
         if self.in_progress.contains(ns) {
-            return Err("has no known address, and finding it needs its own address (a circular dependency)".to_string());
+            return Err(NoAddress::Circular);
         }
         self.in_progress.push(ns.clone());
         let found = self.lookup(&Question::new(ns.clone(), RecordType::A), depth + 1);
@@ -407,11 +406,11 @@ impl<'a> Engine<'a> {
         });
         match (found.kind, ip) {
             (OutcomeKind::Answer, Some(ip)) => Ok(ip),
-            (OutcomeKind::NxDomain, _) => {
-                Err("does not exist (NXDOMAIN), so it has no address".to_string())
-            }
-            (OutcomeKind::NoData, _) => Err("exists but has no A record".to_string()),
-            _ => Err(format!("has no address: {}", found.reason)),
+            (OutcomeKind::NxDomain, _) => Err(NoAddress::NxDomain),
+            (OutcomeKind::NoData, _) => Err(NoAddress::NoA),
+            _ => Err(NoAddress::Failed {
+                reason: found.reason,
+            }),
         }
     }
 
@@ -420,9 +419,7 @@ impl<'a> Engine<'a> {
         match m.metadata.response_code {
             ResponseCode::NoError | ResponseCode::NXDomain => {}
             ResponseCode::Refused => {
-                return Class::Failed(format!(
-                    "answered REFUSED: it does not serve {zone} (a lame delegation)"
-                ));
+                return Class::Failed(ServerFailure::Lame { zone: zone.clone() });
             }
             ResponseCode::ServFail
                 if m.answers
@@ -430,25 +427,20 @@ impl<'a> Engine<'a> {
                     .any(|r| r.record_type() == RecordType::CNAME) =>
             {
                 let chain: Vec<String> = m.answers.iter().map(|r| r.name.to_string()).collect();
-                return Class::Failed(format!(
-                    "answered SERVFAIL after following the CNAME chain {} → …: the chain loops or is longer than the server follows",
-                    chain.join(" → ")
-                ));
+                return Class::Failed(ServerFailure::CnameServFail { chain });
             }
             other => {
-                return Class::Failed(format!(
-                    "answered {}",
-                    crate::dns::resolve::rcode_text(other)
-                ));
+                return Class::Failed(ServerFailure::Rcode(crate::dns::resolve::rcode_text(other)));
             }
         }
         match &reply.kind {
-            ReplyKind::Refused => Class::Failed("refused the query".into()),
+            ReplyKind::Refused => Class::Failed(ServerFailure::RefusedQuery),
             ReplyKind::Referral { cut } => {
                 if !(cut != zone && zone.zone_of(cut) && cut.zone_of(&q.name)) {
-                    return Class::Failed(format!(
-                        "is not authoritative for {zone}: it refers to {cut}, which is not below {zone} (a lame delegation)"
-                    ));
+                    return Class::Failed(ServerFailure::ReferralAside {
+                        zone: zone.clone(),
+                        cut: cut.clone(),
+                    });
                 }
                 let names = ns_targets(m.authorities.iter().filter(|r| r.name == *cut));
                 let glued: Vec<Name> = names
@@ -466,9 +458,9 @@ impl<'a> Engine<'a> {
                     glued,
                 }
             }
-            _ if !m.metadata.authoritative => Class::Failed(format!(
-                "gave a reply that is not authoritative for {zone} (a lame delegation)"
-            )),
+            _ if !m.metadata.authoritative => {
+                Class::Failed(ServerFailure::NotAuthoritative { zone: zone.clone() })
+            }
             ReplyKind::Answer
             | ReplyKind::Cname { .. }
             | ReplyKind::NoData
@@ -653,13 +645,13 @@ impl<'a> Engine<'a> {
 }
 
 /// One sentence for why every server of a zone failed.
-fn summarize_failures(zone: &Name, failures: &[(Name, String)]) -> String {
+fn summarize_failures(zone: &Name, failures: &[(Name, ServerFailure)]) -> String {
     if failures.is_empty() {
         return format!("no name servers are known for {zone}");
     }
     let all_refused = failures
         .iter()
-        .all(|(_, why)| why.starts_with("answered REFUSED"));
+        .all(|(_, why)| matches!(why, ServerFailure::Lame { .. }));
     if all_refused {
         let names: Vec<String> = failures.iter().map(|(n, _)| n.to_string()).collect();
         return format!(
@@ -677,8 +669,50 @@ fn summarize_failures(zone: &Name, failures: &[(Name, String)]) -> String {
     )
 }
 
+/// Why a name server's address is not known (the sentence follows the server's name).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum NoAddress {
+    #[error("does not exist (NXDOMAIN), so it has no address")]
+    NxDomain,
+    #[error("has no known address, and looking it up would nest lookups deeper than {max_depth}")]
+    TooDeep { max_depth: u8 },
+    #[error("has no known address, and finding it needs its own address (a circular dependency)")]
+    Circular,
+    #[error("exists but has no A record")]
+    NoA,
+    #[error("has no address: {reason}")]
+    Failed { reason: String },
+}
+
+/// Why a name server gave no usable reply (the sentence follows the server's name).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum ServerFailure {
+    #[error(transparent)]
+    NoAddress(#[from] NoAddress),
+    #[error("nothing answers at {ip}")]
+    Silent { ip: Ipv4Addr },
+    /// REFUSED: the server does not serve the zone.
+    #[error("answered REFUSED: it does not serve {zone} (a lame delegation)")]
+    Lame { zone: Name },
+    #[error(
+        "answered SERVFAIL after following the CNAME chain {} → …: the chain loops or is longer than the server follows",
+        .chain.join(" → ")
+    )]
+    CnameServFail { chain: Vec<String> },
+    #[error("answered {0}")]
+    Rcode(&'static str),
+    #[error("refused the query")]
+    RefusedQuery,
+    #[error(
+        "is not authoritative for {zone}: it refers to {cut}, which is not below {zone} (a lame delegation)"
+    )]
+    ReferralAside { zone: Name, cut: Name },
+    #[error("gave a reply that is not authoritative for {zone} (a lame delegation)")]
+    NotAuthoritative { zone: Name },
+}
+
 enum Class {
-    Failed(String),
+    Failed(ServerFailure),
     Referral {
         cut: Name,
         names: Vec<Name>,

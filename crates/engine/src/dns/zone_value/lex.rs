@@ -73,6 +73,8 @@ impl fmt::Display for LexError {
     }
 }
 
+impl std::error::Error for LexError {}
+
 #[derive(Clone, Copy, PartialEq)]
 enum State {
     StartLine,

@@ -17,6 +17,7 @@
 //! - a parameter value of a lone `"`, and an `alpn` item that is not a word: hickory
 //!   panics on both.
 
+mod error;
 pub mod lex;
 mod svcb;
 mod types;
@@ -29,35 +30,28 @@ use std::str::FromStr;
 use hickory_proto::ProtoError;
 use hickory_proto::rr::{DNSClass, RData, RecordType};
 
+pub use error::RecordValueError;
 use lex::{Lexer, Token};
 
 /// Reads `data`, the record data of one line (the part after the type), as hickory's
 /// zone-file parser reads it with the root as origin.
-pub fn read(rtype: RecordType, data: &str) -> Result<RData, String> {
+pub fn read(rtype: RecordType, data: &str) -> Result<RData, RecordValueError> {
     // The parser reads the type from its text, uppercased: a class name is a class.
     let upper = rtype.to_string().to_ascii_uppercase();
     if DNSClass::from_str(&upper).is_ok() {
-        return Err(format!(
-            "{upper} is a query type: a record set of this type cannot hold values"
-        ));
+        return Err(RecordValueError::QueryType { rtype: upper });
     }
-    let rtype = RecordType::from_str(&upper).map_err(|e| proto(ProtoError::from(e)))?;
+    let rtype = RecordType::from_str(&upper).map_err(ProtoError::from)?;
     let line = format!("{data}\n");
     let mut lexer = Lexer::new(&line);
     let mut parts: Vec<String> = Vec::new();
     loop {
-        match lexer
-            .next_token()
-            .map_err(|e| format!("lexer error: {e}"))?
-        {
+        match lexer.next_token()? {
             Some(Token::CharData(word)) => parts.push(word),
             Some(Token::List(words)) => parts.extend(words),
             Some(Token::Eol) | None => break,
             Some(other) => {
-                return Err(format!(
-                    "unrecognized token in stream: {}",
-                    other.debug_name()
-                ));
+                return Err(RecordValueError::UnrecognizedToken(other.debug_name()));
             }
         }
     }
@@ -79,13 +73,13 @@ pub fn read(rtype: RecordType, data: &str) -> Result<RData, String> {
 
 /// What hickory's parser says for a type it does not read (the engine reads the others
 /// before they come here).
-fn refusal(rtype: RecordType) -> String {
+fn refusal(rtype: RecordType) -> RecordValueError {
     match rtype {
         RecordType::AXFR | RecordType::IXFR | RecordType::OPT | RecordType::SIG => {
-            format!("parsing {rtype} doesn't make sense")
+            RecordValueError::Senseless(rtype)
         }
-        RecordType::NULL => "parse is not implemented for NULL record".into(),
-        RecordType::TSIG => "TSIG is only used during AXFR".into(),
+        RecordType::NULL => RecordValueError::Null,
+        RecordType::TSIG => RecordValueError::Tsig,
         RecordType::KEY
         | RecordType::DNSKEY
         | RecordType::CDNSKEY
@@ -94,23 +88,12 @@ fn refusal(rtype: RecordType) -> String {
         | RecordType::NSEC
         | RecordType::NSEC3
         | RecordType::NSEC3PARAM
-        | RecordType::RRSIG => format!("{rtype} should be dynamically generated"),
-        other => format!("unsupported RecordType: {other}"),
+        | RecordType::RRSIG => RecordValueError::Generated(rtype),
+        other => RecordValueError::UnsupportedType(other),
     }
 }
 
-/// hickory's `ParseError::Proto` text.
-fn proto(e: ProtoError) -> String {
-    format!("proto error: {e}")
-}
-
-/// hickory's `ParseError::ParseInt` text.
-fn number<T: FromStr<Err = std::num::ParseIntError>>(text: &str) -> Result<T, String> {
-    text.parse::<T>()
-        .map_err(|e| format!("error parsing number: {e}"))
-}
-
-/// hickory's `ParseError::DataEncoding` text.
-fn encoding(e: data_encoding::DecodeError) -> String {
-    format!("data encoding error: {e}")
+/// A number as hickory reads one (its `ParseError::ParseInt`).
+fn number<T: FromStr<Err = std::num::ParseIntError>>(text: &str) -> Result<T, RecordValueError> {
+    Ok(text.parse::<T>()?)
 }

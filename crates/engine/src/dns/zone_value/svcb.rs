@@ -10,19 +10,20 @@ use hickory_proto::rr::rdata::svcb::{
 use hickory_proto::rr::rdata::{A, AAAA};
 
 use super::lex::{Lexer, Token};
-use super::{encoding, number, proto};
+use super::{RecordValueError, number};
 use crate::dns::base_decode::BASE64;
 
 /// Reads the data of an SVCB (or HTTPS) record.
-pub fn read<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<SVCB, String> {
-    let priority = number::<u16>(tokens.next().ok_or("token is missing: SvcPriority")?)?;
-    let target = match tokens.next().ok_or("token is missing: Target")? {
+pub fn read<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<SVCB, RecordValueError> {
+    let missing = RecordValueError::Missing;
+    let priority = number::<u16>(
+        tokens
+            .next()
+            .ok_or(missing("token is missing: SvcPriority"))?,
+    )?;
+    let target = match tokens.next().ok_or(missing("token is missing: Target"))? {
         "." => Name::root(),
-        other => {
-            return Err(format!(
-                "the target name \"{other}\" cannot be read here: write it without quotes"
-            ));
-        }
+        other => return Err(RecordValueError::QuotedTarget(other.to_string())),
     };
     let mut params = Vec::new();
     for token in tokens {
@@ -35,82 +36,77 @@ pub fn read<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<SVCB, Strin
         {
             *v = v
                 .get(1..v.len() - 1)
-                .ok_or_else(|| format!("the value of {key} is a lone quote"))?;
+                .ok_or_else(|| RecordValueError::LoneQuote(key.to_string()))?;
         }
-        let key = SvcParamKey::from_str(key).map_err(proto)?;
+        let key = SvcParamKey::from_str(key)?;
         params.push((key, param_value(key, value)?));
     }
     Ok(SVCB::new(priority, target, params))
 }
 
-fn param_value(key: SvcParamKey, value: Option<&str>) -> Result<SvcParamValue, String> {
+fn param_value(key: SvcParamKey, value: Option<&str>) -> Result<SvcParamValue, RecordValueError> {
+    let missing = RecordValueError::Missing;
     Ok(match key {
         SvcParamKey::Mandatory => {
-            let value = value.ok_or("expected at least one Mandatory field")?;
+            let value = value.ok_or(missing("expected at least one Mandatory field"))?;
             SvcParamValue::Mandatory(Mandatory(list(value, |item| {
-                SvcParamKey::from_str(item).map_err(proto)
+                Ok(SvcParamKey::from_str(item)?)
             })?))
         }
         SvcParamKey::Alpn => {
-            let value = value.ok_or("expected at least one ALPN code")?;
+            let value = value.ok_or(missing("expected at least one ALPN code"))?;
             // hickory expects this to succeed and panics when an item is not a word.
             SvcParamValue::Alpn(Alpn(
                 list(value, |item| Ok(item.to_string()))
-                    .map_err(|e| format!("an alpn item cannot be read: {e}"))?,
+                    .map_err(|e| RecordValueError::Alpn(Box::new(e)))?,
             ))
         }
         SvcParamKey::NoDefaultAlpn => {
             if value.is_some() {
-                return Err("no value expected for NoDefaultAlpn".into());
+                return Err(RecordValueError::NoDefaultAlpnValue);
             }
             SvcParamValue::NoDefaultAlpn
         }
         SvcParamKey::Port => {
-            let value = value.ok_or("a port number for the port option")?;
+            let value = value.ok_or(missing("a port number for the port option"))?;
             SvcParamValue::Port(number::<u16>(&char_data(value)?)?)
         }
         SvcParamKey::Ipv4Hint => {
-            let value = value.ok_or("expected at least one ipv4 hint")?;
-            SvcParamValue::Ipv4Hint(IpHint(list(value, |item| {
-                A::from_str(item).map_err(|e| format!("network address parse error: {e}"))
-            })?))
+            let value = value.ok_or(missing("expected at least one ipv4 hint"))?;
+            SvcParamValue::Ipv4Hint(IpHint(list(value, |item| Ok(A::from_str(item)?))?))
         }
         SvcParamKey::Ipv6Hint => {
-            let value = value.ok_or("expected at least one ipv6 hint")?;
-            SvcParamValue::Ipv6Hint(IpHint(list(value, |item| {
-                AAAA::from_str(item).map_err(|e| format!("network address parse error: {e}"))
-            })?))
+            let value = value.ok_or(missing("expected at least one ipv6 hint"))?;
+            SvcParamValue::Ipv6Hint(IpHint(list(value, |item| Ok(AAAA::from_str(item)?))?))
         }
         SvcParamKey::EchConfigList => {
-            let value = value.ok_or("expected a base64 encoded string for EchConfig")?;
-            let bytes = BASE64
-                .decode(char_data(value)?.as_bytes())
-                .map_err(encoding)?;
+            let value = value.ok_or(missing("expected a base64 encoded string for EchConfig"))?;
+            let bytes = BASE64.decode(char_data(value)?.as_bytes())?;
             SvcParamValue::EchConfigList(EchConfigList(bytes))
         }
         SvcParamKey::Key(_) => {
             SvcParamValue::Unknown(Unknown(value.unwrap_or_default().as_bytes().to_vec()))
         }
         SvcParamKey::Key65535 | SvcParamKey::Unknown(_) => {
-            return Err("Bad Key type or unsupported, see generic key option, e.g. key1234".into());
+            return Err(RecordValueError::BadKey);
         }
     })
 }
 
 /// The first token of `value` read as a line of its own, which must be a word.
-fn char_data(value: &str) -> Result<String, String> {
-    match Lexer::at_line_start(value)
-        .next_token()
-        .map_err(|e| format!("lexer error: {e}"))?
-    {
+fn char_data(value: &str) -> Result<String, RecordValueError> {
+    match Lexer::at_line_start(value).next_token()? {
         Some(Token::CharData(data)) => Ok(data),
-        _ => Err("expected character data".into()),
+        _ => Err(RecordValueError::NotCharData),
     }
 }
 
 /// A comma-separated list (`\,` is a comma inside an item, `\x` is `x`), each item read by
 /// [`char_data`] and then `item`.
-fn list<T>(value: &str, item: impl Fn(&str) -> Result<T, String>) -> Result<Vec<T>, String> {
+fn list<T>(
+    value: &str,
+    item: impl Fn(&str) -> Result<T, RecordValueError>,
+) -> Result<Vec<T>, RecordValueError> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut escaping = false;

@@ -10,22 +10,22 @@ use hickory_proto::rr::RecordType;
 use hickory_proto::rr::rdata::cert::{Algorithm, CertType};
 use hickory_proto::rr::rdata::{CERT, CSYNC, OPENPGPKEY, SSHFP, TLSA};
 
-use super::{encoding, number, proto};
+use super::{RecordValueError, number};
 use crate::dns::base_decode::{BASE64, HEX};
 
 /// TLSA data: usage, selector, matching type, then the certificate data in hex (every
 /// remaining field, joined).
-pub fn tlsa<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<TLSA, String> {
-    let mut field = |missing: &str| -> Result<u8, String> {
-        number::<u8>(tokens.next().ok_or_else(|| missing.to_string())?)
+pub fn tlsa<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<TLSA, RecordValueError> {
+    let mut field = |missing: &'static str| -> Result<u8, RecordValueError> {
+        number::<u8>(tokens.next().ok_or(RecordValueError::Missing(missing))?)
     };
     let usage = field("TLSA usage field missing")?;
     let selector = field("TLSA selector field missing")?;
     let matching = field("TLSA matching field missing")?;
     let hex: String = tokens.collect();
-    let data = HEX.decode(hex.as_bytes()).map_err(encoding)?;
+    let data = HEX.decode(hex.as_bytes())?;
     if data.is_empty() {
-        return Err("TLSA data field missing".into());
+        return Err(RecordValueError::Missing("TLSA data field missing"));
     }
     Ok(TLSA::new(
         usage.into(),
@@ -36,45 +36,69 @@ pub fn tlsa<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<TLSA, Strin
 }
 
 /// SSHFP data: algorithm, fingerprint type, fingerprint in hex; nothing after it.
-pub fn sshfp<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<SSHFP, String> {
-    let missing = |field: &str| format!("SSHFP {field} field missing");
-    let algorithm = number::<u8>(tokens.next().ok_or_else(|| missing("algorithm"))?)?;
-    let kind = number::<u8>(tokens.next().ok_or_else(|| missing("fingerprint type"))?)?;
+pub fn sshfp<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<SSHFP, RecordValueError> {
+    let missing = RecordValueError::Missing;
+    let algorithm = number::<u8>(
+        tokens
+            .next()
+            .ok_or(missing("SSHFP algorithm field missing"))?,
+    )?;
+    let kind = number::<u8>(
+        tokens
+            .next()
+            .ok_or(missing("SSHFP fingerprint type field missing"))?,
+    )?;
     let fingerprint = tokens
         .next()
         .filter(|fp| !fp.is_empty())
-        .ok_or_else(|| missing("fingerprint"))?;
-    let fingerprint = HEX.decode(fingerprint.as_bytes()).map_err(encoding)?;
+        .ok_or(missing("SSHFP fingerprint field missing"))?;
+    let fingerprint = HEX.decode(fingerprint.as_bytes())?;
     if tokens.next().is_some() {
-        return Err("too many fields for SSHFP".into());
+        return Err(RecordValueError::TooManyFields("SSHFP"));
     }
     Ok(SSHFP::new(algorithm.into(), kind.into(), fingerprint))
 }
 
 /// OPENPGPKEY data: the key in base64, one field.
-pub fn openpgpkey<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<OPENPGPKEY, String> {
-    let key = tokens
-        .next()
-        .ok_or("OPENPGPKEY public key field is missing")?;
-    let key = BASE64.decode(key.as_bytes()).map_err(encoding)?;
+pub fn openpgpkey<'a>(
+    mut tokens: impl Iterator<Item = &'a str>,
+) -> Result<OPENPGPKEY, RecordValueError> {
+    let key = tokens.next().ok_or(RecordValueError::Missing(
+        "OPENPGPKEY public key field is missing",
+    ))?;
+    let key = BASE64.decode(key.as_bytes())?;
     if tokens.next().is_some() {
-        return Err("too many fields for OPENPGPKEY".into());
+        return Err(RecordValueError::TooManyFields("OPENPGPKEY"));
     }
     Ok(OPENPGPKEY::new(key))
 }
 
 /// CERT data: type, key tag, algorithm (numbers), the certificate in base64 (one field;
 /// hickory ignores any after it).
-pub fn cert<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<CERT, String> {
-    let cert_type = u16::from_str(tokens.next().ok_or("CERT cert type field missing")?)
-        .map_err(|_| "Invalid digit found in cert_type token")?;
-    let key_tag = u16::from_str(tokens.next().ok_or("CERT key tag field missing")?)
-        .map_err(|_| "Invalid digit found in key_tag token")?;
-    let algorithm = u8::from_str(tokens.next().ok_or("CERT algorithm field missing")?)
-        .map_err(|_| "Invalid digit found in algorithm token")?;
+pub fn cert<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<CERT, RecordValueError> {
+    use RecordValueError::{CertData, CertDigit, Missing};
+    let cert_type = u16::from_str(
+        tokens
+            .next()
+            .ok_or(Missing("CERT cert type field missing"))?,
+    )
+    .map_err(|_| CertDigit("cert_type"))?;
+    let key_tag = u16::from_str(tokens.next().ok_or(Missing("CERT key tag field missing"))?)
+        .map_err(|_| CertDigit("key_tag"))?;
+    let algorithm = u8::from_str(
+        tokens
+            .next()
+            .ok_or(Missing("CERT algorithm field missing"))?,
+    )
+    .map_err(|_| CertDigit("algorithm"))?;
     let data = BASE64
-        .decode(tokens.next().ok_or("CERT data missing")?.as_bytes())
-        .map_err(|_| "Invalid base64 CERT data")?;
+        .decode(
+            tokens
+                .next()
+                .ok_or(Missing("CERT data missing"))?
+                .as_bytes(),
+        )
+        .map_err(|_| CertData)?;
     Ok(CERT::new(
         CertType::from(cert_type),
         key_tag,
@@ -84,12 +108,17 @@ pub fn cert<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<CERT, Strin
 }
 
 /// CSYNC data: SOA serial, flags, then the types (a set).
-pub fn csync<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<CSYNC, String> {
-    let serial = number::<u32>(tokens.next().ok_or("token is missing: soa_serial")?)?;
-    let flags = number::<u16>(tokens.next().ok_or("token is missing: flags")?)?;
+pub fn csync<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Result<CSYNC, RecordValueError> {
+    let missing = RecordValueError::Missing;
+    let serial = number::<u32>(
+        tokens
+            .next()
+            .ok_or(missing("token is missing: soa_serial"))?,
+    )?;
+    let flags = number::<u16>(tokens.next().ok_or(missing("token is missing: flags"))?)?;
     let mut types = BTreeSet::new();
     for token in tokens {
-        types.insert(RecordType::from_str(token).map_err(|e| proto(ProtoError::from(e)))?);
+        types.insert(RecordType::from_str(token).map_err(ProtoError::from)?);
     }
     Ok(CSYNC::new(serial, flags & 1 == 1, flags & 2 == 2, types))
 }

@@ -172,25 +172,62 @@ fn argument_equals(line: &str) -> Option<(usize, usize)> {
     Some((indent + name_len, indent + name_len + eq))
 }
 
+/// The first rule of `terraform fmt` that a text breaks; `line` counts from 1.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TerraformFmtError {
+    #[error("the text must end with exactly one newline")]
+    FinalNewline,
+    #[error(
+        "line {line}: the = is at column {column} but the arguments around it put it at column {expected}: {text:?}"
+    )]
+    Misaligned {
+        line: usize,
+        column: usize,
+        expected: usize,
+        text: String,
+    },
+    #[error("line {line}: a tab; indent with spaces")]
+    Tab { line: usize },
+    #[error("line {line}: trailing spaces")]
+    TrailingSpaces { line: usize },
+    #[error("line {line}: two blank lines in a row")]
+    TwoBlankLines { line: usize },
+    #[error("line {line}: indented {indent} spaces where {expected} are expected: {text:?}")]
+    Indent {
+        line: usize,
+        indent: usize,
+        expected: i32,
+        text: String,
+    },
+    #[error("line {line}: top-level blocks are separated by a blank line")]
+    BlocksTogether { line: usize },
+    #[error("line {line}: one space after the =")]
+    SpaceAfterEquals { line: usize },
+    #[error("line {line}: a bracket closes that was never opened")]
+    NeverOpened { line: usize },
+    #[error("a bracket is never closed")]
+    NeverClosed,
+}
+
 /// Checks `text` against the rules above; the error names the first line that breaks one.
-pub fn check_terraform_fmt(text: &str) -> Result<(), String> {
+pub fn check_terraform_fmt(text: &str) -> Result<(), TerraformFmtError> {
+    use TerraformFmtError as E;
     if !text.ends_with('\n') || text.ends_with("\n\n") {
-        return Err("the text must end with exactly one newline".into());
+        return Err(E::FinalNewline);
     }
     let lines: Vec<&str> = text.lines().collect();
     let mut depth: i32 = 0;
     let mut chain: Vec<(usize, usize, usize)> = Vec::new(); // (line index, name end, = column)
-    let close_chain = |chain: &mut Vec<(usize, usize, usize)>| -> Result<(), String> {
+    let close_chain = |chain: &mut Vec<(usize, usize, usize)>| -> Result<(), TerraformFmtError> {
         if let Some(longest) = chain.iter().map(|c| c.1).max() {
             for &(i, _, eq) in chain.iter() {
                 if eq != longest + 1 {
-                    return Err(format!(
-                        "line {}: the = is at column {} but the arguments around it put it at column {}: {:?}",
-                        i + 1,
-                        eq + 1,
-                        longest + 2,
-                        lines[i]
-                    ));
+                    return Err(E::Misaligned {
+                        line: i + 1,
+                        column: eq + 1,
+                        expected: longest + 2,
+                        text: lines[i].to_string(),
+                    });
                 }
             }
         }
@@ -199,14 +236,14 @@ pub fn check_terraform_fmt(text: &str) -> Result<(), String> {
     };
     for (i, line) in lines.iter().enumerate() {
         if line.contains('\t') {
-            return Err(format!("line {}: a tab; indent with spaces", i + 1));
+            return Err(E::Tab { line: i + 1 });
         }
         if line.ends_with(' ') {
-            return Err(format!("line {}: trailing spaces", i + 1));
+            return Err(E::TrailingSpaces { line: i + 1 });
         }
         if line.is_empty() {
             if i > 0 && lines[i - 1].is_empty() {
-                return Err(format!("line {}: two blank lines in a row", i + 1));
+                return Err(E::TwoBlankLines { line: i + 1 });
             }
             close_chain(&mut chain)?;
             continue;
@@ -215,22 +252,20 @@ pub fn check_terraform_fmt(text: &str) -> Result<(), String> {
         let level = if starts_closing { depth - 1 } else { depth };
         let indent = line.len() - line.trim_start().len();
         if indent as i32 != 2 * level {
-            return Err(format!(
-                "line {}: indented {indent} spaces where {} are expected: {line:?}",
-                i + 1,
-                2 * level
-            ));
+            return Err(E::Indent {
+                line: i + 1,
+                indent,
+                expected: 2 * level,
+                text: line.to_string(),
+            });
         }
         if depth == 0 && i > 0 && !lines[i - 1].is_empty() && lines[i - 1] == "}" {
-            return Err(format!(
-                "line {}: top-level blocks are separated by a blank line",
-                i + 1
-            ));
+            return Err(E::BlocksTogether { line: i + 1 });
         }
         match argument_equals(line) {
             Some((name_end, eq)) => {
                 if !line[eq + 1..].starts_with(' ') || line[eq + 1..].starts_with("  ") {
-                    return Err(format!("line {}: one space after the =", i + 1));
+                    return Err(E::SpaceAfterEquals { line: i + 1 });
                 }
                 chain.push((i, name_end, eq));
             }
@@ -238,15 +273,12 @@ pub fn check_terraform_fmt(text: &str) -> Result<(), String> {
         }
         depth += net;
         if depth < 0 {
-            return Err(format!(
-                "line {}: a bracket closes that was never opened",
-                i + 1
-            ));
+            return Err(E::NeverOpened { line: i + 1 });
         }
     }
     close_chain(&mut chain)?;
     if depth != 0 {
-        return Err("a bracket is never closed".into());
+        return Err(E::NeverClosed);
     }
     Ok(())
 }
@@ -283,29 +315,33 @@ mod tests {
     #[test]
     fn the_checker_finds_each_broken_rule() {
         assert_eq!(
-            check_terraform_fmt("a {\n  name = 1\n  zone_id = 2\n}\n").unwrap_err(),
+            check_terraform_fmt("a {\n  name = 1\n  zone_id = 2\n}\n")
+                .unwrap_err()
+                .to_string(),
             "line 2: the = is at column 8 but the arguments around it put it at column 11: \"  name = 1\""
         );
         assert_eq!(
-            check_terraform_fmt("a {\n   b = 1\n}\n").unwrap_err(),
+            check_terraform_fmt("a {\n   b = 1\n}\n")
+                .unwrap_err()
+                .to_string(),
             "line 2: indented 3 spaces where 2 are expected: \"   b = 1\""
         );
         assert_eq!(
             check_terraform_fmt("a {\n}\nb {\n}\n").unwrap_err(),
-            "line 3: top-level blocks are separated by a blank line"
+            TerraformFmtError::BlocksTogether { line: 3 }
         );
         assert_eq!(
             check_terraform_fmt("a {\n\n\n}\n").unwrap_err(),
-            "line 3: two blank lines in a row"
+            TerraformFmtError::TwoBlankLines { line: 3 }
         );
         assert_eq!(
             check_terraform_fmt("a {\n  b =  1\n}\n").unwrap_err(),
-            "line 2: one space after the ="
+            TerraformFmtError::SpaceAfterEquals { line: 2 }
         );
         assert!(check_terraform_fmt("a {\n  b = \"{[\"\n}\n").is_ok());
         assert_eq!(
             check_terraform_fmt("a {\n").unwrap_err(),
-            "a bracket is never closed"
+            TerraformFmtError::NeverClosed
         );
     }
 

@@ -106,7 +106,7 @@ pub fn import_route53_json(
     text: &str,
     mode: ImportMode,
 ) -> Result<Import, ImportError> {
-    let hz = find_hosted_zone(s, zone).map_err(|e| ImportError::file(file, e))?;
+    let hz = find_hosted_zone(s, zone).map_err(|e| ImportError::file(file, e.to_string()))?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         let message = message
@@ -159,8 +159,8 @@ pub fn import_route53_json(
                 ),
             ));
         }
-        let rtype =
-            record_type(&doc.rtype).map_err(|e| ImportError::at_path(file, at(".Type"), e))?;
+        let rtype = record_type(&doc.rtype)
+            .map_err(|e| ImportError::at_path(file, at(".Type"), e.to_string()))?;
         if let Some(id) = &doc.set_identifier {
             return Err(ImportError::at_path(
                 file,
@@ -270,8 +270,10 @@ pub fn import_route53_json(
                         RecordType::TXT => octal_to_decimal(&v.value),
                         _ => Ok(v.value.clone()),
                     })
-                    .collect::<Result<Vec<String>, String>>()
-                    .map_err(|e| ImportError::at_path(file, at(".ResourceRecords"), e))?;
+                    .collect::<Result<Vec<String>, _>>()
+                    .map_err(|e| {
+                        ImportError::at_path(file, at(".ResourceRecords"), e.to_string())
+                    })?;
                 let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
                 let values = parse_values(rtype, &texts).map_err(|e| {
                     ImportError::at_path(file, at(".ResourceRecords"), e.to_string())
@@ -332,12 +334,21 @@ fn shape<T: for<'de> Deserialize<'de>>(
     })
 }
 
-fn record_type(text: &str) -> Result<RecordType, String> {
+/// A record type Route 53 does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "\"{text}\" is not a record type Route 53 knows (A, AAAA, CAA, CNAME, DS, MX, NAPTR, NS, PTR, SOA, SPF, SRV, TXT)"
+)]
+pub struct RecordTypeError {
+    pub text: String,
+}
+
+fn record_type(text: &str) -> Result<RecordType, RecordTypeError> {
     let upper = text.trim().to_ascii_uppercase();
     match upper.parse::<RecordType>() {
-        Ok(RecordType::Unknown(_)) | Err(_) => Err(format!(
-            "\"{text}\" is not a record type Route 53 knows (A, AAAA, CAA, CNAME, DS, MX, NAPTR, NS, PTR, SOA, SPF, SRV, TXT)"
-        )),
+        Ok(RecordType::Unknown(_)) | Err(_) => Err(RecordTypeError {
+            text: text.to_string(),
+        }),
         Ok(t) => Ok(t),
     }
 }

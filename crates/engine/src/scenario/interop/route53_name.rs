@@ -31,8 +31,11 @@ pub enum Route53NameError {
     LongLabel { text: String, octets: usize },
     #[error("the name {0} has an empty label (two dots in a row, or a leading dot)")]
     EmptyLabel(String),
-    #[error("{text} is not a valid domain name: {reason}")]
-    BadALabel { text: String, reason: String },
+    #[error("{text} is not a valid domain name: {source}")]
+    BadALabel {
+        text: String,
+        source: crate::dns::name::ALabelError,
+    },
     #[error("\"{text}\": {reason}")]
     Invalid { text: String, reason: String },
 }
@@ -107,13 +110,13 @@ pub fn decode_route53_name(text: &str) -> Result<Name, Route53NameError> {
         return Err(Route53NameError::EmptyLabel(text.to_string()));
     }
     // The same rule as every other name: an xn-- label is Punycode of visible letters.
-    if let Some(reason) = labels
+    if let Some(source) = labels
         .iter()
         .find_map(|l| crate::dns::name::check_a_label(l).err())
     {
         return Err(Route53NameError::BadALabel {
             text: text.to_string(),
-            reason,
+            source,
         });
     }
     let mut name = Name::from_labels(labels).map_err(|e| Route53NameError::Invalid {

@@ -4,17 +4,24 @@
 //! where RFC 1035's `\DDD`, which the document and zone files use, is decimal. `\"` and `\\`
 //! mean the same in both.
 
+/// A backslash and three digits in Route 53's text that are not an octal code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "\\{digits} is not an octal code: Route 53 writes special characters in a text value as \\ and three octal digits (000 to 377), such as \\303\\251 for é"
+)]
+pub struct OctalCodeError {
+    pub digits: String,
+}
+
 /// Route 53's text with its octal escapes rewritten as the zone file's decimal ones.
-pub fn octal_to_decimal(text: &str) -> Result<String, String> {
+pub fn octal_to_decimal(text: &str) -> Result<String, OctalCodeError> {
     rewrite_codes(text, |d| {
         u32::from_str_radix(d, 8)
             .ok()
             .filter(|v| *v <= 0o377)
             .map(|value| Some(format!("\\{value:03}")))
-            .ok_or_else(|| {
-                format!(
-                    "\\{d} is not an octal code: Route 53 writes special characters in a text value as \\ and three octal digits (000 to 377), such as \\303\\251 for é"
-                )
+            .ok_or_else(|| OctalCodeError {
+                digits: d.to_string(),
             })
     })
 }
@@ -89,7 +96,10 @@ mod tests {
     fn digits_that_are_not_octal_are_refused() {
         for bad in [r#""\195""#, r#""\400""#, r#""x\089""#] {
             let err = octal_to_decimal(bad).unwrap_err();
-            assert!(err.contains("is not an octal code"), "{bad}: {err}");
+            assert!(
+                err.to_string().contains("is not an octal code"),
+                "{bad}: {err}"
+            );
         }
     }
 }

@@ -5,8 +5,35 @@ use crate::aws::HostedZone;
 use crate::dns::name::parse_absolute;
 use crate::scenario::Scenario;
 
+/// Why no hosted zone was found; `zones` lists the scenario's as `name (id)`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HostedZoneError {
+    #[error("\"{spec}\" is neither a hosted zone id nor a zone name; {}", listed(.zones))]
+    NotAZone { spec: String, zones: Vec<String> },
+    #[error("no hosted zone is named {name}; {}", listed(.zones))]
+    NoneNamed { name: String, zones: Vec<String> },
+    #[error(
+        "{} hosted zones are named {name} ({}); give the id of the one to import into",
+        .ids.len(),
+        .ids.join(", ")
+    )]
+    Ambiguous { name: String, ids: Vec<String> },
+}
+
+/// The sentence that lists a scenario's hosted zones.
+fn listed(zones: &[String]) -> String {
+    if zones.is_empty() {
+        "this scenario has no hosted zones".to_string()
+    } else {
+        format!("this scenario has {}", zones.join(", "))
+    }
+}
+
 /// The hosted zone `spec` names: an id, else a zone name that exactly one hosted zone has.
-pub fn find_hosted_zone<'a>(s: &'a Scenario, spec: &str) -> Result<&'a HostedZone, String> {
+pub fn find_hosted_zone<'a>(
+    s: &'a Scenario,
+    spec: &str,
+) -> Result<&'a HostedZone, HostedZoneError> {
     let spec = spec.trim();
     if let Some(hz) = s.aws.hosted_zone(spec) {
         return Ok(hz);
@@ -15,24 +42,18 @@ pub fn find_hosted_zone<'a>(s: &'a Scenario, spec: &str) -> Result<&'a HostedZon
     if let Some(hz) = s.aws.hosted_zone(id) {
         return Ok(hz);
     }
-    let listed = || {
-        let all: Vec<String> = s
-            .aws
+    let zones = || -> Vec<String> {
+        s.aws
             .hosted_zones
             .iter()
             .map(|z| format!("{} ({})", z.name, z.id))
-            .collect();
-        if all.is_empty() {
-            "this scenario has no hosted zones".to_string()
-        } else {
-            format!("this scenario has {}", all.join(", "))
-        }
+            .collect()
     };
     let Ok(name) = parse_absolute(spec).map(|n| n.to_lowercase()) else {
-        return Err(format!(
-            "\"{spec}\" is neither a hosted zone id nor a zone name; {}",
-            listed()
-        ));
+        return Err(HostedZoneError::NotAZone {
+            spec: spec.to_string(),
+            zones: zones(),
+        });
     };
     let named: Vec<&HostedZone> = s
         .aws
@@ -42,15 +63,14 @@ pub fn find_hosted_zone<'a>(s: &'a Scenario, spec: &str) -> Result<&'a HostedZon
         .collect();
     match named.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!("no hosted zone is named {name}; {}", listed())),
-        many => {
-            let ids: Vec<&str> = many.iter().map(|z| z.id.as_str()).collect();
-            Err(format!(
-                "{} hosted zones are named {name} ({}); give the id of the one to import into",
-                many.len(),
-                ids.join(", ")
-            ))
-        }
+        [] => Err(HostedZoneError::NoneNamed {
+            name: name.to_string(),
+            zones: zones(),
+        }),
+        many => Err(HostedZoneError::Ambiguous {
+            name: name.to_string(),
+            ids: many.iter().map(|z| z.id.clone()).collect(),
+        }),
     }
 }
 
@@ -77,7 +97,9 @@ mod tests {
         );
         assert_eq!(find_hosted_zone(&s, "API.example.com").unwrap().id, api.id);
         assert_eq!(
-            find_hosted_zone(&s, "shop.example.com").unwrap_err(),
+            find_hosted_zone(&s, "shop.example.com")
+                .unwrap_err()
+                .to_string(),
             format!(
                 "no hosted zone is named shop.example.com.; this scenario has {}",
                 s.aws
@@ -88,10 +110,9 @@ mod tests {
                     .join(", ")
             )
         );
-        assert!(
-            find_hosted_zone(&s, "a b")
-                .unwrap_err()
-                .starts_with("\"a b\" is neither a hosted zone id nor a zone name; ")
-        );
+        assert!(matches!(
+            find_hosted_zone(&s, "a b"),
+            Err(HostedZoneError::NotAZone { spec, .. }) if spec == "a b"
+        ));
     }
 }

@@ -351,7 +351,7 @@ fn record_items(
             }
             other => {
                 if let Some(Err(note)) = other {
-                    items.push(Item::Comment(note));
+                    items.push(Item::Comment(note.to_string()));
                 }
                 let values = record_values(set);
                 if values.len() == 1 {
@@ -377,13 +377,28 @@ fn record_items(
     items.push(Item::Blank);
 }
 
+/// A delegation whose servers are not those of the exported zone of its name; shown, the
+/// note the export writes above it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum StaleDelegation {
+    /// The servers are another zone's: `whose` names it.
+    #[error(
+        "These NS are the servers of {whose}, not of aws_route53_zone.{resource}: resolvers following them fail. Kept as in the scenario; the fix is aws_route53_zone.{resource}.name_servers."
+    )]
+    OtherZone { whose: String, resource: String },
+    #[error(
+        "These NS are not the servers of aws_route53_zone.{resource} (they belong to no hosted zone now, as after the zone was recreated): resolvers following them fail. Kept as in the scenario; the fix is aws_route53_zone.{resource}.name_servers."
+    )]
+    NoZone { resource: String },
+}
+
 /// For a delegation: the exported zone of that name whose servers it names exactly
-/// (`Ok(index)`), or a note on whose servers it names instead (`Err(note)`).
+/// (`Ok(index)`), or whose servers it names instead (`Err`).
 fn delegation_target(
     s: &Scenario,
     zones: &[ZoneOut],
     set: &RecordSet,
-) -> Option<Result<usize, String>> {
+) -> Option<Result<usize, StaleDelegation>> {
     let named: Vec<Name> = set
         .values
         .iter()
@@ -410,15 +425,10 @@ fn delegation_target(
             |z| format!("aws_route53_zone.{} ({})", z.resource, Show(&hz.name)),
         )
     });
+    let resource = child.resource.clone();
     Some(Err(match whose {
-        Some(other) => format!(
-            "These NS are the servers of {other}, not of aws_route53_zone.{}: resolvers following them fail. Kept as in the scenario; the fix is aws_route53_zone.{}.name_servers.",
-            child.resource, child.resource
-        ),
-        None => format!(
-            "These NS are not the servers of aws_route53_zone.{} (they belong to no hosted zone now, as after the zone was recreated): resolvers following them fail. Kept as in the scenario; the fix is aws_route53_zone.{}.name_servers.",
-            child.resource, child.resource
-        ),
+        Some(whose) => StaleDelegation::OtherZone { whose, resource },
+        None => StaleDelegation::NoZone { resource },
     }))
 }
 

@@ -30,7 +30,7 @@ pub fn import_zone_file(
     text: &str,
     mode: ImportMode,
 ) -> Result<Import, ImportError> {
-    let hz = find_hosted_zone(s, zone).map_err(|e| ImportError::file(file, e))?;
+    let hz = find_hosted_zone(s, zone).map_err(|e| ImportError::file(file, e.to_string()))?;
     let origin = hz.name.clone();
     // Read once: a bare listing (no SOA or NS at the apex) is read as it is, and the hosted
     // zone keeps its own SOA and NS.
