@@ -18,7 +18,8 @@
 //! - [`other_tabs`]: another tab saved a different scenario: say so rather than overwrite it.
 //! - [`view_state`]: what the app shows with the document (selected zone, query, step);
 //!   to and from a share link's `LinkFocus`.
-//! - [`lazy`]: the panels and dialogs loaded on demand (code splitting).
+//! - [`lazy`]: the panels and dialogs loaded on demand (code splitting); [`lazy_fn`]: engine
+//!   functions loaded on demand (the walkthrough's diagnosis).
 //! - Pure models of the first screen's views: [`hierarchy`] (the diagram's layout),
 //!   [`record_form`] (the record form's fields and validation), [`record_editor`] (the
 //!   record dialog's state and submit), [`record_query`] (the record
@@ -42,6 +43,7 @@ pub mod hooks;
 pub mod import_form;
 pub mod interop;
 pub mod lazy;
+pub mod lazy_fn;
 pub mod other_tabs;
 pub mod panels;
 pub mod platform;
