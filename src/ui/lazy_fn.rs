@@ -16,6 +16,7 @@ pub use wasm_split_helpers::SplitLoaderError;
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
 use wasm_split_helpers::wasm_split;
 
+use crate::scenario::interop::LinkError;
 use crate::ui::walkthrough::model::Breakages;
 
 /// One function loaded on demand.
@@ -86,4 +87,10 @@ lazy_fn!(
     /// The walkthrough's break-it steps as the diagnosis sees them (the whole diagnosis).
     WALK_BREAKAGES, walk_breakages, fn(&crate::scenario::Scenario) -> Breakages,
     crate::ui::walkthrough::model::breakages
+);
+
+lazy_fn!(
+    /// A share link's compressed data unpacked (DEFLATE in a zlib stream).
+    INFLATE, inflate, fn(&[u8]) -> Result<Vec<u8>, LinkError>,
+    crate::scenario::interop::inflate_link
 );

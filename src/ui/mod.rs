@@ -19,7 +19,8 @@
 //! - [`view_state`]: what the app shows with the document (selected zone, query, step);
 //!   to and from a share link's `LinkFocus`.
 //! - [`lazy`]: the panels and dialogs loaded on demand (code splitting); [`lazy_fn`]: engine
-//!   functions loaded on demand (the walkthrough's diagnosis).
+//!   functions loaded on demand (the walkthrough's diagnosis, a share link's inflate);
+//!   [`link_open`]: a share link opened with its inflate code fetched on demand.
 //! - Pure models of the first screen's views: [`hierarchy`] (the diagram's layout),
 //!   [`record_form`] (the record form's fields and validation), [`record_editor`] (the
 //!   record dialog's state and submit), [`record_query`] (the record
@@ -44,6 +45,7 @@ pub mod import_form;
 pub mod interop;
 pub mod lazy;
 pub mod lazy_fn;
+pub mod link_open;
 pub mod other_tabs;
 pub mod panels;
 pub mod platform;

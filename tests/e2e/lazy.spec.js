@@ -3,6 +3,8 @@
 // leaves the rest of the page working, and "Try again" fetches again; the embed of the trace
 // fetches no split module. The walkthrough's break-it steps are judged by the diagnosis,
 // loaded on demand too: a failed fetch says so in the checklist, and "Try again" ticks them.
+// A share link's inflate code is fetched only when a page is opened with a link; a failed
+// fetch says so (the full app's banner, the embed) and "Try again" opens the link.
 import { test, expect } from "@playwright/test";
 
 const split = /\/pkg\/(split|chunk)_[^/]*\.wasm$/;
@@ -73,4 +75,51 @@ test("the walkthrough's diagnosis: a failed fetch says so in the checklist, Try 
   await expect(failed).toHaveCount(0);
   await expect(page.locator("#walk-recreated")).toHaveAttribute("data-done", "false");
   expect(errors).toEqual([]);
+});
+
+/// A share link made by the app's own share dialog.
+async function shareLink(page) {
+  await page.goto("./");
+  await expect(page.locator("body[data-app=ready]")).toHaveCount(1);
+  await page.locator("#open-share").click();
+  const link = await page.locator("#share-link").inputValue();
+  expect(link).toContain("#s1.");
+  return link.slice(link.indexOf("#"));
+}
+
+test("a share link's inflate code: fetched only for a link; a failed fetch says so, Try again opens it", async ({ page, baseURL }) => {
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  const fragment = await shareLink(page);
+  await expect.poll(() => fetched.some((p) => p.endsWith("/pkg/split_walk_breakages.wasm"))).toBe(true);
+  expect(fetched.filter((p) => p.endsWith("/pkg/split_inflate.wasm"))).toEqual([]);
+
+  let fail = true;
+  await page.route(/split_inflate\.wasm$/, (route) => (fail ? route.abort() : route.continue()));
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto("about:blank");
+  await page.goto(new URL("./" + fragment, baseURL).href);
+  await expect(page.locator("#shared-error")).toContainText("did not load");
+  await expect(page.locator("#diagram-heading")).toHaveText("Delegation hierarchy");
+  fail = false;
+  await page.locator("#shared-retry").click();
+  await expect(page.locator("#shared-banner")).toContainText("This link holds a scenario");
+  await page.locator("#shared-open").click();
+  await expect(page.locator("#shared-banner")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("an embed with a link: a failed fetch of the inflate code says so, Try again opens the scenario", async ({ page, baseURL }) => {
+  const fragment = await shareLink(page);
+  let fail = true;
+  await page.route(/split_inflate\.wasm$/, (route) => (fail ? route.abort() : route.continue()));
+  await page.goto("about:blank");
+  await page.goto(new URL("./?embed=1&panel=trace" + fragment, baseURL).href);
+  await expect(page.locator("#embed [role=alert]")).toContainText("the code that unpacks it did not load");
+  fail = false;
+  await page.locator("#embed .lazy-retry").click();
+  await expect(page.locator("body[data-app=ready]")).toHaveCount(1);
+  await expect(page.locator(".embed-open")).toHaveAttribute("href", /#s1\./);
+  await expect(page.locator("#embed [role=alert]")).toHaveCount(0);
 });
