@@ -48,7 +48,7 @@ async fn a_shared_scenario_is_offered_not_opened() {
     let doc = presets::build("quiz").unwrap();
     let link = share(&doc, None).unwrap();
     let html = render::<SharedLinkBanner>(SharedLinkBannerProps {
-        link: Rc::new(Incoming::Read(open_link(&link))),
+        link: Rc::new(Incoming::Read(Box::new(open_link(&link)))),
         on_open: Callback::noop(),
         on_dismiss: Callback::noop(),
         on_retry: Callback::noop(),
@@ -62,7 +62,7 @@ async fn a_shared_scenario_is_offered_not_opened() {
 #[tokio::test]
 async fn a_damaged_link_says_so() {
     let html = render::<SharedLinkBanner>(SharedLinkBannerProps {
-        link: Rc::new(Incoming::Read(open_link("#s1.AAAA"))),
+        link: Rc::new(Incoming::Read(Box::new(open_link("#s1.AAAA")))),
         on_open: Callback::noop(),
         on_dismiss: Callback::noop(),
         on_retry: Callback::noop(),

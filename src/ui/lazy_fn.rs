@@ -19,16 +19,19 @@ use wasm_split_helpers::wasm_split;
 use crate::scenario::interop::LinkError;
 use crate::ui::walkthrough::model::Breakages;
 
+/// What loads a function's module (a split function on wasm32) and returns the function.
+pub type Load<F> = fn() -> Pin<Box<dyn Future<Output = Result<F, SplitLoaderError>>>>;
+
 /// One function loaded on demand.
 pub struct LazyFn<F: Copy + Send + Sync + 'static> {
     /// Loads the function's module (a split function on wasm32) and returns the function.
-    load: fn() -> Pin<Box<dyn Future<Output = Result<F, SplitLoaderError>>>>,
+    load: Load<F>,
     /// The function, once loaded.
     loaded: OnceLock<F>,
 }
 
 impl<F: Copy + Send + Sync + 'static> LazyFn<F> {
-    const fn new(load: fn() -> Pin<Box<dyn Future<Output = Result<F, SplitLoaderError>>>>) -> Self {
+    const fn new(load: Load<F>) -> Self {
         Self {
             load,
             loaded: OnceLock::new(),

@@ -14,7 +14,7 @@ pub enum Incoming {
     /// The inflate code could not be fetched: nothing was read, and it may be tried again.
     LoadFailed,
     /// Opened, or refused with why.
-    Read(Result<Shared, LinkError>),
+    Read(Box<Result<Shared, LinkError>>),
 }
 
 /// Opens a link (the fragment or the whole URL): [`Incoming::Read`] with the link opened or
@@ -23,10 +23,10 @@ pub enum Incoming {
 pub async fn open_link(text: &str) -> Incoming {
     let packed = match unpack_link(text) {
         Ok(packed) => packed,
-        Err(e) => return Incoming::Read(Err(e)),
+        Err(e) => return Incoming::Read(Box::new(Err(e))),
     };
     match INFLATE.load().await {
-        Ok(inflate) => Incoming::Read(inflate(&packed).and_then(|json| read_link(&json))),
+        Ok(inflate) => Incoming::Read(Box::new(inflate(&packed).and_then(|json| read_link(&json)))),
         Err(_) => Incoming::LoadFailed,
     }
 }

@@ -83,7 +83,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
     }
     let read = match (*link).clone() {
         None => None,
-        Some(Incoming::Read(read)) => Some(read),
+        Some(Incoming::Read(read)) => Some(*read),
         Some(Incoming::Opening) => {
             return html! {
                 <div class="app embed" id="embed">

@@ -51,7 +51,9 @@ pub fn Notices() -> Html {
     let on_open_link = {
         let (state, incoming) = (state.clone(), incoming.clone());
         Callback::from(move |_: ()| {
-            if let Some(Incoming::Read(Ok(shared))) = incoming.get().as_deref() {
+            if let Some(Incoming::Read(read)) = incoming.get().as_deref()
+                && let Ok(shared) = read.as_ref()
+            {
                 state.replace(
                     format!("open shared scenario {}", shared.scenario.title),
                     shared.scenario.clone(),

@@ -27,7 +27,7 @@ pub fn SharedLinkBanner(props: &SharedLinkBannerProps) -> Html {
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     let retry = props.on_retry.reform(|_: MouseEvent| ());
     let read = match &*props.link {
-        Incoming::Read(read) => read,
+        Incoming::Read(read) => read.as_ref(),
         Incoming::Opening => {
             return html! {
                 <div class="banner banner-info" id="shared-banner" role="status" aria-busy="true">
