@@ -100,10 +100,11 @@ async fn a_link_being_unpacked_says_so_and_a_failed_fetch_offers_a_retry() {
 async fn an_embed_with_a_link_says_it_is_opening_it_first() {
     let link = share(&presets::build("quiz").unwrap(), None).unwrap();
     let html = render::<Embed>(EmbedProps {
-        params: embed_params("?embed=1&panel=trace").unwrap(),
+        params: embed_params("?embed=1&panel=trace&theme=dark").unwrap(),
         fragment: Some(link.into()),
     })
     .await;
+    assert_eq!(texts(&html, ".app.embed.theme-dark").len(), 1);
     assert_eq!(
         texts(&html, ".embed-opening"),
         ["Opening the shared scenario\u{2026}"]

@@ -86,7 +86,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
         Some(Incoming::Read(read)) => Some(*read),
         Some(Incoming::Opening) => {
             return html! {
-                <div class="app embed" id="embed">
+                <div class={classes!("app", "embed", theme_class(&props.params))} id="embed">
                     <p class="lazy-status embed-opening" role="status" aria-busy="true">{ "Opening the shared scenario\u{2026}" }</p>
                 </div>
             };
@@ -94,7 +94,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
         Some(Incoming::LoadFailed) => {
             let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
             return html! {
-                <div class="app embed" id="embed">
+                <div class={classes!("app", "embed", theme_class(&props.params))} id="embed">
                     <div class="banner banner-error" role="alert">
                         <p>{ "The shared scenario could not be opened: the code that unpacks it did not load (the network may be down)." }</p>
                         <button type="button" class="btn btn-secondary lazy-retry" onclick={retry}>{ "Try again" }</button>
@@ -213,11 +213,7 @@ fn EmbedApp(props: &EmbedAppProps) -> Html {
             </>
         },
     };
-    let theme = match props.params.theme {
-        Some(Theme::Dark) => Some("theme-dark"),
-        Some(Theme::Light) => Some("theme-light"),
-        None => None,
-    };
+    let theme = theme_class(&props.params);
 
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
@@ -233,6 +229,15 @@ fn EmbedApp(props: &EmbedAppProps) -> Html {
                 <main class={classes!("embed-main", embed_panel_class(props.params.panel))}>{ panel }</main>
             </div>
         </ContextProvider<AppHandle>>
+    }
+}
+
+/// The embed's theme class, when the URL asks for one.
+fn theme_class(params: &EmbedParams) -> Option<&'static str> {
+    match params.theme {
+        Some(Theme::Dark) => Some("theme-dark"),
+        Some(Theme::Light) => Some("theme-light"),
+        None => None,
     }
 }
 
