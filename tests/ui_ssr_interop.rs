@@ -9,6 +9,7 @@ use delegation_lab::scenario::interop::{open_link, share};
 use delegation_lab::scenario::presets;
 use delegation_lab::ui::App;
 use delegation_lab::ui::embed_params::{EmbedPanel, EmbedParams, Theme, embed_params};
+use delegation_lab::ui::link_open::Incoming;
 use delegation_lab::ui::panels::interop::export::{ExportChoice, ExportKind};
 use delegation_lab::ui::panels::interop::export_dialog::files_for;
 use delegation_lab::ui::panels::interop::share_dialog::share_link;
@@ -48,9 +49,10 @@ async fn a_shared_scenario_is_offered_not_opened() {
     let doc = presets::build("quiz").unwrap();
     let link = share(&doc, None).unwrap();
     let html = render::<SharedLinkBanner>(SharedLinkBannerProps {
-        link: Rc::new(open_link(&link)),
+        link: Rc::new(Incoming::Read(Box::new(open_link(&link)))),
         on_open: Callback::noop(),
         on_dismiss: Callback::noop(),
+        on_retry: Callback::noop(),
     })
     .await;
     assert_eq!(texts(&html, "#shared-open"), ["Open it"]);
@@ -61,9 +63,10 @@ async fn a_shared_scenario_is_offered_not_opened() {
 #[tokio::test]
 async fn a_damaged_link_says_so() {
     let html = render::<SharedLinkBanner>(SharedLinkBannerProps {
-        link: Rc::new(open_link("#s1.AAAA")),
+        link: Rc::new(Incoming::Read(Box::new(open_link("#s1.AAAA")))),
         on_open: Callback::noop(),
         on_dismiss: Callback::noop(),
+        on_retry: Callback::noop(),
     })
     .await;
     assert!(texts(&html, "#shared-open").is_empty());
@@ -72,6 +75,42 @@ async fn a_damaged_link_says_so() {
         message.starts_with("This link is damaged or cut short ("),
         "{message}"
     );
+}
+
+#[tokio::test]
+async fn a_link_being_unpacked_says_so_and_a_failed_fetch_offers_a_retry() {
+    let banner = |link| SharedLinkBannerProps {
+        link: Rc::new(link),
+        on_open: Callback::noop(),
+        on_dismiss: Callback::noop(),
+        on_retry: Callback::noop(),
+    };
+    let html = render::<SharedLinkBanner>(banner(Incoming::Opening)).await;
+    assert_eq!(
+        texts(&html, ".banner-title"),
+        ["Opening the shared link\u{2026}"]
+    );
+    assert!(texts(&html, "#shared-open").is_empty());
+    let html = render::<SharedLinkBanner>(banner(Incoming::LoadFailed)).await;
+    assert_eq!(texts(&html, "#shared-retry"), ["Try again"]);
+    assert_eq!(texts(&html, "#shared-ignore"), ["Dismiss"]);
+    assert!(texts(&html, "#shared-error")[0].contains("did not load"));
+}
+
+#[tokio::test]
+async fn an_embed_with_a_link_says_it_is_opening_it_first() {
+    let link = share(&presets::build("quiz").unwrap(), None).unwrap();
+    let html = render::<Embed>(EmbedProps {
+        params: embed_params("?embed=1&panel=trace&theme=dark").unwrap(),
+        fragment: Some(link.into()),
+    })
+    .await;
+    assert_eq!(texts(&html, ".app.embed.theme-dark").len(), 1);
+    assert_eq!(
+        texts(&html, ".embed-opening"),
+        ["Opening the shared scenario\u{2026}"]
+    );
+    assert!(texts(&html, ".embed-open").is_empty());
 }
 
 #[tokio::test]
@@ -102,7 +141,7 @@ fn an_embed_starts_from_the_link_then_the_preset() {
         preset: Some("article".into()),
         ..EmbedParams::default()
     };
-    let (doc, got_view, message) = embed_start(&params, Some(&link));
+    let (doc, got_view, message) = embed_start(&params, Some(open_link(&link)));
     assert_eq!((doc, got_view, message), (quiz, Some(view), None));
     let (doc, _, message) = embed_start(&params, None);
     assert_eq!(doc, presets::build("article").unwrap());

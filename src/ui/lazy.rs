@@ -188,6 +188,8 @@ pub async fn prefetch() {
     let _ = CERTIFICATES.preload().await;
     let _ = ACCOUNTS.preload().await;
     let _ = DIAGNOSTICS.preload().await;
+    // The walkthrough's diagnosis (its code is mostly the diagnostics panel's, shared).
+    let _ = super::lazy_fn::WALK_BREAKAGES.load().await;
     let _ = IMPORT.preload().await;
     let _ = EXPORT.preload().await;
     let _ = SHARE.preload().await;

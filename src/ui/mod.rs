@@ -18,7 +18,9 @@
 //! - [`other_tabs`]: another tab saved a different scenario: say so rather than overwrite it.
 //! - [`view_state`]: what the app shows with the document (selected zone, query, step);
 //!   to and from a share link's `LinkFocus`.
-//! - [`lazy`]: the panels and dialogs loaded on demand (code splitting).
+//! - [`lazy`]: the panels and dialogs loaded on demand (code splitting); [`lazy_fn`]: engine
+//!   functions loaded on demand (the walkthrough's diagnosis, a share link's inflate);
+//!   [`link_open`]: a share link opened with its inflate code fetched on demand.
 //! - Pure models shared by several views: [`resolve`] (asking a question, step badges, the
 //!   clock), [`sequence`] (a resolution as lifelines).
 //! - [`embed_params`]: the embed mode's parameters, address and `<iframe>` code (pure).
@@ -38,6 +40,8 @@ pub mod embed_params;
 pub mod history;
 pub mod hooks;
 pub mod lazy;
+pub mod lazy_fn;
+pub mod link_open;
 pub mod other_tabs;
 pub mod panels;
 pub mod platform;

@@ -464,6 +464,16 @@ impl AppState {
                 walkthrough: self.walkthrough.shown(open),
                 ..(*self).clone()
             }),
+            Action::Walkthrough(WalkthroughAction::Diagnosed { revision, found }) => {
+                let mut walkthrough = self.walkthrough.clone();
+                if revision != self.revision || !walkthrough.diagnosed(found) {
+                    return self;
+                }
+                Rc::new(Self {
+                    walkthrough,
+                    ..(*self).clone()
+                })
+            }
             Action::Dialog(dialog) => Rc::new(Self {
                 dialog,
                 ..(*self).clone()

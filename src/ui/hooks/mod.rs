@@ -18,7 +18,7 @@ mod use_shortcuts;
 
 pub use use_app::{App, use_app};
 pub use use_highlighted::use_highlighted;
-pub use use_incoming_link::use_incoming_link;
+pub use use_incoming_link::{IncomingLink, use_incoming_link};
 pub use use_save::{SAVE_DELAY_MS, use_save};
 pub use use_settled::{use_rendered_mark, use_settled};
 pub use use_shortcuts::use_shortcuts;

@@ -3,16 +3,21 @@
 //! `AppState::embedded`, so it never reads or writes localStorage (the host page's storage
 //! is not touched either: an iframe of another origin has its own, and this one stays
 //! unused). A query and autoplay are asked for through `Action::SetView`; read-only hides
-//! the editing controls. "Open in Delegation Lab" carries the scenario to the full app.
+//! the editing controls. "Open in Delegation Lab" carries the scenario to the full app. A
+//! share fragment's scenario is unpacked by code loaded on demand (`ui::link_open`): the
+//! embed says it is opening the link meanwhile, and offers "Try again" if that code could not
+//! be fetched.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::scenario::interop::{open_link, share};
+use crate::scenario::interop::{LinkError, Shared, share};
 use crate::ui::doc::{Doc, default_doc};
 use crate::ui::embed_params::{EmbedPanel, EmbedParams, Theme};
 use crate::ui::lazy::{CERTIFICATES, Lazy};
+use crate::ui::lazy_fn::spawn;
+use crate::ui::link_open::{Incoming, open_link};
 use crate::ui::panels::certificates::CertificatesPanelProps;
 use crate::ui::panels::diagram::svg::Diagram;
 use crate::ui::panels::resolve::ResolveArea;
@@ -29,14 +34,15 @@ pub struct EmbedProps {
     pub fragment: Option<AttrValue>,
 }
 
-/// The document and the view an embed starts from: the share link, else the preset, else
-/// the default; and a message when the link or preset could not be used.
+/// The document and the view an embed starts from: the share link (opened or refused),
+/// else the preset, else the default; and a message when the link or preset could not be
+/// used.
 pub fn embed_start(
     params: &EmbedParams,
-    fragment: Option<&str>,
+    link: Option<Result<Shared, LinkError>>,
 ) -> (Doc, Option<ViewState>, Option<String>) {
-    if let Some(f) = fragment.filter(|f| f.len() > 1) {
-        match open_link(f) {
+    if let Some(link) = link {
+        match link {
             Ok(shared) => return (shared.scenario, shared.focus.map(ViewState::from), None),
             Err(e) => {
                 return (
@@ -60,11 +66,58 @@ pub fn embed_start(
     }
 }
 
+/// The embed: its share link opened first, when the page has one.
 #[function_component]
 pub fn Embed(props: &EmbedProps) -> Html {
-    let start = use_memo((), |_| {
-        embed_start(&props.params, props.fragment.as_deref())
-    });
+    let fragment = props.fragment.clone().filter(|f| f.len() > 1);
+    let link = use_state(|| fragment.as_ref().map(|_| Incoming::Opening));
+    let attempt = use_state(|| 0u32);
+    {
+        let link = link.clone();
+        use_effect_with(*attempt, move |_| {
+            if let Some(text) = fragment {
+                link.set(Some(Incoming::Opening));
+                spawn(async move { link.set(Some(open_link(&text).await)) });
+            }
+        });
+    }
+    let read = match (*link).clone() {
+        None => None,
+        Some(Incoming::Read(read)) => Some(*read),
+        Some(Incoming::Opening) => {
+            return html! {
+                <div class={classes!("app", "embed", theme_class(&props.params))} id="embed">
+                    <p class="lazy-status embed-opening" role="status" aria-busy="true">{ "Opening the shared scenario\u{2026}" }</p>
+                </div>
+            };
+        }
+        Some(Incoming::LoadFailed) => {
+            let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
+            return html! {
+                <div class={classes!("app", "embed", theme_class(&props.params))} id="embed">
+                    <div class="banner banner-error" role="alert">
+                        <p>{ "The shared scenario could not be opened: the code that unpacks it did not load (the network may be down)." }</p>
+                        <button type="button" class="btn btn-secondary lazy-retry" onclick={retry}>{ "Try again" }</button>
+                    </div>
+                </div>
+            };
+        }
+    };
+    let start = Rc::new(embed_start(&props.params, read));
+    html! { <EmbedApp params={props.params.clone()} {start} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct EmbedAppProps {
+    params: EmbedParams,
+    /// The document, the view and the message it starts from (`embed_start`).
+    start: Rc<(Doc, Option<ViewState>, Option<String>)>,
+}
+
+/// The embed's panel and bar, once its document is known.
+#[function_component]
+fn EmbedApp(props: &EmbedAppProps) -> Html {
+    let start = props.start.clone();
     let state: AppHandle = {
         let doc = start.0.clone();
         let readonly = props.params.readonly;
@@ -160,11 +213,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
             </>
         },
     };
-    let theme = match props.params.theme {
-        Some(Theme::Dark) => Some("theme-dark"),
-        Some(Theme::Light) => Some("theme-light"),
-        None => None,
-    };
+    let theme = theme_class(&props.params);
 
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
@@ -180,6 +229,15 @@ pub fn Embed(props: &EmbedProps) -> Html {
                 <main class={classes!("embed-main", embed_panel_class(props.params.panel))}>{ panel }</main>
             </div>
         </ContextProvider<AppHandle>>
+    }
+}
+
+/// The embed's theme class, when the URL asks for one.
+fn theme_class(params: &EmbedParams) -> Option<&'static str> {
+    match params.theme {
+        Some(Theme::Dark) => Some("theme-dark"),
+        Some(Theme::Light) => Some("theme-light"),
+        None => None,
     }
 }
 

@@ -8,6 +8,7 @@ use super::banner::Banner;
 use super::icon::Icon;
 use super::shared_link_banner::SharedLinkBanner;
 use crate::ui::hooks::{use_app, use_incoming_link};
+use crate::ui::link_open::Incoming;
 use crate::ui::platform::storage::Notice;
 
 #[function_component]
@@ -52,7 +53,9 @@ pub fn Notices() -> Html {
     let on_open_link = {
         let (state, incoming) = (state.clone(), incoming.clone());
         Callback::from(move |_: ()| {
-            if let Some(Ok(shared)) = incoming.as_deref() {
+            if let Some(Incoming::Read(read)) = incoming.get().as_deref()
+                && let Ok(shared) = read.as_ref()
+            {
                 state.replace(
                     format!("open shared scenario {}", shared.scenario.title),
                     shared.scenario.clone(),
@@ -61,17 +64,21 @@ pub fn Notices() -> Html {
                     state.set_view(focus.clone().into());
                 }
             }
-            incoming.set(None);
+            incoming.dismiss();
         })
     };
     let on_ignore_link = {
         let incoming = incoming.clone();
-        Callback::from(move |_: ()| incoming.set(None))
+        Callback::from(move |_: ()| incoming.dismiss())
+    };
+    let on_retry_link = {
+        let incoming = incoming.clone();
+        Callback::from(move |_: ()| incoming.retry())
     };
     html! {
         <>
-        if let Some(link) = &*incoming {
-            <SharedLinkBanner link={link.clone()} on_open={on_open_link} on_dismiss={on_ignore_link} />
+        if let Some(link) = incoming.get() {
+            <SharedLinkBanner {link} on_open={on_open_link} on_dismiss={on_ignore_link} on_retry={on_retry_link} />
         }
         if let Some(notice) = &state.notice {
             <Banner notice={notice.clone()} on_dismiss={on_dismiss_notice}

@@ -2,9 +2,12 @@
 //! the document shows are judged on every document change while the checklist is open; a
 //! resolution asked (the form, a link, the console, a "show" button) is judged as a dig
 //! check; the quiz counts once answered rightly. The reducer calls [`follow`] after every
-//! action, so no component has to report anything.
+//! action, so no component has to report anything. The break-it steps are the diagnosis's to
+//! judge, loaded on demand: the card's `use_walkthrough_diagnosis` runs it on the document
+//! while [`Progress::awaits_diagnosis`], and hands the reducer what it saw
+//! ([`WalkthroughAction::Diagnosed`], for the revision it was run on).
 
-use super::model::Progress;
+use super::model::{Breakages, Progress};
 use crate::ui::state::AppState;
 
 /// Starting the walkthrough, or showing and hiding its checklist.
@@ -14,6 +17,9 @@ pub enum WalkthroughAction {
     Start,
     /// Shows (`true`) or hides the checklist; either answers the first-visit offer.
     Show(bool),
+    /// What the diagnosis of the document at `revision` saw of the break-it steps (ignored
+    /// when the document has changed since: its own diagnosis follows).
+    Diagnosed { revision: u64, found: Breakages },
 }
 
 /// The progress after the change from `before` to `after`, when it changed.
@@ -113,6 +119,39 @@ mod tests {
         let hidden = s5.reduce(Action::Walkthrough(WalkthroughAction::Show(false)));
         assert!(!hidden.walkthrough.open);
         assert!(hidden.walkthrough.is_done(ItemId::Quiz));
+    }
+
+    #[test]
+    fn the_break_it_steps_tick_from_the_diagnosis_of_the_revision_shown() {
+        use crate::ui::walkthrough::model::breakages;
+        let wrong = crate::scenario::presets::build("wrong-ns").unwrap();
+        let built = Progress {
+            done: [ItemId::ChildZone, ItemId::Delegate].into(),
+            ..Progress::started()
+        };
+        let s0 = Rc::new(AppState {
+            walkthrough: built.clone(),
+            ..AppState::new(wrong, None)
+        });
+        assert!(s0.walkthrough.awaits_diagnosis());
+        let found = breakages(&s0.doc);
+        let diagnosed =
+            |revision| Action::Walkthrough(WalkthroughAction::Diagnosed { revision, found });
+        // A diagnosis of another revision (the document changed since) is ignored.
+        let stale = s0.clone().reduce(diagnosed(s0.revision + 1));
+        assert!(Rc::ptr_eq(&stale, &s0));
+        // The revision shown: the mismatch ticks, nothing else.
+        let s1 = s0.clone().reduce(diagnosed(s0.revision));
+        assert!(s1.walkthrough.is_done(ItemId::WrongNs));
+        assert!(!s1.walkthrough.is_done(ItemId::Recreated));
+        assert_eq!(s1.revision, s0.revision);
+        // Before the delegation was built, the same diagnosis ticks nothing.
+        let early = Rc::new(AppState {
+            walkthrough: Progress::started(),
+            ..(*s0).clone()
+        });
+        let same = early.clone().reduce(diagnosed(early.revision));
+        assert!(!same.walkthrough.is_done(ItemId::WrongNs));
     }
 
     #[test]

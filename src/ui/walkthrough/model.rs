@@ -180,7 +180,27 @@ impl Progress {
     /// Ticks what the scenario shows done; true when something new was ticked.
     pub fn observe(&mut self, s: &Scenario) -> bool {
         let before = self.done.len();
-        self.done.extend(judge(s, &self.done));
+        self.done.extend(judge(s));
+        self.done.len() != before
+    }
+
+    /// Whether the break-it steps are waiting for the diagnosis of the document: the
+    /// checklist is open, the delegation they break was built, and one is not ticked yet.
+    pub fn awaits_diagnosis(&self) -> bool {
+        self.offered
+            && self.open
+            && self.is_done(ItemId::Delegate)
+            && !(self.is_done(ItemId::WrongNs) && self.is_done(ItemId::Recreated))
+    }
+
+    /// Ticks the break-it steps the diagnosis of the document saw, when it awaits them; true
+    /// when something new was ticked.
+    pub fn diagnosed(&mut self, found: Breakages) -> bool {
+        if !self.awaits_diagnosis() {
+            return false;
+        }
+        let before = self.done.len();
+        self.done.extend(found.items());
         self.done.len() != before
     }
 
@@ -223,9 +243,10 @@ impl Progress {
     }
 }
 
-/// The steps the scenario shows done now. The break-it steps count only after the setup
-/// they break was built (`done` so far), so a broken preset loaded first does not tick them.
-pub fn judge(s: &Scenario, done: &BTreeSet<ItemId>) -> Vec<ItemId> {
+/// The steps the scenario shows done now, but the break-it steps: those are the diagnosis's
+/// to judge ([`breakages`]), loaded on demand, and count only after the setup they break was
+/// built ([`Progress::awaits_diagnosis`]), so a broken preset loaded first does not tick them.
+pub fn judge(s: &Scenario) -> Vec<ItemId> {
     let mut out = Vec::new();
     let parent_account = s
         .aws
@@ -261,27 +282,49 @@ pub fn judge(s: &Scenario, done: &BTreeSet<ItemId>) -> Vec<ItemId> {
     if !children.is_empty() && validation_found(s) {
         out.push(ItemId::Certificate);
     }
-    if done.contains(&ItemId::Delegate) || out.contains(&ItemId::Delegate) {
-        // Findings about the child's delegation: the parent's NS set for the child is involved.
-        let child = n(CHILD);
-        let about_child = |f: &&diagnose::Finding| {
-            f.involved
-                .iter()
-                .any(|i| i.record.as_ref().is_some_and(|r| r.name == child))
-        };
-        let codes: Vec<Code> = diagnose::diagnose(s)
-            .iter()
-            .filter(about_child)
-            .map(|f| f.code)
-            .collect();
-        if codes.contains(&Code::DelegationNsMismatch) {
-            out.push(ItemId::WrongNs);
-        }
-        if codes.contains(&Code::DelegationStale) {
-            out.push(ItemId::Recreated);
-        }
-    }
     out
+}
+
+/// The break-it steps the diagnosis sees in a scenario: its findings about the child's
+/// delegation (the parent's NS set for the child is involved). It runs the whole diagnosis,
+/// so the web build loads it on demand (`ui::lazy_fn::WALK_BREAKAGES`).
+pub fn breakages(s: &Scenario) -> Breakages {
+    let child = n(CHILD);
+    let about_child = |f: &&diagnose::Finding| {
+        f.involved
+            .iter()
+            .any(|i| i.record.as_ref().is_some_and(|r| r.name == child))
+    };
+    let codes: Vec<Code> = diagnose::diagnose(s)
+        .iter()
+        .filter(about_child)
+        .map(|f| f.code)
+        .collect();
+    Breakages {
+        wrong_ns: codes.contains(&Code::DelegationNsMismatch),
+        recreated: codes.contains(&Code::DelegationStale),
+    }
+}
+
+/// What the diagnosis said about the break-it steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Breakages {
+    /// The parent's NS for the child name servers that do not host it (`WrongNs`).
+    pub wrong_ns: bool,
+    /// The parent's NS name the child's old, recreated zone's servers (`Recreated`).
+    pub recreated: bool,
+}
+
+impl Breakages {
+    /// The steps they tick.
+    pub fn items(self) -> impl Iterator<Item = ItemId> {
+        [
+            self.wrong_ns.then_some(ItemId::WrongNs),
+            self.recreated.then_some(ItemId::Recreated),
+        ]
+        .into_iter()
+        .flatten()
+    }
 }
 
 /// The parent's NS records for the child, as the parent hosted zone holds them.
@@ -567,7 +610,7 @@ mod tests {
     #[test]
     fn the_start_has_nothing_done() {
         let s = start_scenario();
-        assert!(judge(&s, &BTreeSet::new()).is_empty());
+        assert!(judge(&s).is_empty());
         assert!(s.aws.hosted_zones.iter().all(|z| z.name != n(CHILD)));
         assert!(s.aws.hosted_zones.iter().any(|z| z.name == n(PARENT)));
     }
@@ -768,9 +811,8 @@ mod tests {
     #[test]
     fn the_certificate_ticks_only_with_its_cname_where_acm_finds_it() {
         let mut s = crate::scenario::presets::build("article").unwrap();
-        let done = BTreeSet::new();
         let arn = request_certificate(&mut s, ACCOUNT_B, WILDCARD, &[]).unwrap();
-        assert!(!judge(&s, &done).contains(&ItemId::Certificate));
+        assert!(!judge(&s).contains(&ItemId::Certificate));
         let record = s.aws.certificate(&arn).unwrap().domain_validations[0]
             .record
             .clone();
@@ -780,33 +822,47 @@ mod tests {
             .zone_mut(&parent)
             .unwrap()
             .upsert(record.record_set(300));
-        assert!(!judge(&s, &done).contains(&ItemId::Certificate));
+        assert!(!judge(&s).contains(&ItemId::Certificate));
         let child = zone_id(&s, CHILD, ACCOUNT_B);
         s.world
             .zone_mut(&child)
             .unwrap()
             .upsert(record.record_set(300));
-        assert!(judge(&s, &done).contains(&ItemId::Certificate));
+        assert!(judge(&s).contains(&ItemId::Certificate));
     }
 
     #[test]
     fn the_breakages_tick_once_the_delegation_was_built() {
         let wrong = crate::scenario::presets::build("wrong-ns").unwrap();
         let recreated = crate::scenario::presets::build("recreated").unwrap();
-        // Loaded first, before any delegation was built: not the step.
-        assert!(
-            judge(&wrong, &BTreeSet::new())
-                .iter()
-                .all(|i| *i != ItemId::WrongNs)
-        );
-        let built = BTreeSet::from([ItemId::ChildZone, ItemId::Delegate]);
-        assert!(judge(&wrong, &built).contains(&ItemId::WrongNs));
-        assert!(!judge(&wrong, &built).contains(&ItemId::Recreated));
-        assert!(judge(&recreated, &built).contains(&ItemId::Recreated));
+        let found = breakages(&wrong);
+        assert!(found.wrong_ns && !found.recreated);
+        assert!(breakages(&recreated).recreated);
         // A working delegation is neither.
         let article = crate::scenario::presets::build("article").unwrap();
-        let ok = judge(&article, &built);
-        assert!(!ok.contains(&ItemId::WrongNs) && !ok.contains(&ItemId::Recreated));
+        assert_eq!(breakages(&article), Breakages::default());
+        // Loaded first, before any delegation was built: not the step.
+        let mut p = Progress::started();
+        p.observe(&wrong);
+        assert!(!p.awaits_diagnosis());
+        assert!(!p.diagnosed(found));
+        assert!(!p.is_done(ItemId::WrongNs));
+        // Built, then broken: ticked, and only what the diagnosis saw.
+        p.done.extend([ItemId::ChildZone, ItemId::Delegate]);
+        assert!(p.awaits_diagnosis());
+        assert!(p.diagnosed(found));
+        assert!(p.is_done(ItemId::WrongNs) && !p.is_done(ItemId::Recreated));
+        assert!(!p.diagnosed(found));
+        assert!(p.diagnosed(breakages(&recreated)));
+        assert!(p.is_done(ItemId::Recreated));
+        // Both seen: nothing left to diagnose.
+        assert!(!p.awaits_diagnosis());
+        // A hidden checklist does not tick.
+        let mut hidden = Progress {
+            done: BTreeSet::from([ItemId::ChildZone, ItemId::Delegate]),
+            ..Progress::started().shown(false)
+        };
+        assert!(!hidden.diagnosed(found));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::diagnosis::use_walkthrough_diagnosis;
 use super::follow::WalkthroughAction;
 use super::model::{DigCheck, ITEMS, ItemId, Progress};
 use crate::ui::hooks::{App, use_app};
@@ -23,6 +24,7 @@ pub fn use_save_walkthrough(progress: &Progress) {
 #[function_component]
 pub fn WalkthroughCard() -> Html {
     let state = use_app();
+    let retry_diagnosis = use_walkthrough_diagnosis(&state);
     let p = &state.walkthrough;
     // Starting (or starting again) loads the starting scenario as one undoable step.
     let start = {
@@ -102,6 +104,12 @@ pub fn WalkthroughCard() -> Html {
                     }
                 }) }
             </ol>
+            if let Some(retry) = retry_diagnosis {
+                <p class="lazy-status walk-diagnosis-failed" role="alert">
+                    { "Could not load the diagnosis that ticks the break-it steps (the network may be down). " }
+                    <button type="button" class="btn btn-small btn-secondary lazy-retry" onclick={retry}>{ "Try again" }</button>
+                </p>
+            }
             <div class="walkthrough-actions">
                 <button type="button" class="btn btn-secondary" id="walkthrough-restart" onclick={start}>{ "Start again" }</button>
                 <button type="button" class="btn btn-ghost" id="walkthrough-leave" onclick={set_open(false)}>{ "Leave the walkthrough" }</button>

@@ -49,7 +49,8 @@ pub use route53_json::import_route53_json;
 pub use route53_name::{Route53NameError, decode_route53_name, encode_route53_name};
 pub use route53_text::{decimal_to_octal, octal_to_decimal};
 pub use share::{
-    LINK_BUDGET, LINK_PREFIX, LinkError, LinkFocus, Shared, encoded_size, open_link, share,
+    LINK_BUDGET, LINK_PREFIX, LinkError, LinkFocus, Shared, encoded_size, inflate_link, open_link,
+    read_link, share, unpack_link,
 };
 pub use target::find_hosted_zone;
 pub use terraform::terraform;

@@ -131,8 +131,15 @@ pub fn encoded_size(s: &Scenario, focus: Option<&LinkFocus>) -> usize {
     encode(s, focus).len()
 }
 
-/// Opens a link: the fragment (`#s1.…` or `s1.…`) or the whole URL.
+/// Opens a link: the fragment (`#s1.…` or `s1.…`) or the whole URL. The three steps are
+/// public so that an app can load the second, [`inflate_link`], only when a link is opened:
+/// [`unpack_link`], [`inflate_link`], [`read_link`].
 pub fn open_link(text: &str) -> Result<Shared, LinkError> {
+    read_link(&inflate_link(&unpack_link(text)?)?)
+}
+
+/// A link's compressed data: its format checked, its base64url decoded.
+pub fn unpack_link(text: &str) -> Result<Vec<u8>, LinkError> {
     let text = text.trim();
     let fragment = text.rsplit_once('#').map_or(text, |(_, f)| f);
     let Some((version, data)) = fragment.split_once('.') else {
@@ -152,7 +159,7 @@ pub fn open_link(text: &str) -> Result<Shared, LinkError> {
             _ => Err(LinkError::NotALink),
         };
     }
-    let packed = URL_SAFE_NO_PAD.decode(data).map_err(|e| {
+    URL_SAFE_NO_PAD.decode(data).map_err(|e| {
         LinkError::Damaged(match e {
             base64::DecodeError::InvalidByte(at, byte) => format!(
                 "{:?} at character {} cannot be in a link",
@@ -164,25 +171,32 @@ pub fn open_link(text: &str) -> Result<Shared, LinkError> {
             }
             base64::DecodeError::InvalidPadding => "it has padding it should not have".into(),
         })
-    })?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED)
-        .map_err(|e| {
-            LinkError::Damaged(match e.status {
-                miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => {
-                    "its data ends too early".into()
-                }
-                miniz_oxide::inflate::TINFLStatus::Adler32Mismatch => {
-                    "its checksum does not match its data".into()
-                }
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                    format!("it unpacks to more than {} MiB", MAX_INFLATED >> 20)
-                }
-                _ => "its data is not a compressed scenario".into(),
-            })
-        })?;
+    })
+}
+
+/// A link's compressed data unpacked (at most 16 MiB).
+pub fn inflate_link(packed: &[u8]) -> Result<Vec<u8>, LinkError> {
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_INFLATED).map_err(|e| {
+        LinkError::Damaged(match e.status {
+            miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => {
+                "its data ends too early".into()
+            }
+            miniz_oxide::inflate::TINFLStatus::Adler32Mismatch => {
+                "its checksum does not match its data".into()
+            }
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                format!("it unpacks to more than {} MiB", MAX_INFLATED >> 20)
+            }
+            _ => "its data is not a compressed scenario".into(),
+        })
+    })
+}
+
+/// A link's unpacked content read: its scenario and where it points.
+pub fn read_link(json: &[u8]) -> Result<Shared, LinkError> {
     // Read as text, as a scenario file is: one JSON deserializer in the browser build (a
     // second, over bytes, would copy the scenario's whole reader into the first module).
-    let json = std::str::from_utf8(&json).map_err(|e| {
+    let json = std::str::from_utf8(json).map_err(|e| {
         LinkError::Damaged(format!(
             "its content is not a shared scenario: it is not UTF-8 text (byte {})",
             e.valid_up_to() + 1
