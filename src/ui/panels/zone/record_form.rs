@@ -98,7 +98,7 @@ impl RecordDraft {
     /// The form filled from an existing record set, as the console shows it for editing.
     pub fn from_set(set: &RecordSet, origin: &Name) -> Self {
         Self {
-            name: relative_text(&set.name, origin),
+            name: field_text(&set.name, origin),
             rtype: crate::dns::rtype::type_mnemonic(set.rtype),
             ttl: set.ttl.to_string(),
             values: set.value_texts().join("\n"),
@@ -210,6 +210,18 @@ pub fn relative_text(name: &Name, origin: &Name) -> String {
     crate::dns::name::relative_text(name, origin)
 }
 
+/// `name` as the name field shows it: relative to `origin` as the console does, or in full
+/// with its final dot where the relative text would read back as another name (in
+/// `example.com.`, `v6.example.com` is read as that name itself, as the console reads it, so
+/// `v6.example.com.example.com.` is shown in full).
+pub fn field_text(name: &Name, origin: &Name) -> String {
+    let relative = relative_text(name, origin);
+    match full_name(&relative, origin) {
+        Ok(read) if read == *name => relative,
+        _ => name.to_string(),
+    }
+}
+
 /// `s` with its first letter in upper case.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
@@ -223,6 +235,21 @@ pub fn capitalise(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::dns::n;
+
+    /// Found by the fuzzer: a name whose part before the zone ends in the zone's name is
+    /// shown in full, since its relative text would be read as the shorter name.
+    #[test]
+    fn a_name_that_repeats_the_zone_is_shown_in_full() {
+        let origin = n("example.com.");
+        let doubled = n("v6.example.com.example.com.");
+        assert_eq!(field_text(&doubled, &origin), "v6.example.com.example.com.");
+        assert_eq!(
+            full_name(&field_text(&doubled, &origin), &origin),
+            Ok(doubled)
+        );
+        assert_eq!(field_text(&n("v6.example.com."), &origin), "v6");
+        assert_eq!(field_text(&origin, &origin), "");
+    }
 
     fn draft(name: &str, rtype: &str, ttl: &str, values: &str) -> RecordDraft {
         RecordDraft {
