@@ -135,7 +135,7 @@ impl Diagnoser {
     /// How many results of origins and delegations the revision started last has reused
     /// from the revisions before, and how many it has worked out, so far.
     pub fn kept_counts(&self) -> (usize, usize) {
-        (self.store.reused, self.store.worked)
+        self.store.counts()
     }
 
     /// Starts diagnosing `scenario`, unless it is the revision diagnosed (or being
@@ -244,14 +244,14 @@ impl Diagnoser {
                 },
                 Stage::Delegations(targets) => match targets.pop() {
                     Some(key) => {
-                        let result = match self.store.reuse(&ctx, &key) {
+                        let result = match self.store.delegations.reuse(&ctx, &key) {
                             Some(result) => result,
                             None => {
                                 ctx.take_looked();
                                 let (result, world) =
                                     reads::record(|| kept::work_out(&mut ctx, &key.0, &key.1));
                                 let read = kept::Read::new(&ctx, world);
-                                self.store.keep(key, result.clone(), read);
+                                self.store.delegations.keep(key, result.clone(), read);
                                 result
                             }
                         };
@@ -263,7 +263,6 @@ impl Diagnoser {
                     None => {
                         // Every delegation is looked at: what the world checks read.
                         ctx.delegations = std::mem::take(&mut self.probed);
-                        self.store.settle();
                         self.stage = Stage::Checks(0);
                     }
                 },
@@ -296,6 +295,8 @@ impl Diagnoser {
                         *i += 1;
                     }
                     None => {
+                        // Every kept result has been looked at.
+                        self.store.settle();
                         self.total += self.found.len();
                         self.kept = Some(Kept {
                             raw: self.found.clone(),
@@ -313,11 +314,13 @@ impl Diagnoser {
                             unreachable!("in the CAA stage");
                         };
                         self.found.extend(pending.finish(&ctx));
-                    } else {
-                        let checked = pending.step(&ctx, left);
-                        self.done += checked;
-                        left -= checked;
-                        continue;
+                    } else if let Some(name) = pending.next_name().cloned() {
+                        // A name at a time: its decision kept, or worked out.
+                        let decision = self
+                            .store
+                            .caa
+                            .get_or_work(&ctx, &name, || pending.decide_next(&ctx));
+                        pending.take(&ctx, decision);
                     }
                 }
                 Stage::Cname(i, pending) => {
@@ -329,11 +332,13 @@ impl Diagnoser {
                             unreachable!("in the CNAME stage");
                         };
                         self.found.extend(pending.finish(&ctx));
-                    } else {
-                        let resolved = pending.step(&ctx, left);
-                        self.done += resolved;
-                        left -= resolved;
-                        continue;
+                    } else if let Some(name) = pending.next_name().cloned() {
+                        // A CNAME at a time: what it shows kept, or worked out.
+                        let found = self
+                            .store
+                            .cnames
+                            .get_or_work(&ctx, &name, || checks::cname_outcome(&ctx, &name));
+                        pending.take(&ctx, found);
                     }
                 }
                 Stage::Fixes(i) => match self.found.get_mut(*i) {

@@ -100,21 +100,91 @@ pub struct DelegationResult {
     pub findings: Vec<Vec<Finding>>,
 }
 
+/// Results of one kind, by key: those checked on the revision diagnosed now, and those
+/// kept from before, not yet checked on it.
+pub struct Kept<K, V> {
+    now: HashMap<K, (V, Read)>,
+    before: HashMap<K, (V, Read)>,
+    /// How many results the revision diagnosed now has reused and worked out so far.
+    pub reused: usize,
+    pub worked: usize,
+}
+
+impl<K, V> Default for Kept<K, V> {
+    fn default() -> Self {
+        Self {
+            now: HashMap::new(),
+            before: HashMap::new(),
+            reused: 0,
+            worked: 0,
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq + Clone, V: Clone> Kept<K, V> {
+    /// The result for `key` kept from before, when everything it read is the same on `ctx`'s
+    /// revision (it is then kept for the next one too); else `None`: work it out and
+    /// [`Kept::keep`] it.
+    pub fn reuse(&mut self, ctx: &Context, key: &K) -> Option<V> {
+        let (value, read) = self.before.remove(key)?;
+        if !read.same_in(ctx) {
+            return None;
+        }
+        self.reused += 1;
+        self.now.insert(key.clone(), (value.clone(), read));
+        Some(value)
+    }
+
+    /// Keeps a result worked out on the revision diagnosed now.
+    pub fn keep(&mut self, key: K, value: V, read: Read) {
+        self.worked += 1;
+        self.now.insert(key, (value, read));
+    }
+
+    /// The result for `key`: reused, or worked out by `work` (recorded) and kept.
+    pub fn get_or_work(&mut self, ctx: &Context, key: &K, work: impl FnOnce() -> V) -> V {
+        if let Some(value) = self.reuse(ctx, key) {
+            return value;
+        }
+        ctx.take_looked();
+        let (value, world) = reads::record(work);
+        let read = Read::new(ctx, world);
+        self.keep(key.clone(), value.clone(), read);
+        value
+    }
+
+    /// A new revision: every result is from before.
+    fn age(&mut self) {
+        let now = std::mem::take(&mut self.now);
+        self.before.extend(now);
+        self.reused = 0;
+        self.worked = 0;
+    }
+
+    /// The results not checked on the revision diagnosed now are of things gone from it.
+    fn settle(&mut self) {
+        self.before.clear();
+    }
+
+    fn clear(&mut self) {
+        self.now.clear();
+        self.before.clear();
+    }
+}
+
 /// The results kept (see the module's documentation).
 #[derive(Default)]
 pub struct Store {
-    /// Origin → the zone that answers for it (`None`: none), checked on the revision
-    /// diagnosed now; `old_live`: not yet.
-    live: HashMap<Name, (Option<String>, Read)>,
-    old_live: HashMap<Name, (Option<String>, Read)>,
-    /// Parent zone id and delegated name → the delegation's result, likewise.
-    delegations: HashMap<(String, Name), (DelegationResult, Read)>,
-    old_delegations: HashMap<(String, Name), (DelegationResult, Read)>,
+    /// Origin → the zone that answers for it (`None`: none).
+    pub live: Kept<Name, Option<String>>,
+    /// Parent zone id and delegated name → the delegation's result.
+    pub delegations: Kept<(String, Name), DelegationResult>,
+    /// A CNAME's name → what resolving it shows.
+    pub cnames: Kept<Name, checks::CnameOutcome>,
+    /// A name → whether Amazon may issue for it, and the name whose CAA set decides.
+    pub caa: Kept<Name, (bool, Option<Name>)>,
     /// The revisions whose zones the results name, kept alive (see the module's doc).
     held: Vec<Scenario>,
-    /// How many results the revision diagnosed last reused and worked out.
-    pub reused: usize,
-    pub worked: usize,
 }
 
 impl Store {
@@ -125,25 +195,25 @@ impl Store {
             && !same_outside_zones(last, s)
         {
             self.live.clear();
-            self.old_live.clear();
             self.delegations.clear();
-            self.old_delegations.clear();
+            self.cnames.clear();
+            self.caa.clear();
             self.held.clear();
         }
-        // A revision diagnosed part way: what it checked is the newest.
-        self.old_live.extend(self.live.drain());
-        self.old_delegations.extend(self.delegations.drain());
+        self.live.age();
+        self.delegations.age();
+        self.cnames.age();
+        self.caa.age();
         self.held.push(s.clone());
-        self.reused = 0;
-        self.worked = 0;
     }
 
-    /// Every origin and delegation of the revision held last has been looked at: the results
-    /// not looked at are of zones or delegations gone, and only that revision's zones are
-    /// named now.
+    /// Every result of the revision held last has been looked at: those not looked at are
+    /// of zones, delegations and names gone, and only that revision's zones are named now.
     pub fn settle(&mut self) {
-        self.old_live.clear();
-        self.old_delegations.clear();
+        self.live.settle();
+        self.delegations.settle();
+        self.cnames.settle();
+        self.caa.settle();
         let keep = self.held.len().saturating_sub(1);
         self.held.drain(..keep);
     }
@@ -151,41 +221,34 @@ impl Store {
     /// Which zone answers for `origin` on `ctx`'s revision (set in the context): the kept
     /// result when still true, else worked out and kept.
     pub fn live(&mut self, ctx: &mut Context, origin: Name) {
-        if let Some((value, read)) = self.old_live.remove(&origin)
-            && read.same_in(ctx)
-        {
-            self.reused += 1;
-            ctx.set_live(origin.clone(), value.clone());
-            self.live.insert(origin, (value, read));
+        if let Some(value) = self.live.reuse(ctx, &origin) {
+            ctx.set_live(origin, value);
             return;
         }
-        self.worked += 1;
+        // It reads none of the context's maps.
         let ((), world) = reads::record(|| ctx.find_live(origin.clone()));
         let value = ctx.value(Map::Live, &origin).cloned();
-        let read = Read {
-            world,
-            maps: Vec::new(),
-        };
-        self.live.insert(origin, (value, read));
+        self.live.keep(
+            origin,
+            value,
+            Read {
+                world,
+                maps: Vec::new(),
+            },
+        );
     }
 
-    /// The kept result of a delegation, when everything it read is the same on `ctx`'s
-    /// revision (it is then kept for the next); else `None`: work it out ([`work_out`]) and
-    /// [`Store::keep`] it.
-    pub fn reuse(&mut self, ctx: &Context, key: &(String, Name)) -> Option<DelegationResult> {
-        let (result, read) = self.old_delegations.remove(key)?;
-        if !read.same_in(ctx) {
-            return None;
-        }
-        self.reused += 1;
-        self.delegations.insert(key.clone(), (result.clone(), read));
-        Some(result)
-    }
-
-    /// Keeps a delegation's result worked out on the revision held last.
-    pub fn keep(&mut self, key: (String, Name), result: DelegationResult, read: Read) {
-        self.worked += 1;
-        self.delegations.insert(key, (result, read));
+    /// How many results the revision started last has reused and worked out so far.
+    pub fn counts(&self) -> (usize, usize) {
+        let kinds = [
+            (self.live.reused, self.live.worked),
+            (self.delegations.reused, self.delegations.worked),
+            (self.cnames.reused, self.cnames.worked),
+            (self.caa.reused, self.caa.worked),
+        ];
+        kinds
+            .iter()
+            .fold((0, 0), |(r, w), (kr, kw)| (r + kr, w + kw))
     }
 }
 

@@ -23,7 +23,7 @@ use super::context::Context;
 use super::finding::Finding;
 
 pub use caa::{AMAZON_ISSUERS, Pending as CaaPending, requested_names};
-pub use cname_chain::Pending as CnamePending;
+pub use cname_chain::{Outcome as CnameOutcome, Pending as CnamePending, outcome as cname_outcome};
 pub use validation::is_validation_record;
 
 /// A check: its name, the function that runs it and what it reads.
