@@ -227,8 +227,10 @@ fn at_a_thousand_zones_an_edit_works_out_what_it_touches() {
     .unwrap();
     assert_eq!(d.run(&s), diagnose::diagnose(&s).as_slice());
     let (reused, worked) = d.kept_counts();
-    assert!(worked <= 4, "worked out again: {worked} (reused {reused})");
-    assert!(reused >= 1990, "reused: {reused}");
+    // Its origin, its delegation, its CAA decisions (the apex and the name added), its
+    // CNAME and its zone's records below a delegation: a handful, not thousands.
+    assert!(worked <= 10, "worked out again: {worked} (reused {reused})");
+    assert!(reused >= 5000, "reused: {reused}");
     let mut rng = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move || {
         rng ^= rng << 13;
@@ -236,7 +238,7 @@ fn at_a_thousand_zones_an_edit_works_out_what_it_touches() {
         rng ^= rng << 17;
         rng as usize
     };
-    let changes: Vec<(u8, usize, usize)> = (0..6)
+    let changes: Vec<(u8, usize, usize)> = (0..4)
         .map(|_| ((next() % 256) as u8, next(), next()))
         .collect();
     follows(s, &changes, "1,000 zones");

@@ -286,6 +286,16 @@ impl Diagnoser {
                         self.found.extend(found);
                         *i += 1;
                     }
+                    Some((checks::OCCLUDED_CHECK, _, _)) => {
+                        // Zone by zone, each zone's findings kept.
+                        for zone in ctx.world.zones() {
+                            let found = self.store.occluded.get_or_work(&ctx, &zone.id, || {
+                                checks::occluded_in_zone(&ctx, zone)
+                            });
+                            self.found.extend(found);
+                        }
+                        *i += 1;
+                    }
                     Some((name, check, Scope::World)) => {
                         let start = self.found.len();
                         self.found.extend(check(&ctx));

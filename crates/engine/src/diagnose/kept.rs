@@ -14,9 +14,10 @@
 //!
 //! What is compared as a whole (a change to any of it drops every kept result): the name
 //! servers, the accounts (Route 53's hosted zones, delegation sets, certificates), the
-//! clock, and the zones' ids and origins in order (a zone added, removed or renamed). The
-//! checks over the whole world run again on every revision (they are cheap or sliced);
-//! each finding's fixes are tried again.
+//! clock, and the zones' ids and origins in order (a zone added, removed or renamed). Also
+//! kept: each CNAME's outcome ([`checks::CnameOutcome`]), each name's CAA decision, and each
+//! zone's records below a delegation. The other checks over the whole world run again on
+//! every revision (they are cheap); each finding's fixes are tried again.
 //!
 //! Zones are compared by address: the kept results hold every revision whose zones they
 //! name ([`Store::hold`]), so no address is reused while it is in a key.
@@ -183,6 +184,8 @@ pub struct Store {
     pub cnames: Kept<Name, checks::CnameOutcome>,
     /// A name → whether Amazon may issue for it, and the name whose CAA set decides.
     pub caa: Kept<Name, (bool, Option<Name>)>,
+    /// A zone id → the records below a delegation it holds (the occluded check's findings).
+    pub occluded: Kept<String, Vec<Finding>>,
     /// The revisions whose zones the results name, kept alive (see the module's doc).
     held: Vec<Scenario>,
 }
@@ -198,12 +201,14 @@ impl Store {
             self.delegations.clear();
             self.cnames.clear();
             self.caa.clear();
+            self.occluded.clear();
             self.held.clear();
         }
         self.live.age();
         self.delegations.age();
         self.cnames.age();
         self.caa.age();
+        self.occluded.age();
         self.held.push(s.clone());
     }
 
@@ -214,6 +219,7 @@ impl Store {
         self.delegations.settle();
         self.cnames.settle();
         self.caa.settle();
+        self.occluded.settle();
         let keep = self.held.len().saturating_sub(1);
         self.held.drain(..keep);
     }
@@ -245,6 +251,7 @@ impl Store {
             (self.delegations.reused, self.delegations.worked),
             (self.cnames.reused, self.cnames.worked),
             (self.caa.reused, self.caa.worked),
+            (self.occluded.reused, self.occluded.worked),
         ];
         kinds
             .iter()

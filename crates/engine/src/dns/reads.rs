@@ -127,6 +127,12 @@ pub fn note_all() {
     });
 }
 
+/// Notes that `zone`, reached by a walk over every zone, was read: as a lookup of its id
+/// that found it.
+pub fn note_zone(zone: &Zone) {
+    note_id(&zone.id, Some(zone));
+}
+
 /// Notes a lookup by id and what it found.
 pub(super) fn note_id(id: &str, found: Option<&Zone>) {
     if !recording() {

@@ -24,6 +24,7 @@ use super::finding::Finding;
 
 pub use caa::{AMAZON_ISSUERS, Pending as CaaPending, requested_names};
 pub use cname_chain::{Outcome as CnameOutcome, Pending as CnamePending, outcome as cname_outcome};
+pub use occluded::check_zone as occluded_in_zone;
 pub use validation::is_validation_record;
 
 /// A check: its name, the function that runs it and what it reads.
@@ -46,6 +47,10 @@ pub const CAA_CHECK: &str = "CAA that forbids Amazon";
 /// The name of the CNAME chain check, which [`crate::diagnose::Diagnoser`] runs a CNAME
 /// at a time.
 pub const CNAME_CHECK: &str = "CNAME chains";
+
+/// The name of the check of records below a delegation, which
+/// [`crate::diagnose::Diagnoser`] keeps per zone.
+pub const OCCLUDED_CHECK: &str = "records below a delegation in the parent";
 
 /// The name of the check that reads the public resolver's cache (and nothing else changes
 /// between revisions that only ran a resolution: see [`crate::diagnose::Diagnoser::start`]).
