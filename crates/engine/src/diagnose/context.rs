@@ -118,7 +118,7 @@ impl<'a> Context<'a> {
             }
             return;
         }
-        let r = self.resolve(&Question::new(origin.clone(), RecordType::SOA));
+        let r = self.resolve_once(&Question::new(origin.clone(), RecordType::SOA));
         if let Some(id) =
             answering_zone(&r).filter(|id| self.world.zone(id).is_some_and(|z| z.origin == origin))
         {
@@ -168,6 +168,17 @@ impl<'a> Context<'a> {
             reads::record(|| resolve::recursive(self.world, &mut Cache::new(), q, self.now));
         self.resolved.borrow_mut().insert(key, (r.clone(), read));
         r
+    }
+
+    /// [`Context::resolve`] for a question asked once per revision (each origin's SOA,
+    /// each CNAME): the same resolution, not kept (a zone of thousands of CNAMEs would keep
+    /// thousands of traces).
+    pub fn resolve_once(&self, q: &Question) -> Resolution {
+        if let Some((r, read)) = self.resolved.borrow().get(&(q.name.clone(), q.rtype)) {
+            reads::replay(read);
+            return r.clone();
+        }
+        reads::record(|| resolve::recursive(self.world, &mut Cache::new(), q, self.now)).0
     }
 
     /// The entry of one of the maps for `origin`, noted as looked at.

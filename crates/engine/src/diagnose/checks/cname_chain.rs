@@ -29,7 +29,7 @@ pub enum Outcome {
 
 /// What resolving the CNAME at `name` shows (see [`Outcome`]).
 pub fn outcome(ctx: &Context, name: &Name) -> Outcome {
-    let r = ctx.resolve(&Question::new(name.clone(), RecordType::A));
+    let r = ctx.resolve_once(&Question::new(name.clone(), RecordType::A));
     match r.outcome.kind {
         OutcomeKind::NxDomain => r
             .outcome
