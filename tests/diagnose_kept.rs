@@ -64,7 +64,11 @@ fn change(s: &mut Scenario, kind: u8, a: usize, b: usize, step: usize) -> Option
         // A delegation's NS set changed, added or pointed inside itself.
         2 | 3 => Edit::UpsertRecordSet {
             zone_id,
-            set: set(&name, RecordType::NS, &servers(b % 3 == 0, b % 4 == 1)),
+            set: set(
+                &name,
+                RecordType::NS,
+                &servers(b.is_multiple_of(3), b % 4 == 1),
+            ),
         },
         4 => {
             let deletable: Vec<&RecordSet> = zone
@@ -94,9 +98,13 @@ fn change(s: &mut Scenario, kind: u8, a: usize, b: usize, step: usize) -> Option
         6 => Edit::UpsertRecordSet {
             zone_id,
             set: set(
-                &if b % 2 == 0 { origin.clone() } else { name },
+                &if b.is_multiple_of(2) {
+                    origin.clone()
+                } else {
+                    name
+                },
                 RecordType::CAA,
-                &[if b % 3 == 0 {
+                &[if b.is_multiple_of(3) {
                     "0 issue \"amazon.com\"".to_string()
                 } else {
                     "0 issue \"letsencrypt.org\"".to_string()
@@ -112,7 +120,7 @@ fn change(s: &mut Scenario, kind: u8, a: usize, b: usize, step: usize) -> Option
         9 => Edit::DeleteHostedZone { zone_id },
         10 => Edit::DelegateToChild {
             child_zone_id: zone_id,
-            ttl: if b % 2 == 0 { 300 } else { 172_800 },
+            ttl: if b.is_multiple_of(2) { 300 } else { 172_800 },
         },
         11 => Edit::AdvanceClock {
             seconds: 600 * (1 + b as u64 % 200),
@@ -178,6 +186,9 @@ fn follows(mut s: Scenario, changes: &[(u8, usize, usize)], label: &str) -> (usi
     }
     (reused, worked)
 }
+
+/// A change: its kind and two choices (see [`change`]).
+type Change = (u8, usize, usize);
 
 fn changes(len: usize) -> impl Strategy<Value = Vec<(u8, usize, usize)>> {
     prop::collection::vec((any::<u8>(), any::<usize>(), any::<usize>()), 1..len)
@@ -249,7 +260,7 @@ fn at_a_thousand_zones_an_edit_works_out_what_it_touches() {
 /// added, an account, CAA, a CNAME, the clock and a certificate.
 #[test]
 fn each_kind_of_change_is_seen() {
-    let cases: &[(&str, &[(u8, usize, usize)])] = &[
+    let cases: &[(&str, &[Change])] = &[
         ("wrong-ns", &[(2, 0, 0), (3, 1, 0), (2, 2, 3)]),
         ("article", &[(0, 0, 2), (0, 1, 2), (4, 0, 1), (4, 1, 2)]),
         ("recreated", &[(7, 0, 0), (10, 1, 0), (7, 1, 0)]),
