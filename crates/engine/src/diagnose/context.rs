@@ -1,10 +1,19 @@
 //! What every check shares: the scenario, which zone resolution actually reaches for each
 //! origin ("live"), which zone of a name is the one meant to serve it ("primary", when
-//! Route 53 holds several of one name), every delegation already probed, and a resolver
-//! cache so that the same name-server address is not looked up again by each check.
+//! Route 53 holds several of one name), every delegation already probed, and the
+//! resolutions already run, so that the same name-server address is not looked up again by
+//! each check.
+//!
+//! Each question is resolved as a fresh resolver would (an empty cache), once per revision:
+//! what a check finds does not depend on what was asked before it, so a result kept from an
+//! earlier revision ([`super::kept`]) is the one a whole diagnosis finds. The context also
+//! notes which entries of its "live" and "primary" maps were looked at ([`Context::take_looked`]),
+//! and a resolution reused replays what it read of the world ([`crate::dns::reads`]).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use hickory_proto::rr::{Name, RecordType};
 
@@ -12,6 +21,7 @@ use super::delegation::{self, Delegation};
 use super::finding::{Involved, RecordRef};
 use crate::dns::answer::Question;
 use crate::dns::internet;
+use crate::dns::reads::{self, Reads};
 use crate::dns::resolve::{self, Cache, Resolution};
 use crate::dns::server::NameServer;
 use crate::dns::world::World;
@@ -27,7 +37,18 @@ pub struct Context<'a> {
     /// Origin → the zone of that name meant to serve it.
     primary: BTreeMap<Name, String>,
     pub delegations: Vec<Delegation>,
-    cache: RefCell<Cache>,
+    resolved: RefCell<Resolved>,
+    looked: RefCell<Vec<(Map, Name)>>,
+}
+
+/// The resolutions run on a revision, by question, with what each read of the world.
+type Resolved = FxHashMap<(Name, RecordType), (Resolution, Reads)>;
+
+/// One of the context's maps by origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Map {
+    Live,
+    Primary,
 }
 
 /// What a context has worked out, kept apart from the scenario it was worked out on, so a
@@ -37,7 +58,7 @@ pub struct Parts {
     live: BTreeMap<Name, String>,
     primary: BTreeMap<Name, String>,
     delegations: Vec<Delegation>,
-    cache: Cache,
+    resolved: Resolved,
 }
 
 impl<'a> Context<'a> {
@@ -65,7 +86,8 @@ impl<'a> Context<'a> {
             live: parts.live,
             primary: parts.primary,
             delegations: parts.delegations,
-            cache: RefCell::new(parts.cache),
+            resolved: RefCell::new(parts.resolved),
+            looked: RefCell::new(Vec::new()),
         }
     }
 
@@ -75,7 +97,7 @@ impl<'a> Context<'a> {
             live: self.live,
             primary: self.primary,
             delegations: self.delegations,
-            cache: self.cache.into_inner(),
+            resolved: self.resolved.into_inner(),
         }
     }
 
@@ -96,12 +118,20 @@ impl<'a> Context<'a> {
             }
             return;
         }
-        let r = self.resolve(&Question::new(origin.clone(), RecordType::SOA));
+        let r = self.resolve_once(&Question::new(origin.clone(), RecordType::SOA));
         if let Some(id) =
             answering_zone(&r).filter(|id| self.world.zone(id).is_some_and(|z| z.origin == origin))
         {
             self.live.insert(origin, id);
         }
+    }
+
+    /// Sets which zone answers for `origin` (as [`Context::find_live`] found it before).
+    pub fn set_live(&mut self, origin: Name, zone_id: Option<String>) {
+        match zone_id {
+            Some(id) => self.live.insert(origin, id),
+            None => self.live.remove(&origin),
+        };
     }
 
     /// Finds the primary zone of each origin (after [`Context::find_live`] of every origin).
@@ -126,48 +156,97 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// A resolution by a recursive resolver whose cache lives as long as this diagnosis.
+    /// A resolution by a recursive resolver with an empty cache (run once per question on
+    /// a revision; a repeat replays what the first read).
     pub fn resolve(&self, q: &Question) -> Resolution {
-        resolve::recursive(self.world, &mut self.cache.borrow_mut(), q, self.now)
+        let key = (q.name.clone(), q.rtype);
+        if let Some((r, read)) = self.resolved.borrow().get(&key) {
+            reads::replay(read);
+            return r.clone();
+        }
+        let (r, read) =
+            reads::record(|| resolve::recursive(self.world, &mut Cache::new(), q, self.now));
+        self.resolved.borrow_mut().insert(key, (r.clone(), read));
+        r
+    }
+
+    /// [`Context::resolve`] for a question asked once per revision (each origin's SOA,
+    /// each CNAME): the same resolution, not kept (a zone of thousands of CNAMEs would keep
+    /// thousands of traces).
+    pub fn resolve_once(&self, q: &Question) -> Resolution {
+        if let Some((r, read)) = self.resolved.borrow().get(&(q.name.clone(), q.rtype)) {
+            reads::replay(read);
+            return r.clone();
+        }
+        reads::record(|| resolve::recursive(self.world, &mut Cache::new(), q, self.now)).0
+    }
+
+    /// The entry of one of the maps for `origin`, noted as looked at.
+    fn entry(&self, map: Map, origin: &Name) -> Option<&String> {
+        self.looked.borrow_mut().push((map, origin.clone()));
+        self.value(map, origin)
+    }
+
+    /// The entry of one of the maps for `origin`, not noted.
+    pub fn value(&self, map: Map, origin: &Name) -> Option<&String> {
+        match map {
+            Map::Live => self.live.get(origin),
+            Map::Primary => self.primary.get(origin),
+        }
+    }
+
+    /// The entries of the maps looked at since the last call (see the module's doc).
+    pub fn take_looked(&self) -> Vec<(Map, Name)> {
+        std::mem::take(&mut self.looked.borrow_mut())
     }
 
     /// Whether resolution from the root reaches this zone for its origin.
     pub fn is_live(&self, zone_id: &str) -> bool {
-        self.world
-            .zone(zone_id)
-            .is_some_and(|z| self.live.get(&z.origin).is_some_and(|id| id == zone_id))
+        self.world.zone(zone_id).is_some_and(|z| {
+            self.entry(Map::Live, &z.origin)
+                .is_some_and(|id| id == zone_id)
+        })
     }
 
     /// Whether this zone is the one of its name meant to serve it.
     pub fn is_primary(&self, zone_id: &str) -> bool {
-        self.world
-            .zone(zone_id)
-            .is_some_and(|z| self.primary.get(&z.origin).is_some_and(|id| id == zone_id))
+        self.world.zone(zone_id).is_some_and(|z| {
+            self.entry(Map::Primary, &z.origin)
+                .is_some_and(|id| id == zone_id)
+        })
     }
 
     /// The zone of this origin meant to serve it.
     pub fn primary(&self, origin: &Name) -> Option<&'a Zone> {
-        self.primary.get(origin).and_then(|id| self.world.zone(id))
+        self.entry(Map::Primary, origin)
+            .and_then(|id| self.world.zone(id))
     }
 
     /// The zone that should hold `name`'s records: the deepest zone (of each name, the
     /// primary one) whose origin contains it.
     pub fn zone_for_name(&self, name: &Name) -> Option<&'a Zone> {
-        self.primary
-            .iter()
-            .filter(|(origin, _)| origin.zone_of(name))
-            .max_by_key(|(origin, _)| origin.num_labels())
-            .and_then(|(_, id)| self.world.zone(id))
+        self.deepest(Map::Primary, name, true)
     }
 
     /// The deepest zone above `name` (strictly) that resolution reaches: where a delegation
     /// for `name` would go.
     pub fn live_parent_of(&self, name: &Name) -> Option<&'a Zone> {
-        self.live
-            .iter()
-            .filter(|(origin, _)| *origin != name && origin.zone_of(name))
-            .max_by_key(|(origin, _)| origin.num_labels())
-            .and_then(|(_, id)| self.world.zone(id))
+        self.deepest(Map::Live, name, false)
+    }
+
+    /// The zone of the deepest origin in `map` that contains `name` (or is it, when
+    /// `itself`), looked up suffix by suffix.
+    fn deepest(&self, map: Map, name: &Name, itself: bool) -> Option<&'a Zone> {
+        let labels = name.iter().count();
+        let top = if itself {
+            labels
+        } else {
+            labels.checked_sub(1)?
+        };
+        (0..=top)
+            .rev()
+            .find_map(|n| self.entry(map, &name.trim_to(n)).cloned())
+            .and_then(|id| self.world.zone(&id))
     }
 
     /// Whether the zone is a top-level domain of the Internet fixtures, where registrars put

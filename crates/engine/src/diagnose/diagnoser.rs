@@ -10,14 +10,20 @@
 //! nothing; starting on one that differs from it only by the public resolver's cache (a
 //! resolution was run) runs again only the check that reads that cache and tries the fixes
 //! again, keeping what every other check found (they read the world, the accounts and the
-//! clock, which are the same).
+//! clock, which are the same). On any other revision, which zone answers for each origin
+//! and each delegation's probe and per-delegation findings are reused from the revisions
+//! before while what they read is the same ([`super::kept`]): a unit of work whose result
+//! is reused costs a few lookups. The checks over the whole world run again.
 
 use hickory_proto::rr::Name;
 
+use super::checks::{self, Scope};
 use super::context::{Context, Parts};
-use super::delegation;
+use super::delegation::{self, Delegation};
 use super::finding::Finding;
-use super::{checks, sort_findings, try_fixes_of};
+use super::kept::{self, Store};
+use super::{sort_findings, try_fixes_of};
+use crate::dns::reads;
 use crate::scenario::Scenario;
 
 /// How far a diagnosis has gone, in units of work.
@@ -66,6 +72,12 @@ pub struct Diagnoser {
     kept: Option<Kept>,
     /// Where the cache check's findings are, in the diagnosis running.
     cache_found: std::ops::Range<usize>,
+    /// The results kept between revisions.
+    store: Store,
+    /// The delegations probed so far, and what each per-delegation check found about them
+    /// (by the check's place in [`checks::CHECKS`]), in probing order.
+    probed: Vec<Delegation>,
+    by_check: Vec<Vec<Finding>>,
 }
 
 /// The checks' findings of a revision, in the order found, fixes not yet tried.
@@ -114,7 +126,16 @@ impl Diagnoser {
             findings: None,
             kept: None,
             cache_found: 0..0,
+            store: Store::default(),
+            probed: Vec::new(),
+            by_check: Vec::new(),
         }
+    }
+
+    /// How many results of origins and delegations the revision started last has reused
+    /// from the revisions before, and how many it has worked out, so far.
+    pub fn kept_counts(&self) -> (usize, usize) {
+        self.store.counts()
     }
 
     /// Starts diagnosing `scenario`, unless it is the revision diagnosed (or being
@@ -134,6 +155,9 @@ impl Diagnoser {
             self.rerun_cache_check(scenario, kept);
             return;
         }
+        self.store.hold(scenario);
+        self.probed.clear();
+        self.by_check = vec![Vec::new(); checks::CHECKS.len()];
         let mut origins = Context::new_empty(scenario).origins();
         self.total = origins.len() + 1 + checks::CHECKS.len();
         // Taken from the end: resolved in the same order as a whole diagnosis does.
@@ -152,8 +176,8 @@ impl Diagnoser {
     fn rerun_cache_check(&mut self, scenario: &Scenario, kept: Kept) {
         let check = checks::CHECKS
             .iter()
-            .find(|(name, _)| *name == checks::CACHE_CHECK)
-            .map(|(_, check)| *check)
+            .find(|(name, _, _)| *name == checks::CACHE_CHECK)
+            .map(|(_, check, _)| *check)
             .expect("the cache check");
         let ctx = Context::with_parts(scenario, std::mem::take(&mut self.parts));
         let fresh = check(&ctx);
@@ -185,7 +209,7 @@ impl Diagnoser {
         match &self.stage {
             Stage::Live(_) => "resolving each zone from the root",
             Stage::Delegations(_) => "probing delegations",
-            Stage::Checks(i) => checks::CHECKS.get(*i).map_or("checks", |(name, _)| name),
+            Stage::Checks(i) => checks::CHECKS.get(*i).map_or("checks", |(name, _, _)| name),
             Stage::Caa(..) => checks::CAA_CHECK,
             Stage::Cname(..) => checks::CNAME_CHECK,
             Stage::Fixes(_) => "trying fixes",
@@ -208,7 +232,7 @@ impl Diagnoser {
         while left > 0 {
             match &mut self.stage {
                 Stage::Live(origins) => match origins.pop() {
-                    Some(origin) => ctx.find_live(origin),
+                    Some(origin) => self.store.live(&mut ctx, origin),
                     None => {
                         ctx.find_primary();
                         let mut targets = delegation::targets(&ctx);
@@ -219,29 +243,60 @@ impl Diagnoser {
                     }
                 },
                 Stage::Delegations(targets) => match targets.pop() {
-                    Some((parent, name)) => {
-                        if let Some(d) = delegation::probe_one(&ctx, &parent, &name) {
-                            ctx.delegations.push(d);
+                    Some(key) => {
+                        let result = match self.store.delegations.reuse(&ctx, &key) {
+                            Some(result) => result,
+                            None => {
+                                ctx.take_looked();
+                                let (result, world) =
+                                    reads::record(|| kept::work_out(&mut ctx, &key.0, &key.1));
+                                let read = kept::Read::new(&ctx, world);
+                                self.store.delegations.keep(key, result.clone(), read);
+                                result
+                            }
+                        };
+                        self.probed.extend(result.delegation);
+                        for (found, more) in self.by_check.iter_mut().zip(result.findings) {
+                            found.extend(more);
                         }
                     }
-                    None => self.stage = Stage::Checks(0),
+                    None => {
+                        // Every delegation is looked at: what the world checks read.
+                        ctx.delegations = std::mem::take(&mut self.probed);
+                        self.stage = Stage::Checks(0);
+                    }
                 },
                 Stage::Checks(i) => match checks::CHECKS.get(*i) {
-                    Some((checks::CAA_CHECK, _)) => {
+                    Some((checks::CAA_CHECK, _, _)) => {
                         let pending = checks::CaaPending::new(&ctx);
                         // Each name is a unit of work.
                         self.total += pending.left();
                         self.stage = Stage::Caa(*i, pending);
                         continue;
                     }
-                    Some((checks::CNAME_CHECK, _)) => {
+                    Some((checks::CNAME_CHECK, _, _)) => {
                         let pending = checks::CnamePending::new(&ctx);
                         // Each CNAME is a unit of work.
                         self.total += pending.left();
                         self.stage = Stage::Cname(*i, pending);
                         continue;
                     }
-                    Some((name, check)) => {
+                    Some((_, _, Scope::Delegation)) => {
+                        let found = std::mem::take(&mut self.by_check[*i]);
+                        self.found.extend(found);
+                        *i += 1;
+                    }
+                    Some((checks::OCCLUDED_CHECK, _, _)) => {
+                        // Zone by zone, each zone's findings kept.
+                        for zone in ctx.world.zones() {
+                            let found = self.store.occluded.get_or_work(&ctx, &zone.id, || {
+                                checks::occluded_in_zone(&ctx, zone)
+                            });
+                            self.found.extend(found);
+                        }
+                        *i += 1;
+                    }
+                    Some((name, check, Scope::World)) => {
                         let start = self.found.len();
                         self.found.extend(check(&ctx));
                         if *name == checks::CACHE_CHECK {
@@ -250,6 +305,8 @@ impl Diagnoser {
                         *i += 1;
                     }
                     None => {
+                        // Every kept result has been looked at.
+                        self.store.settle();
                         self.total += self.found.len();
                         self.kept = Some(Kept {
                             raw: self.found.clone(),
@@ -267,11 +324,13 @@ impl Diagnoser {
                             unreachable!("in the CAA stage");
                         };
                         self.found.extend(pending.finish(&ctx));
-                    } else {
-                        let checked = pending.step(&ctx, left);
-                        self.done += checked;
-                        left -= checked;
-                        continue;
+                    } else if let Some(name) = pending.next_name().cloned() {
+                        // A name at a time: its decision kept, or worked out.
+                        let decision = self
+                            .store
+                            .caa
+                            .get_or_work(&ctx, &name, || pending.decide_next(&ctx));
+                        pending.take(&ctx, decision);
                     }
                 }
                 Stage::Cname(i, pending) => {
@@ -283,11 +342,13 @@ impl Diagnoser {
                             unreachable!("in the CNAME stage");
                         };
                         self.found.extend(pending.finish(&ctx));
-                    } else {
-                        let resolved = pending.step(&ctx, left);
-                        self.done += resolved;
-                        left -= resolved;
-                        continue;
+                    } else if let Some(name) = pending.next_name().cloned() {
+                        // A CNAME at a time: what it shows kept, or worked out.
+                        let found = self
+                            .store
+                            .cnames
+                            .get_or_work(&ctx, &name, || checks::cname_outcome(&ctx, &name));
+                        pending.take(&ctx, found);
                     }
                 }
                 Stage::Fixes(i) => match self.found.get_mut(*i) {

@@ -20,6 +20,7 @@
 //! - [`delegation`]: every delegation probed server by server, each server's problem given
 //!   to one cause.
 //! - [`evidence`]: dig commands run on the scenario.
+//! - [`kept`]: results kept between revisions, reused while what they read is the same.
 //! - [`checks`]: one check per file.
 //! - [`challenges`]: the article's quiz and failure modes as challenges to solve.
 
@@ -31,6 +32,7 @@ pub mod diagnoser;
 pub mod evidence;
 pub mod finding;
 pub mod fix;
+pub mod kept;
 pub mod symptom;
 
 pub use diagnoser::{Diagnoser, Progress};
@@ -47,7 +49,7 @@ pub fn diagnose(scenario: &Scenario) -> Vec<Finding> {
     let ctx = Context::new(scenario);
     let mut findings: Vec<Finding> = checks::CHECKS
         .iter()
-        .flat_map(|(_, check)| check(&ctx))
+        .flat_map(|(_, check, _)| check(&ctx))
         .collect();
     try_fixes(scenario, &mut findings);
     sort_findings(&mut findings);

@@ -11,6 +11,7 @@ pub mod duration;
 pub mod internet;
 pub mod name;
 pub mod rdata_read;
+pub mod reads;
 pub mod resolve;
 pub mod rrset;
 pub mod rtype;

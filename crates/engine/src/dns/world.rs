@@ -44,7 +44,15 @@ impl World {
         self.index.get(&self.zones, &self.servers)
     }
 
+    /// The zone with this id (noted by a running [`super::reads::record`]).
     pub fn zone(&self, id: &str) -> Option<&Zone> {
+        let found = self.find_zone(id);
+        super::reads::note_id(id, found);
+        found
+    }
+
+    /// [`World::zone`], not noted.
+    pub(super) fn find_zone(&self, id: &str) -> Option<&Zone> {
         if let Some(&i) = self.index().and_then(|x| x.zone_by_id.get(id))
             && let Some(z) = self.zones.get(i).filter(|z| z.id == id)
         {
@@ -114,8 +122,18 @@ impl World {
         self.zones.iter().map(Arc::as_ref)
     }
 
-    /// Zones with this origin (Route 53 allows several hosted zones of one name).
+    /// Zones with this origin (Route 53 allows several hosted zones of one name; noted by
+    /// a running [`super::reads::record`]).
     pub fn zones_named<'a>(&'a self, origin: &'a Name) -> impl Iterator<Item = &'a Zone> + 'a {
+        super::reads::note_origin(self, origin);
+        self.find_zones_named(origin)
+    }
+
+    /// [`World::zones_named`], not noted.
+    pub(super) fn find_zones_named<'a>(
+        &'a self,
+        origin: &'a Name,
+    ) -> impl Iterator<Item = &'a Zone> + 'a {
         let listed = self.index().map(|x| {
             x.zones_by_origin
                 .get(&canon::key(origin))
@@ -191,6 +209,7 @@ impl World {
     /// The zone parenting `origin`: the zone with the longest origin strictly above it that
     /// holds a delegation for it or would (chosen among zones that are served somewhere).
     pub fn parent_zones<'a>(&'a self, origin: &'a Name) -> impl Iterator<Item = &'a Zone> + 'a {
+        super::reads::note_all();
         self.zones
             .iter()
             .map(Arc::as_ref)

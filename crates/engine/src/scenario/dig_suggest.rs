@@ -84,6 +84,8 @@ pub fn is_article_example(typed: &str) -> bool {
 /// command with the first of them. `None` when the server exists, is an address, or no
 /// served zone holds the name.
 pub fn suggest_server(world: &World, line: &str) -> Option<ServerSuggestion> {
+    // It walks every zone.
+    crate::dns::reads::note_all();
     let words: Vec<&str> = line.split_whitespace().collect();
     let Some(at) = words.iter().position(|w| w.starts_with('@')) else {
         return suggest_validation(world, line);
@@ -134,6 +136,8 @@ pub fn is_article_validation(name: &Name) -> bool {
 /// instead. `None` when the name is not the example, a record of that name exists, or the
 /// scenario has no validation CNAME yet.
 pub fn suggest_validation(world: &World, line: &str) -> Option<ServerSuggestion> {
+    // It walks every zone.
+    crate::dns::reads::note_all();
     let words: Vec<&str> = line.split_whitespace().collect();
     let qname = asked_name(&words)?;
     if !is_article_validation(&qname) || world.zones.iter().any(|z| !z.sets_at(&qname).is_empty()) {

@@ -131,8 +131,9 @@ pub fn check(world: &World, domain: &str, now: u64) -> CaaCheck {
 /// Use one climber for one world at one time only.
 #[derive(Default)]
 pub struct Climber {
-    /// Each name asked: the outcome of its lookup and the CAA records answered.
-    asked: rustc_hash::FxHashMap<Name, (OutcomeKind, Vec<CAA>)>,
+    /// Each name asked: the outcome of its lookup, the CAA records answered and what the
+    /// lookup read of the world (replayed when reused: see [`crate::dns::reads`]).
+    asked: rustc_hash::FxHashMap<Name, (OutcomeKind, Vec<CAA>, crate::dns::reads::Reads)>,
 }
 
 impl Climber {
@@ -149,19 +150,26 @@ impl Climber {
             return (false, None);
         };
         loop {
-            let (kind, caa) = self.asked.entry(name.clone()).or_insert_with(|| {
-                let r = resolve::trace(world, &Question::new(name.clone(), RecordType::CAA), now);
-                let caa = r
-                    .outcome
-                    .answer
-                    .iter()
-                    .filter_map(|rec| match &rec.data {
-                        RData::CAA(c) => Some(c.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                (r.outcome.kind, caa)
-            });
+            match self.asked.get(&name) {
+                // Reused: what its lookup read counts for the recording running.
+                Some((_, _, read)) => crate::dns::reads::replay(read),
+                None => {
+                    let (r, read) = crate::dns::reads::record(|| {
+                        resolve::trace(world, &Question::new(name.clone(), RecordType::CAA), now)
+                    });
+                    let caa = r
+                        .outcome
+                        .answer
+                        .iter()
+                        .filter_map(|rec| match &rec.data {
+                            RData::CAA(c) => Some(c.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    self.asked.insert(name.clone(), (r.outcome.kind, caa, read));
+                }
+            }
+            let (kind, caa, _) = &self.asked[&name];
             match kind {
                 OutcomeKind::Answer if !caa.is_empty() => {
                     return (decide(caa, wildcard).0, Some(name));

@@ -94,34 +94,53 @@ impl Pending {
         let end = self.names.len().min(self.next.saturating_add(units));
         let checked = end - self.next;
         while self.next < end {
-            let name = self.names[self.next].clone();
-            self.next += 1;
-            let wildcard = name.is_wildcard();
-            let domain = name.to_lowercase().to_string();
-            // A lookup that failed is a lame or broken delegation, which its own checks
-            // report.
-            let (false, Some(owner)) =
-                self.climber
-                    .decide(ctx.world, ctx.now, domain.trim_end_matches('.'))
-            else {
-                continue;
-            };
-            let entry = self
-                .blocked
-                .entry(owner.clone())
-                .or_insert_with(|| Blocked {
-                    set: ctx.zone_for_name(&owner).and_then(|z| {
-                        Some((z.id.clone(), z.get(&owner, RecordType::CAA)?.clone()))
-                    }),
-                    owner,
-                    names: Vec::new(),
-                    wildcard_only: true,
-                });
-            entry.wildcard_only &= wildcard;
-            // `names` holds each name once, so each lands in one entry once.
-            entry.names.push(name);
+            let decision = self.decide_next(ctx);
+            self.take(ctx, decision);
         }
         checked
+    }
+
+    /// The next name to check, if any.
+    pub fn next_name(&self) -> Option<&Name> {
+        self.names.get(self.next)
+    }
+
+    /// Whether Amazon may issue for the next name, and the name whose CAA set decides (see
+    /// [`acm_caa::Climber::decide`]). It reads the world, not what was checked before.
+    pub fn decide_next(&mut self, ctx: &Context) -> (bool, Option<Name>) {
+        let Some(name) = self.names.get(self.next) else {
+            return (true, None);
+        };
+        let domain = name.to_lowercase().to_string();
+        self.climber
+            .decide(ctx.world, ctx.now, domain.trim_end_matches('.'))
+    }
+
+    /// Takes the decision for the next name (worked out now or kept from before).
+    pub fn take(&mut self, ctx: &Context, decision: (bool, Option<Name>)) {
+        let Some(name) = self.names.get(self.next).cloned() else {
+            return;
+        };
+        self.next += 1;
+        let wildcard = name.is_wildcard();
+        // A lookup that failed is a lame or broken delegation, which its own checks report.
+        let (false, Some(owner)) = decision else {
+            return;
+        };
+        let entry = self
+            .blocked
+            .entry(owner.clone())
+            .or_insert_with(|| Blocked {
+                set: ctx
+                    .zone_for_name(&owner)
+                    .and_then(|z| Some((z.id.clone(), z.get(&owner, RecordType::CAA)?.clone()))),
+                owner,
+                names: Vec::new(),
+                wildcard_only: true,
+            });
+        entry.wildcard_only &= wildcard;
+        // `names` holds each name once, so each lands in one entry once.
+        entry.names.push(name);
     }
 
     /// The findings, once every name is checked.

@@ -16,8 +16,42 @@ use crate::diagnose::finding::{Code, Finding, Severity};
 use crate::dns::answer::Question;
 use crate::dns::resolve::{Limits, OutcomeKind};
 
+/// What resolving one CNAME showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// It resolves, or fails for a reason other checks report.
+    Fine,
+    /// NXDOMAIN: `last` is the chain's last CNAME, to `target`.
+    Dangling { last: Name, target: Name },
+    /// SERVFAIL, and how the walk through the zones ended.
+    Walked(Walk),
+}
+
+/// What resolving the CNAME at `name` shows (see [`Outcome`]).
+pub fn outcome(ctx: &Context, name: &Name) -> Outcome {
+    let r = ctx.resolve_once(&Question::new(name.clone(), RecordType::A));
+    match r.outcome.kind {
+        OutcomeKind::NxDomain => r
+            .outcome
+            .answer
+            .iter()
+            .rev()
+            .find(|rec| rec.record_type() == RecordType::CNAME)
+            .map_or(Outcome::Fine, |last| Outcome::Dangling {
+                last: last.name.clone(),
+                target: match &last.data {
+                    RData::CNAME(c) => c.0.clone(),
+                    _ => Name::root(),
+                },
+            }),
+        OutcomeKind::ServFail => Outcome::Walked(walk(ctx, name)),
+        _ => Outcome::Fine,
+    }
+}
+
 /// How a static walk along a chain ended.
-enum Walk {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Walk {
     /// The chain comes back to a name already on it: the names of the cycle.
     Loop(Vec<Name>),
     /// More CNAMEs than resolvers follow: every name on the chain.
@@ -83,44 +117,39 @@ impl Pending {
         let done = end - self.next;
         while self.next < end {
             let name = self.names[self.next].clone();
-            self.next += 1;
-            self.resolve(ctx, &name);
+            let found = outcome(ctx, &name);
+            self.take(ctx, found);
         }
         done
     }
 
-    fn resolve(&mut self, ctx: &Context, name: &Name) {
-        let r = ctx.resolve(&Question::new(name.clone(), RecordType::A));
-        match r.outcome.kind {
-            OutcomeKind::NxDomain => {
-                if let Some(last) = r
-                    .outcome
-                    .answer
-                    .iter()
-                    .rev()
-                    .find(|rec| rec.record_type() == RecordType::CNAME)
-                    && self.dangling.insert(last.name.clone())
-                {
-                    let target = match &last.data {
-                        RData::CNAME(c) => c.0.clone(),
-                        _ => Name::root(),
-                    };
-                    self.out
-                        .push(dangling_finding(ctx, name, &last.name, &target));
+    /// The next CNAME to resolve, if any.
+    pub fn next_name(&self) -> Option<&Name> {
+        self.names.get(self.next)
+    }
+
+    /// Takes the [`outcome`] of the next CNAME (worked out now or kept from before: it
+    /// reads the world and the context, not what was found before it).
+    pub fn take(&mut self, ctx: &Context, found: Outcome) {
+        let Some(name) = self.names.get(self.next).cloned() else {
+            return;
+        };
+        self.next += 1;
+        match found {
+            Outcome::Dangling { last, target } => {
+                if self.dangling.insert(last.clone()) {
+                    self.out.push(dangling_finding(ctx, &name, &last, &target));
                 }
             }
-            OutcomeKind::ServFail => match walk(ctx, name) {
-                Walk::Loop(mut cycle) => {
-                    let shown = cycle.clone();
-                    cycle.sort();
-                    if self.cycles.insert(cycle) {
-                        self.out.push(loop_finding(ctx, name, &shown));
-                    }
+            Outcome::Walked(Walk::Loop(mut cycle)) => {
+                let shown = cycle.clone();
+                cycle.sort();
+                if self.cycles.insert(cycle) {
+                    self.out.push(loop_finding(ctx, &name, &shown));
                 }
-                Walk::TooLong(chain) => self.long.push(chain),
-                Walk::Ends => {}
-            },
-            _ => {}
+            }
+            Outcome::Walked(Walk::TooLong(chain)) => self.long.push(chain),
+            Outcome::Walked(Walk::Ends) | Outcome::Fine => {}
         }
     }
 

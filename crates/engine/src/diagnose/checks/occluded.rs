@@ -20,10 +20,20 @@ use crate::dns::rrset::RecordSet;
 use crate::dns::zone::Zone;
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
+    ctx.world
+        .zones()
+        .flat_map(|zone| check_zone(ctx, zone))
+        .collect()
+}
+
+/// The check on one zone: [`check`]'s findings are each zone's in the world's order. What
+/// it reads of the zone is noted (see [`crate::dns::reads`]), so it can be kept per zone.
+pub fn check_zone(ctx: &Context, zone: &Zone) -> Vec<Finding> {
+    crate::dns::reads::note_zone(zone);
     let mut out = Vec::new();
-    for zone in &ctx.world.zones {
+    {
         if !ctx.is_primary(&zone.id) {
-            continue;
+            return out;
         }
         let glue_names: Vec<Name> = zone
             .iter()
