@@ -23,7 +23,8 @@
 //!   [`link_open`]: a share link opened with its inflate code fetched on demand.
 //! - Pure models shared by several views: [`resolve`] (asking a question, step badges, the
 //!   clock), [`sequence`] (a resolution as lifelines).
-//! - [`embed_params`]: the embed mode's parameters, address and `<iframe>` code (pure).
+//! - [`embed_params`]: the embed mode's parameters, address and `<iframe>` code (pure);
+//!   [`numbers`]: counts with thousands separators.
 //! - [`panels`]: feature folders, each a panel's pure model beside its components:
 //!   [`panels::accounts`], [`panels::certificates`], [`panels::challenges`],
 //!   [`panels::diagram`] (the diagram, its layout, zoom and pan), [`panels::interop`]
@@ -42,6 +43,7 @@ pub mod hooks;
 pub mod lazy;
 pub mod lazy_fn;
 pub mod link_open;
+pub mod numbers;
 pub mod other_tabs;
 pub mod panels;
 pub mod platform;

@@ -24,6 +24,7 @@ use crate::ui::hooks::{App, use_app};
 
 use crate::diagnose::{self, Diagnoser, Finding, Progress, Severity};
 use crate::scenario::Scenario;
+use crate::ui::numbers::thousands;
 use crate::ui::panels::challenges::ChallengeAction;
 
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -113,21 +114,10 @@ fn run_slice(d: &mut Diagnoser) -> Progress {
 
 /// "Checking 340 of 1,012 steps…": the progress of a diagnosis still running.
 pub fn progress_text(p: Progress) -> String {
-    let group = |n: usize| {
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    };
     format!(
         "Checking {} of {} steps…",
-        group(p.done.min(p.total)),
-        group(p.total)
+        thousands(p.done.min(p.total)),
+        thousands(p.total)
     )
 }
 

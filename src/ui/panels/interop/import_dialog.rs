@@ -22,7 +22,7 @@ use super::import_picked::read_picked;
 use super::import_status::import_status;
 use super::import_target::import_target;
 use crate::ui::hooks::{App, use_app};
-use crate::ui::panels::zone::record_filter::thousands;
+use crate::ui::numbers::thousands;
 use crate::ui::platform::events::value_of;
 use crate::ui::views::icon::Icon;
 

@@ -3,7 +3,7 @@
 //! text field's placeholder for each kind of import.
 
 use super::import::{ImportKind, Imported};
-use crate::ui::panels::zone::record_filter::thousands;
+use crate::ui::numbers::thousands;
 
 /// The longest file text put into the text field: a longer one (a zone of 25,000 record
 /// sets is 0.8 MB) is read and checked but not shown, as the browser would take longer to

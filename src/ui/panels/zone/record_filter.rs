@@ -5,6 +5,8 @@
 use hickory_proto::rr::RecordType;
 use yew::prelude::*;
 
+use crate::ui::numbers::thousands;
+
 use crate::ui::platform::events::value_of;
 
 use crate::ui::panels::zone::record_query::RecordQuery;
@@ -75,17 +77,4 @@ fn count(n: usize) -> String {
         1 => "1 record set".into(),
         n => format!("{} record sets", thousands(n)),
     }
-}
-
-/// A count with thousands separators, as the console writes it: 25,006.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -69,15 +69,7 @@ pub fn check(world: &World, domain: &str, now: u64) -> CaaCheck {
         out.climbed.push(name.clone());
         out.rcode = r.outcome.kind.label().to_string();
         let kind = r.outcome.kind;
-        let caa: Vec<CAA> = r
-            .outcome
-            .answer
-            .iter()
-            .filter_map(|rec| match &rec.data {
-                RData::CAA(c) => Some(c.clone()),
-                _ => None,
-            })
-            .collect();
+        let caa = caa_answered(&r);
         let alias = r
             .outcome
             .answer
@@ -157,15 +149,7 @@ impl Climber {
                     let (r, read) = crate::dns::reads::record(|| {
                         resolve::trace(world, &Question::new(name.clone(), RecordType::CAA), now)
                     });
-                    let caa = r
-                        .outcome
-                        .answer
-                        .iter()
-                        .filter_map(|rec| match &rec.data {
-                            RData::CAA(c) => Some(c.clone()),
-                            _ => None,
-                        })
-                        .collect();
+                    let caa = caa_answered(&r);
                     self.asked.insert(name.clone(), (r.outcome.kind, caa, read));
                 }
             }
@@ -259,6 +243,18 @@ fn issuer(value: &[u8]) -> Option<String> {
     let domain = text.split(';').next().unwrap_or("").trim();
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
     (!domain.is_empty()).then_some(domain)
+}
+
+/// The CAA records a resolution's answer holds (after any CNAME it followed).
+fn caa_answered(r: &Resolution) -> Vec<CAA> {
+    r.outcome
+        .answer
+        .iter()
+        .filter_map(|rec| match &rec.data {
+            RData::CAA(c) => Some(c.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
