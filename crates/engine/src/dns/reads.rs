@@ -113,11 +113,6 @@ pub fn replay(reads: &Reads) {
     });
 }
 
-/// Whether a recording is running (the world's lookups note what they give only then).
-fn recording() -> bool {
-    FRAMES.with(|f| !f.borrow().is_empty())
-}
-
 /// Notes a walk over every zone of a world: what is recorded now is never reused.
 pub fn note_all() {
     FRAMES.with(|f| {
@@ -135,9 +130,6 @@ pub fn note_zone(zone: &Zone) {
 
 /// Notes a lookup by id and what it found.
 pub(super) fn note_id(id: &str, found: Option<&Zone>) {
-    if !recording() {
-        return;
-    }
     FRAMES.with(|f| {
         if let Some(top) = f.borrow_mut().last_mut()
             && !top.ids.contains_key(id)
@@ -149,9 +141,6 @@ pub(super) fn note_id(id: &str, found: Option<&Zone>) {
 
 /// Notes a listing of the zones of an origin and what it found.
 pub(super) fn note_origin(world: &World, origin: &Name) {
-    if !recording() {
-        return;
-    }
     FRAMES.with(|f| {
         if let Some(top) = f.borrow_mut().last_mut()
             && !top.origins.contains_key(origin)

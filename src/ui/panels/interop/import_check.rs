@@ -68,17 +68,17 @@ pub fn use_check(draft: &Draft, doc: &Rc<Doc>) -> (bool, Option<Check>) {
 }
 
 /// What the checked import would leave below a delegation in `zone` (sentences), worked out
-/// once per check and revision: from the zone the check left when it is `zone`, otherwise by
-/// trying the edit on a copy of the document.
+/// once per check (a check is of one draft, zone included, against one document): from the
+/// zone the check left when it is `zone`, otherwise by trying the edit on a copy of the
+/// document.
 #[hook]
 pub fn use_placement_warnings(
     doc: &Rc<Doc>,
     zone: &str,
     checked: Option<&Checked>,
-    revision: u64,
 ) -> Rc<Vec<String>> {
     let (doc, zone, checked) = (doc.clone(), zone.to_string(), checked.cloned());
-    let key = (checked.as_ref().map(|r| Rc::as_ptr(r) as usize), revision);
+    let key = checked.as_ref().map(|r| Rc::as_ptr(r) as usize);
     use_memo(key, move |_| match checked.as_deref() {
         Some(Ok(Imported::Edit {
             after: Some(after), ..

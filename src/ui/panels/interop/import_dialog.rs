@@ -99,8 +99,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     );
     let (oncancel, close) = crate::ui::views::modal::close_handlers(&props.on_close);
 
-    let warnings =
-        use_placement_warnings(&state.doc, &draft.zone, checked.as_ref(), state.revision);
+    let warnings = use_placement_warnings(&state.doc, &draft.zone, checked.as_ref());
     let error = match checked.as_deref() {
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
